@@ -1,0 +1,21 @@
+// Compiles rules/*.yaml into the JSON the engine loads, validating every file.
+import { writeFileSync, mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { loadRuleSet } from "../src/rules/load.js";
+import { readRuleFiles } from "../src/node/rule-files.js";
+import { RuleFileError } from "../src/rules/validate.js";
+
+const root = process.argv[2] ?? process.cwd();
+const out = join(root, "src/generated/rules.json");
+try {
+  const data = loadRuleSet(readRuleFiles(join(root, "rules")));
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, JSON.stringify(data));
+  console.log(`rules: ${data.rules.length} rules compiled to ${out}`);
+} catch (error) {
+  if (error instanceof RuleFileError) {
+    console.error(error.message);
+    process.exit(2);
+  }
+  throw error;
+}

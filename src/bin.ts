@@ -1,0 +1,18 @@
+import { run } from "./cli.js";
+
+// A closed pipe (invite-lint big/ | head -1) ends the run quietly.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+});
+process.on("SIGINT", () => {
+  process.stderr.write("invite-lint: interrupted\n");
+  process.exit(130);
+});
+
+process.exitCode = run(process.argv.slice(2), {
+  stdout: (s) => void process.stdout.write(s),
+  stderr: (s) => void process.stderr.write(s),
+  stdinIsTTY: Boolean(process.stdin.isTTY),
+  stdoutIsTTY: Boolean(process.stdout.isTTY),
+  env: process.env,
+});

@@ -1,0 +1,246 @@
+import { Command, CommanderError, Option } from "commander";
+import { existsSync, writeFileSync } from "node:fs";
+import pkg from "../package.json" with { type: "json" };
+import type { LintResult, RuleDef, RuleSetData, RuleSetting, SeveritySetting } from "./engine/types.js";
+import { LintUsageError } from "./engine/lint.js";
+import { builtinRules } from "./builtin.js";
+import { format, FORMATS, type FormatName } from "./report/index.js";
+import { toReport } from "./report/summary.js";
+import { ruleUrl } from "./report/sarif.js";
+import { RuleFileError } from "./rules/validate.js";
+import { ConfigResolver } from "./node/config.js";
+import { expandInputs } from "./node/files.js";
+import { DEFAULT_MAX_BYTES, InputError } from "./node/input.js";
+import { lintFiles } from "./node/lint-files.js";
+import { STARTER_CONFIG } from "./node/starter-config.js";
+
+/** A usage problem: one line on stderr, exit status 2. */
+class UsageError extends Error {}
+
+export interface Io {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  stdinIsTTY: boolean;
+  stdoutIsTTY: boolean;
+  env: NodeJS.ProcessEnv;
+}
+
+const EXAMPLES = `
+Examples:
+  $ echo "Hi Priya, great meeting you at PyData Denver..." | invite-lint
+  $ invite-lint note.txt --to "Priya Shah"
+  $ invite-lint templates/ --template --format github
+  $ invite-lint outreach.yaml -f sarif -o invite-lint.sarif
+  $ invite-lint rules                  list every rule
+  $ invite-lint --explain stock-invitation
+  $ invite-lint init                   write a starter .invite-lintrc.yaml
+
+Exit status: 0 every note passes, 1 a note fails (or too many warnings), 2 usage, input or config error.`;
+
+function program(io: Io): Command {
+  const p = new Command("invite-lint")
+    .description("Lint the note on a LinkedIn connection request: generic phrases, personalization, context, value, tone, length, readability.")
+    .argument("[file...]", "files, folders or globs to lint; - or nothing reads stdin")
+    .version(pkg.version, "-V, --version")
+    .addOption(new Option("-f, --format <name>", "report format").choices([...FORMATS]).default("stylish"))
+    .option("-o, --output-file <path>", "write the report to a file")
+    .option("--to <name>", "the recipient's name; the note should use it")
+    .option("--company <name>", "the recipient's company")
+    .option("--context <text>", 'how you know them, e.g. "met at PyData Denver"; the note should say it')
+    .addOption(new Option("--kind <kind>", "kind of note").choices(["reconnect", "cold", "event", "recruiter", "sales", "job-seeker", "alumni", "other"]))
+    .addOption(new Option("--account <type>", "LinkedIn account: free = 200 characters, premium = 300").choices(["free", "premium"]))
+    .option("--template", "the input is a template: merge fields like {{first_name}} are allowed slots")
+    .option("--min-score <n>", "lowest passing score (default 70)")
+    .option("--lang <code>", "language of the note (en, de, fr, es, pt, it, nl) or auto")
+    .option("--rule <id=severity>", "set a rule or check to off|info|warning|error (repeatable)", (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option("--allow <phrase>", "never flag this phrase (repeatable)", (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option("-c, --config <path>", "use this config file instead of searching for one")
+    .option("--no-config", "use no config file")
+    .option("--print-config [file]", "print the configuration that applies to a file and exit")
+    .option("--list-rules", "list every rule and exit (same as: invite-lint rules)")
+    .option("--explain <rule>", "explain one rule with examples and exit")
+    .option("--max-warnings <n>", "fail (exit 1) when there are more than n warnings")
+    .option("--quiet", "report errors only")
+    .option("--stdin-filename <path>", "name stdin for config lookup and reports")
+    .option("--max-bytes <n>", `refuse inputs larger than this (default ${DEFAULT_MAX_BYTES})`)
+    .option("--report-unused-disable-directives", "report invite-lint-disable comments that suppress nothing")
+    .option("--color", "colour even when not writing to a terminal")
+    .option("--no-color", "no colour in the report")
+    .addHelpText("after", EXAMPLES)
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => {} })
+    .showSuggestionAfterError(true);
+  return p;
+}
+
+function intOption(v: string | undefined, name: string, min: number, max: number): number | undefined {
+  if (v === undefined) return undefined;
+  if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) throw new UsageError(`${name} must be a whole number from ${min} to ${max}`);
+  return Number(v);
+}
+
+function parseRuleSettings(list: string[], rules: RuleSetData): Record<string, SeveritySetting | RuleSetting> {
+  const ids = new Set([...rules.rules.map((r) => r.id), ...rules.scoring.checks.map((c) => c.id)]);
+  const out: Record<string, SeveritySetting> = {};
+  for (const item of list) {
+    const m = /^([a-z0-9-]+)[=:](off|info|warning|error)$/.exec(item);
+    if (!m) throw new UsageError(`--rule "${item}": expected id=off|info|warning|error`);
+    if (!ids.has(m[1]!)) throw new UsageError(`--rule: unknown rule or check id "${m[1]}" (see: invite-lint rules)`);
+    out[m[1]!] = m[2] as SeveritySetting;
+  }
+  return out;
+}
+
+function useColor(opts: { color?: boolean }, io: Io, toFile: boolean): boolean {
+  const force = io.env.FORCE_COLOR;
+  if (opts.color === false) return false;
+  if (toFile) return false;
+  if (force !== undefined && force !== "" ) return force !== "0" && force !== "false";
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== "") return false;
+  if (opts.color === true) return true;
+  return io.stdoutIsTTY && io.env.TERM !== "dumb";
+}
+
+function listRules(rules: RuleSetData): string {
+  const rows = [...rules.rules].sort((a, b) => a.check.localeCompare(b.check) || a.id.localeCompare(b.id));
+  const w = Math.max(...rows.map((r) => r.id.length));
+  const lines = rows.map((r) => `${r.id.padEnd(w)}  ${r.check.padEnd(15)}  ${(r.kind === "cue" ? "cue" : r.severity).padEnd(7)}  ${r.description}`);
+  return `${"rule".padEnd(w)}  ${"check".padEnd(15)}  ${"level".padEnd(7)}  description\n${lines.join("\n")}\n`;
+}
+
+function explain(rule: RuleDef): string {
+  const out = [`${rule.id} (${rule.check} check, ${rule.kind}${rule.kind === "cue" ? "" : `, ${rule.severity}`}, weight ${rule.weight})`, "", rule.description, ""];
+  const matchers = [
+    ...Object.entries(rule.phrases).map(([lang, list]) => `  phrases (${lang}): ${list.slice(0, 8).map((p) => `"${p}"`).join(", ")}${list.length > 8 ? `, and ${list.length - 8} more` : ""}`),
+    ...Object.entries(rule.patterns).map(([lang, list]) => `  patterns (${lang}): ${list.length}, e.g. /${list[0]}/`),
+  ];
+  if (rule.metric) matchers.push(`  metric: ${rule.metric} ${JSON.stringify(rule.params)}`);
+  if (rule.kind === "missing") matchers.push(`  fires when ${rule.requires.join(" + ")} score below ${rule.below}`);
+  if (rule.cap) matchers.push(`  caps the score at ${rule.cap.score}${rule.cap.unless.length ? ` unless ${rule.cap.unless.join(" or ")}` : ""}`);
+  out.push("Matches:", ...matchers, "");
+  if (rule.hint) out.push(`Fix: ${rule.hint}`, "");
+  for (const b of rule.examples.bad) out.push(`Bad:  ${b}`);
+  for (const g of rule.examples.good) out.push(`Good: ${g}`);
+  out.push("", `Docs: ${ruleUrl(rule)}`);
+  return `${out.join("\n")}\n`;
+}
+
+/** Runs the CLI; returns the exit status. Nothing here calls process.exit. */
+export function run(argv: string[], io: Io): number {
+  const cmd = program(io);
+  try {
+    const first = argv[0];
+    if (first === "rules" && !existsSync("rules")) {
+      io.stdout(listRules(builtinRules));
+      return 0;
+    }
+    if (first === "init") {
+      const target = ".invite-lintrc.yaml";
+      if (existsSync(target)) throw new UsageError(`${target} already exists; not overwritten`);
+      writeFileSync(target, STARTER_CONFIG, { flag: "wx" });
+      io.stderr(`wrote ${target}\n`);
+      return 0;
+    }
+    cmd.parse(argv, { from: "user" });
+    const opts = cmd.opts<Record<string, unknown> & { color?: boolean }>();
+    const files = cmd.args;
+    const resolver = new ConfigResolver(builtinRules, { configPath: opts.config as string | undefined, noConfig: opts.config === false });
+    const maxBytes = intOption(opts.maxBytes as string | undefined, "--max-bytes", 1, 1024 * 1024 * 1024) ?? DEFAULT_MAX_BYTES;
+    const minScore = intOption(opts.minScore as string | undefined, "--min-score", 0, 100);
+    const maxWarnings = intOption(opts.maxWarnings as string | undefined, "--max-warnings", 0, Number.MAX_SAFE_INTEGER);
+
+    if (opts.listRules) {
+      io.stdout(listRules(resolver.forFile(undefined).rules));
+      return 0;
+    }
+    if (typeof opts.explain === "string") {
+      const rules = resolver.forFile(undefined).rules;
+      const rule = rules.rules.find((r) => r.id === opts.explain);
+      if (!rule) throw new UsageError(`--explain: unknown rule "${opts.explain}" (see: invite-lint rules)`);
+      io.stdout(explain(rule));
+      return 0;
+    }
+    if (opts.printConfig !== undefined) {
+      const target = typeof opts.printConfig === "string" ? opts.printConfig : files[0];
+      const loaded = resolver.forFile(target);
+      const ruleSettings = parseRuleSettings(opts.rule as string[], loaded.rules);
+      const merged = {
+        configFile: loaded.path ?? null,
+        minScore: minScore ?? loaded.data.minScore ?? loaded.rules.scoring.minScore,
+        account: opts.account ?? loaded.data.account ?? "premium",
+        limit: loaded.data.limit ?? loaded.rules.scoring.limits[(opts.account as string) ?? loaded.data.account ?? "premium"],
+        template: Boolean(opts.template ?? loaded.data.template ?? false),
+        lang: opts.lang ?? loaded.data.lang ?? "auto",
+        allow: [...(loaded.data.allow ?? []), ...(opts.allow as string[])],
+        rulePacks: loaded.data.rules ?? [],
+        maxWarnings: maxWarnings ?? loaded.data.maxWarnings ?? null,
+        settings: { ...(loaded.data.settings ?? {}), ...ruleSettings },
+        rules: Object.fromEntries(loaded.rules.rules.map((r) => [r.id, (ruleSettings[r.id] ?? loaded.data.settings?.[r.id] ?? (r.kind === "cue" ? "cue" : r.severity))])),
+      };
+      io.stdout(`${JSON.stringify(merged, null, 2)}\n`);
+      return 0;
+    }
+
+    if (files.length === 0 && io.stdinIsTTY) {
+      io.stderr(cmd.helpInformation());
+      io.stderr("\ninvite-lint: no input: name a file, or pipe a note into stdin\n");
+      return 2;
+    }
+    const inputs = expandInputs(files);
+    const formatName = opts.format as FormatName;
+    const ruleSettings = parseRuleSettings(opts.rule as string[], resolver.forFile(inputs.find((f) => f !== "-")).rules);
+    const results = lintFiles(inputs, {
+      config: opts.config as string | undefined,
+      noConfig: opts.config === false,
+      stdinFilename: opts.stdinFilename as string | undefined,
+      maxBytes,
+      ruleSettings,
+      reportUnusedDirectives: Boolean(opts.reportUnusedDisableDirectives),
+      overrides: {
+        to: opts.to as string | undefined, company: opts.company as string | undefined, context: opts.context as string | undefined,
+        kind: opts.kind as string | undefined, account: opts.account as "free" | "premium" | undefined,
+        template: opts.template ? true : undefined, minScore, lang: opts.lang as string | undefined,
+        allow: opts.allow as string[],
+      },
+    });
+    if (opts.quiet) for (const r of results) r.messages = r.messages.filter((m) => m.severity === "error");
+    const report = toReport(results);
+    const toFile = typeof opts.outputFile === "string";
+    const text = format(report, formatName, { color: useColor(opts, io, toFile), rules: builtinRules, version: pkg.version });
+    if (toFile) writeFileSync(opts.outputFile as string, text);
+    else io.stdout(text);
+    const limit = maxWarnings ?? maxWarningsFromConfig(resolver, inputs);
+    const tooManyWarnings = limit !== undefined && report.summary.warnings > limit;
+    if (tooManyWarnings) io.stderr(`invite-lint: ${report.summary.warnings} warnings, more than --max-warnings ${limit}\n`);
+    return results.every((r: LintResult) => r.passed) && !tooManyWarnings ? 0 : 1;
+  } catch (error) {
+    return fail(error, io);
+  }
+}
+
+function maxWarningsFromConfig(resolver: ConfigResolver, inputs: string[]): number | undefined {
+  for (const f of inputs) {
+    const v = resolver.forFile(f === "-" ? undefined : f).data.maxWarnings;
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
+
+function fail(error: unknown, io: Io): number {
+  if (error instanceof CommanderError) {
+    if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.exitCode === 0) return 0;
+    io.stderr(`invite-lint: ${error.message.replace(/^error: /, "").split("\n")[0]}\n`);
+    return 2;
+  }
+  if (error instanceof RuleFileError) {
+    io.stderr(`${error.message}\n`);
+    return 2;
+  }
+  if (error instanceof InputError || error instanceof UsageError || error instanceof LintUsageError) {
+    io.stderr(`invite-lint: ${error.message}\n`);
+    return 2;
+  }
+  const e = error as NodeJS.ErrnoException;
+  io.stderr(`invite-lint: internal error: ${e?.message?.split("\n")[0] ?? String(error)}\n`);
+  return 2;
+}

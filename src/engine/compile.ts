@@ -1,0 +1,90 @@
+import { RE2JS } from "re2js";
+import type { RuleDef, RuleSetData } from "./types.js";
+import type { Span } from "./metrics.js";
+import { atWordBoundary } from "./text.js";
+import { escapeRegExp, expandVocabulary, phraseKey } from "../rules/validate.js";
+
+/** Finds spans in normalised (lower-cased, apostrophe-folded) text. */
+export type Matcher = (norm: string) => Span[];
+
+export interface CompiledRule {
+  def: RuleDef;
+  /** Matchers by language code; `any` applies to every language. */
+  matchers: Map<string, Matcher[]>;
+}
+
+/** Upper bound on the spans one matcher reports for one note. */
+const MAX_SPANS = 10_000;
+
+/** One alternation of all the rule's phrases for a language: one scan, not one per phrase. */
+export function phraseMatcher(phrases: string[]): Matcher {
+  const alternatives = [...new Set(phrases.map(phraseKey))]
+    .sort((a, b) => b.length - a.length)
+    .map((p) => escapeRegExp(p).replace(/ /g, "\\s+").replace(/'/g, "['’]?"));
+  const re = new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])(?:${alternatives.join("|")})(?![\\p{L}\\p{N}\\p{M}])`, "gu");
+  return (norm) => {
+    const out: Span[] = [];
+    re.lastIndex = 0;
+    for (let m = re.exec(norm); m && out.length < MAX_SPANS; m = re.exec(norm)) {
+      out.push({ start: m.index, end: m.index + m[0].length });
+      if (m[0].length === 0) re.lastIndex++;
+    }
+    return out;
+  };
+}
+
+/**
+ * A rule pattern. Built-in patterns run on V8's regex engine; patterns from user rule
+ * packs run on RE2 (re2js), whose matching time is linear in the input, so a pattern
+ * like `(a+)+$` cannot hang the process.
+ */
+export function patternMatcher(source: string, linear: boolean): Matcher {
+  if (linear) {
+    const re = RE2JS.compile(source);
+    return (norm) => {
+      const out: Span[] = [];
+      const m = re.matcher(norm);
+      while (out.length < MAX_SPANS && m.find()) {
+        const start = m.start();
+        const end = m.end();
+        if (end > start && atWordBoundary(norm, start, end)) out.push({ start, end });
+      }
+      return out;
+    };
+  }
+  const re = new RegExp(source, "gu");
+  return (norm) => {
+    const out: Span[] = [];
+    re.lastIndex = 0;
+    for (let m = re.exec(norm); m && out.length < MAX_SPANS; m = re.exec(norm)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      if (atWordBoundary(norm, m.index, m.index + m[0].length)) out.push({ start: m.index, end: m.index + m[0].length });
+    }
+    return out;
+  };
+}
+
+/** Checks a pattern compiles the way it will run (used by the rule validator). */
+export function compilePatternSource(source: string, linear: boolean): void {
+  if (linear) RE2JS.compile(source);
+  else new RegExp(source, "gu");
+}
+
+export function compileRules(data: RuleSetData): CompiledRule[] {
+  return data.rules.map((def) => {
+    const matchers = new Map<string, Matcher[]>();
+    const add = (lang: string, m: Matcher) => {
+      const list = matchers.get(lang) ?? [];
+      list.push(m);
+      matchers.set(lang, list);
+    };
+    for (const [lang, list] of Object.entries(def.phrases)) if (list.length) add(lang, phraseMatcher(list));
+    for (const [lang, list] of Object.entries(def.patterns)) {
+      for (const p of list) add(lang, patternMatcher(expandVocabulary(p, data.vocabulary), !def.builtin));
+    }
+    return { def, matchers };
+  });
+}

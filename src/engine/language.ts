@@ -1,0 +1,23 @@
+/**
+ * Cheap language guess for short notes: counts each language's function words.
+ * English wins ties and notes with no evidence, since it has the deepest rules.
+ */
+export function detectLanguage(norm: string, languages: Record<string, { stopwords: string[] }>): string {
+  const words = norm.split(/[^\p{L}']+/u).filter(Boolean);
+  if (words.length === 0) return "en";
+  let best = "en";
+  let bestScore = 0;
+  for (const [code, { stopwords }] of Object.entries(languages)) {
+    const set = stopSets.get(stopwords) ?? new Set(stopwords);
+    stopSets.set(stopwords, set);
+    let score = 0;
+    for (const w of words) if (set.has(w)) score++;
+    if (score > bestScore || (score === bestScore && code === "en" && score > 0)) {
+      best = code;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+const stopSets = new WeakMap<string[], Set<string>>();

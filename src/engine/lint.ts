@@ -1,0 +1,290 @@
+import type {
+  CheckDef, CheckResult, Finding, LintOptions, LintResult, Message, RuleDef, RuleSetData, RuleSetting, Severity, SeveritySetting,
+} from "./types.js";
+import { compileRules, phraseMatcher, type CompiledRule, type Matcher } from "./compile.js";
+import { METRICS, type NoteContext, type Span } from "./metrics.js";
+import { createParser, type Parsed, type Word } from "./nlp.js";
+import { LineIndex, normalize, noteLength } from "./text.js";
+import { detectLanguage } from "./language.js";
+
+/** Thrown for options the caller got wrong (unknown rule id, bad setting). */
+export class LintUsageError extends Error {
+  override name = "LintUsageError";
+}
+
+export interface Linter {
+  readonly data: RuleSetData;
+  lint(text: string, options?: LintOptions): LintResult;
+  /** Ids of every rule and check, for validating settings. */
+  readonly ids: ReadonlySet<string>;
+}
+
+interface ActiveRule {
+  rule: CompiledRule;
+  severity: Severity;
+  weight: number;
+}
+
+/**
+ * Compiles a rule set once: phrase and pattern matchers and the retext pipeline.
+ * The returned linter is then used for every note.
+ */
+export function createLinter(data: RuleSetData): Linter {
+  const compiled = compileRules(data);
+  const byId = new Map(compiled.map((r) => [r.def.id, r]));
+  const checks = new Map(data.scoring.checks.map((c) => [c.id, c]));
+  const ids = new Set<string>([...byId.keys(), ...checks.keys()]);
+  const readabilityRule = data.rules.find((r) => r.metric === "readability");
+  let parser: ((text: string) => Parsed) | undefined;
+  const parse = (text: string) => {
+    parser ??= createParser({
+      age: numParam(readabilityRule, "age", 18),
+      minWords: numParam(readabilityRule, "minWords", 12),
+      threshold: numParam(readabilityRule, "threshold", 5 / 7),
+    });
+    return parser(text);
+  };
+  const allowCache = new Map<string, Matcher>();
+  const greetings = [...new Set((data.vocabulary.greetings ?? []).map((g) => normalize(g)))].sort((a, b) => b.length - a.length);
+  const notNames = new Set((data.vocabulary["not-names"] ?? []).map((w) => w.toLowerCase()));
+
+  function activeRules(options: LintOptions): ActiveRule[] {
+    const settings = options.settings ?? {};
+    for (const id of Object.keys(settings)) {
+      if (!ids.has(id)) throw new LintUsageError(`unknown rule or check id "${id}"`);
+    }
+    const disabled = new Set(options.disable ?? []);
+    const out: ActiveRule[] = [];
+    for (const rule of compiled) {
+      const def = rule.def;
+      if (disabled.has(def.id) || disabled.has(def.check)) continue;
+      const s = resolveSetting(settings[def.id]) ?? {};
+      const c = resolveSetting(settings[def.check]) ?? {};
+      const severity: SeveritySetting = s.severity ?? c.severity ?? def.severity;
+      if (severity === "off") continue;
+      out.push({ rule, severity, weight: s.weight ?? def.weight });
+    }
+    return out;
+  }
+
+  function findGreeting(text: string, norm: string, slots: Span[]): NoteContext["greeting"] {
+    const lead = norm.length - norm.trimStart().length;
+    let at = lead;
+    let matched = false;
+    for (const g of greetings) {
+      if (norm.startsWith(g, lead) && !/[\p{L}\p{N}]/u.test(norm[lead + g.length] ?? "")) {
+        at = lead + g.length;
+        matched = true;
+        break;
+      }
+    }
+    const skip = (i: number) => {
+      while (i < text.length && /[\s,!.:;—–-]/u.test(text[i]!)) i++;
+      return i;
+    };
+    const nameAt = matched ? skip(at) : lead;
+    const slot = slots.find((s) => s.start === nameAt);
+    if (slot) return { start: lead, end: skip(slot.end), name: slot };
+    const word = /^[\p{Lu}][\p{L}\p{M}'’-]*(?:[ \t]+[\p{Lu}][\p{L}\p{M}'’-]*)?/u.exec(text.slice(nameAt, nameAt + 80));
+    if (word) {
+      let name = word[0];
+      // Keep a second capitalised word only when it is a surname, not the start of a sentence.
+      const parts = name.split(/[ \t]+/);
+      if (parts.length > 1 && (notNames.has(parts[1]!.toLowerCase()) || !/^[\s,!.:;—–-]/u.test(text.slice(nameAt + name.length, nameAt + name.length + 1) || " "))) {
+        name = parts[0]!;
+      }
+      const key = normalize(name.split(/[ \t]+/)[0]!);
+      const after = text.slice(nameAt + name.length, nameAt + name.length + 6);
+      const endsLikeGreeting = matched || /^\s*[,!—–-]|^\s+(hi|hey|hello)\b/iu.test(after);
+      if (!notNames.has(key) && !greetings.includes(key) && endsLikeGreeting && name.length > 1) {
+        return { start: lead, end: skip(nameAt + name.length), name: { start: nameAt, end: nameAt + name.length, data: { name } } };
+      }
+    }
+    return matched ? { start: lead, end: skip(at) } : undefined;
+  }
+
+  function lint(text: string, options: LintOptions = {}): LintResult {
+    const active = activeRules(options);
+    const norm = normalize(text);
+    const lang = options.lang && options.lang !== "auto" ? options.lang : detectLanguage(norm, data.languages);
+    const template = options.template ?? false;
+    const limit = options.limit ?? data.scoring.limits[options.account ?? "premium"] ?? 300;
+    const matchersFor = (r: CompiledRule) => [...(r.matchers.get("any") ?? []), ...(r.matchers.get(lang) ?? [])];
+
+    // Merge fields first: they shape the greeting and what counts as a specific.
+    const slotRules = active.filter((a) => a.rule.def.templateSlot);
+    const slots = dedupe(slotRules.flatMap((a) => matchersFor(a.rule).flatMap((m) => m(norm))));
+    const parsed = text.trim() === "" ? { sentences: [], hard: [] } : parse(text);
+    const words: Word[] = parsed.sentences.flatMap((s) => s.words);
+    const ctx: NoteContext = {
+      text, norm, lang, sentences: parsed.sentences, words, template, slots,
+      greeting: findGreeting(text, norm, slots),
+      recipient: { name: options.to, company: options.company, context: options.context, kind: options.kind },
+      limit, nearLimit: data.scoring.nearLimit, characters: options.characters ?? noteLength(text), vocabulary: data.vocabulary, hard: parsed.hard,
+    };
+
+    const spansOf = (a: ActiveRule): Span[] => {
+      const def = a.rule.def;
+      if (def.params.kind !== undefined && def.params.kind !== ctx.recipient.kind) return [];
+      if (def.params.template === true && !template) return [];
+      const spans = matchersFor(a.rule).flatMap((m) => m(norm));
+      if (def.metric) spans.push(...METRICS[def.metric]!(ctx, def.params));
+      return spans;
+    };
+
+    // Cues: presence signals that add credit to their check.
+    const credit = new Map<string, number>();
+    const matchedCues = new Set<string>();
+    for (const a of active) {
+      if (a.rule.def.kind !== "cue") continue;
+      if (spansOf(a).length === 0) continue;
+      matchedCues.add(a.rule.def.id);
+      credit.set(a.rule.def.check, (credit.get(a.rule.def.check) ?? 0) + a.weight);
+    }
+    const checkDefs = data.scoring.checks;
+    const satisfied = (id: string): boolean => {
+      if (matchedCues.has(id)) return true;
+      const c = checkDefs.find((x) => x.id === id);
+      return c !== undefined && c.base + (credit.get(id) ?? 0) >= c.pass;
+    };
+
+    const allowed = allowSpans(options.allow, norm);
+    const findings: Finding[] = [];
+    const penalties = new Map<string, number>();
+    const caps: number[] = [];
+    const add = (a: ActiveRule, span: Span) => {
+      const def = a.rule.def;
+      findings.push({
+        ruleId: def.id, check: def.check, severity: a.severity,
+        message: fill(def.message, span, text), suggestion: fill(def.hint, span, text),
+        start: span.start, end: span.end, actual: span.end > span.start ? text.slice(span.start, span.end) : undefined,
+        url: def.url || undefined,
+      });
+    };
+    for (const a of active) {
+      const def = a.rule.def;
+      if (def.kind === "cue") continue;
+      if (def.unless.some(satisfied)) continue;
+      let spans: Span[];
+      if (def.kind === "missing") {
+        if (ctx.text.trim() === "") continue;
+        if (def.params.kind !== undefined && def.params.kind !== ctx.recipient.kind) continue;
+        const have = def.requires.reduce((sum, id) => sum + (matchedCues.has(id) ? (active.find((x) => x.rule.def.id === id)?.weight ?? 0) : (credit.get(id) ?? 0)), 0);
+        spans = have < def.below ? [{ start: 0, end: 0 }] : [];
+      } else if (def.templateSlot) {
+        spans = template ? [] : slots.filter((s) => spansOf(a).some((x) => x.start === s.start));
+      } else {
+        spans = spansOf(a);
+      }
+      spans = dedupe(spans).filter((s) => !allowed.some((x) => s.start < x.end && x.start < s.end));
+      if (spans.length === 0) continue;
+      for (const s of spans) add(a, s);
+      for (const check of [def.check, ...def.affects]) {
+        penalties.set(check, (penalties.get(check) ?? 0) + a.weight * Math.min(spans.length, 2));
+      }
+      if (def.cap && !def.cap.unless.some(satisfied)) caps.push(def.cap.score);
+    }
+
+    findings.sort((x, y) => x.start - y.start || x.end - y.end || x.ruleId.localeCompare(y.ruleId));
+    const enabledChecks = checkDefs.filter((c) => active.some((a) => a.rule.def.check === c.id) || c.id === "value");
+    const checkResults: Record<string, CheckResult> = {};
+    let total = 0;
+    let weights = 0;
+    for (const c of enabledChecks) {
+      const score = clamp(c.base + (credit.get(c.id) ?? 0) - (penalties.get(c.id) ?? 0));
+      const hasError = findings.some((f) => f.check === c.id && f.severity === "error");
+      checkResults[c.id] = { score, passed: score >= c.pass && !hasError };
+      const w = resolveSetting(options.settings?.[c.id])?.weight ?? c.weight;
+      total += w * score;
+      weights += w;
+    }
+    let score = weights > 0 ? Math.round(total / weights) : 100;
+    if (text.trim() === "") score = 0;
+    for (const cap of caps) score = Math.min(score, cap);
+    const minScore = options.minScore ?? data.scoring.minScore;
+    const passed = score >= minScore && !findings.some((f) => f.severity === "error");
+    return {
+      file: options.file ?? "<text>",
+      score,
+      grade: gradeOf(score, data),
+      passed,
+      characters: ctx.characters,
+      limit,
+      lang,
+      checks: checkResults,
+      messages: toMessages(findings, text, options),
+    };
+  }
+
+  function allowSpans(allow: string[] | undefined, norm: string): Span[] {
+    if (!allow || allow.length === 0) return [];
+    const key = allow.join("\u0000");
+    let m = allowCache.get(key);
+    if (!m) {
+      m = phraseMatcher(allow);
+      allowCache.set(key, m);
+    }
+    return m(norm);
+  }
+
+  return { data, lint, ids };
+}
+
+function resolveSetting(s: SeveritySetting | RuleSetting | undefined): RuleSetting | undefined {
+  if (s === undefined) return undefined;
+  return typeof s === "string" ? { severity: s } : s;
+}
+
+function numParam(rule: RuleDef | undefined, key: string, fallback: number): number {
+  const v = rule?.params[key];
+  return typeof v === "number" ? v : fallback;
+}
+
+function clamp(n: number): number {
+  return Math.max(0, Math.min(100, Math.round(n)));
+}
+
+function dedupe(spans: Span[]): Span[] {
+  const seen = new Set<string>();
+  return spans
+    .sort((a, b) => a.start - b.start || b.end - a.end)
+    .filter((s) => {
+      const k = `${s.start}:${s.end}`;
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
+}
+
+export function gradeOf(score: number, data: RuleSetData): string {
+  for (const g of data.scoring.grades) if (score >= g.min) return g.grade;
+  return data.scoring.grades[data.scoring.grades.length - 1]?.grade ?? "F";
+}
+
+/** Fills `{match}` and metric values into a message template. */
+function fill(template: string, span: Span, text: string): string {
+  return template.replace(/\{([a-z]+)\}/g, (whole, key: string) => {
+    if (key === "match") return span.end > span.start ? text.slice(span.start, span.end).replace(/\s+/g, " ") : "";
+    const v = span.data?.[key];
+    return v === undefined ? whole : String(v);
+  });
+}
+
+function toMessages(findings: Finding[], text: string, options: LintOptions): Message[] {
+  const base = options.offset ?? 0;
+  const source = options.source ?? text;
+  const index = options.positions ?? new LineIndex(source);
+  return findings.map((f) => {
+    // Whole-note findings sit at the start of the note.
+    const s = index.position(base + f.start);
+    const e = index.position(base + f.end);
+    const msg: Message = {
+      ruleId: f.ruleId, check: f.check, severity: f.severity, message: f.message, suggestion: f.suggestion,
+      line: s.line, column: s.column, endLine: e.line, endColumn: e.column, offset: base + f.start, endOffset: base + f.end,
+    };
+    if (f.url) msg.url = f.url;
+    return msg;
+  });
+}
+
+export type { CheckDef };

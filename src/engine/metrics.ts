@@ -1,0 +1,235 @@
+import type { Recipient, RuleDef, Vocabulary } from "./types.js";
+import type { Sentence, Word } from "./nlp.js";
+import { atWordBoundary } from "./text.js";
+
+export interface Span {
+  start: number;
+  end: number;
+  /** Values for the message template. */
+  data?: Record<string, string | number>;
+}
+
+/** What every metric and matcher may look at; built once per note. */
+export interface NoteContext {
+  text: string;
+  norm: string;
+  lang: string;
+  sentences: Sentence[];
+  words: Word[];
+  template: boolean;
+  /** Merge fields found in the note (only meaningful in template mode). */
+  slots: Span[];
+  greeting?: { start: number; end: number; name?: Span };
+  recipient: Recipient;
+  limit: number;
+  nearLimit: number;
+  characters: number;
+  vocabulary: Vocabulary;
+  hard: { start: number; end: number }[];
+}
+
+export type Metric = (ctx: NoteContext, params: RuleDef["params"]) => Span[];
+
+const WHOLE: Span = { start: 0, end: 0 };
+
+const set = (ctx: NoteContext, name: string) => new Set((ctx.vocabulary[name] ?? []).map((w) => w.toLowerCase()));
+const num = (params: RuleDef["params"], key: string, fallback: number) =>
+  typeof params[key] === "number" ? (params[key] as number) : fallback;
+
+const UPPER = /^\p{Lu}/u;
+const HAS_LETTER = /\p{L}/u;
+const PICTO = /\p{Extended_Pictographic}/gu;
+
+/** A word that names something: capitalised mid-sentence, or with inner capitals or a dot (Acquire.com, brightonSEO). */
+function isProperNoun(word: Word, index: number, common: Set<string>): boolean {
+  const t = word.text;
+  if (!HAS_LETTER.test(t) || t.length < 2) return false;
+  if (common.has(t.toLowerCase())) return false;
+  if (/\p{Ll}\p{Lu}/u.test(t) || /\p{L}\.\p{L}{2,}$/u.test(t)) return true;
+  return index > 0 && UPPER.test(t);
+}
+
+function sentenceWords(ctx: NoteContext, s: Sentence): string[] {
+  return s.words.map((w) => ctx.norm.slice(w.start, w.end));
+}
+
+function insideSlot(ctx: NoteContext, start: number, end: number): Span | undefined {
+  return ctx.slots.find((s) => start >= s.start && end <= s.end);
+}
+
+export const METRICS: Record<string, Metric> = {
+  /** Over the note limit: the part past the limit. `near` fires close to it instead. */
+  characters(ctx, params) {
+    const n = ctx.characters;
+    const data = { characters: n, limit: ctx.limit, over: n - ctx.limit };
+    if (params.mode === "near") {
+      return n <= ctx.limit && n >= Math.floor(ctx.limit * ctx.nearLimit) ? [{ ...WHOLE, data }] : [];
+    }
+    if (n <= ctx.limit) return [];
+    const lead = ctx.text.length - ctx.text.trimStart().length;
+    return [{ start: lead + ctx.limit, end: ctx.text.trimEnd().length, data }];
+  },
+
+  /** Nothing to lint. */
+  empty(ctx) {
+    return ctx.text.trim() === "" ? [WHOLE] : [];
+  },
+
+  /** Words in the note (excluding merge fields): below `min` or above `max`. */
+  "word-count"(ctx, params) {
+    const n = ctx.words.filter((w) => HAS_LETTER.test(w.text) && !insideSlot(ctx, w.start, w.end)).length;
+    const min = num(params, "min", 0);
+    const max = num(params, "max", Infinity);
+    if (ctx.text.trim() === "") return [];
+    return n < min || n > max ? [{ ...WHOLE, data: { words: n, min, max } }] : [];
+  },
+
+  /** The greeting names the recipient (or a name merge field in a template). */
+  "greeting-name"(ctx) {
+    return ctx.greeting?.name ? [ctx.greeting.name] : [];
+  },
+
+  /** The recipient given by --to or front matter is not named in the note. */
+  "recipient-name"(ctx) {
+    const name = ctx.recipient.name?.trim();
+    if (!name) return [];
+    const first = name.split(/\s+/)[0]!.toLowerCase();
+    return findWord(ctx.norm, first).length ? [] : [{ ...WHOLE, data: { name } }];
+  },
+
+  /** Mentions of the recipient's name or company, when they are known. */
+  "mentions-recipient"(ctx) {
+    const out: Span[] = [];
+    const first = ctx.recipient.name?.trim().split(/\s+/)[0];
+    if (first) out.push(...findWord(ctx.norm, first.toLowerCase()));
+    if (ctx.recipient.company) out.push(...findWord(ctx.norm, ctx.recipient.company.trim().toLowerCase()));
+    return out;
+  },
+
+  /** The recipient's company is known but not named. */
+  "recipient-company"(ctx) {
+    const company = ctx.recipient.company?.trim();
+    if (!company) return [];
+    return findWord(ctx.norm, company.toLowerCase()).length ? [] : [{ ...WHOLE, data: { company } }];
+  },
+
+  /** The shared context given by --context is not echoed in the note. */
+  "recipient-context"(ctx, params) {
+    const context = ctx.recipient.context?.trim();
+    if (!context) return [];
+    const stop = set(ctx, "context-stopwords");
+    const keys = context
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w.length >= num(params, "minLength", 4) && !stop.has(w));
+    if (keys.length === 0) return [];
+    return keys.some((k) => findWord(ctx.norm, k).length) ? [] : [{ ...WHOLE, data: { context } }];
+  },
+
+  /**
+   * A proper noun (or, in a template, a merge field) in a sentence that speaks to the
+   * recipient ("your talk at KubeCon") or of something shared ("Fellow Apple engineer").
+   */
+  "named-reference"(ctx, params) {
+    const second = set(ctx, "second-person");
+    const shared = set(ctx, "shared-markers");
+    const common = set(ctx, "common-capitalized");
+    const greetingName = ctx.greeting?.name;
+    const out: Span[] = [];
+    for (const s of ctx.sentences) {
+      const words = sentenceWords(ctx, s);
+      const addressed = words.some((w) => second.has(w)) || (params.shared === true && words.some((w) => shared.has(w)));
+      if (!addressed) continue;
+      let index = 0;
+      for (const w of s.words) {
+        const i = index++;
+        if (greetingName && w.start >= greetingName.start && w.end <= greetingName.end) continue;
+        if (ctx.greeting && w.end <= ctx.greeting.end) continue;
+        const slot = insideSlot(ctx, w.start, w.end);
+        if (slot) {
+          if (ctx.template && !out.some((o) => o.start === slot.start)) out.push(slot);
+          continue;
+        }
+        if (isProperNoun(w, i, common)) out.push({ start: w.start, end: w.end, data: { name: w.text } });
+      }
+    }
+    return out;
+  },
+
+  /** Template merge fields whose names promise context ({{shared_context}}, [mutual's name]). */
+  "context-slot"(ctx) {
+    if (!ctx.template) return [];
+    const names = set(ctx, "context-slot-names");
+    return ctx.slots.filter((s) => ctx.norm.slice(s.start, s.end).split(/[^\p{L}]+/u).some((w) => names.has(w)));
+  },
+
+  /** Runs of shouted words, or a note mostly in capitals. */
+  "all-caps"(ctx, params) {
+    const minWords = num(params, "minWords", 4);
+    const out: Span[] = [];
+    let run: Word[] = [];
+    const flush = () => {
+      if (run.length >= minWords) out.push({ start: run[0]!.start, end: run[run.length - 1]!.end });
+      run = [];
+    };
+    for (const w of ctx.words) {
+      const letters = w.text.replace(/[^\p{L}]/gu, "");
+      if (letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase() && !insideSlot(ctx, w.start, w.end)) run.push(w);
+      else if (letters.length > 0) flush();
+    }
+    flush();
+    return out;
+  },
+
+  /** Too many emoji in all, or a string of them. */
+  emoji(ctx, params) {
+    const max = num(params, "max", 3);
+    const run = num(params, "run", 3);
+    const found: Span[] = [];
+    for (const m of ctx.text.matchAll(PICTO)) found.push({ start: m.index, end: m.index + m[0].length });
+    if (found.length > max) return [{ start: found[0]!.start, end: found[found.length - 1]!.end, data: { count: found.length } }];
+    for (let i = 0; i + run - 1 < found.length; i++) {
+      const gap = ctx.text.slice(found[i]!.start, found[i + run - 1]!.end).replace(PICTO, "").replace(/[\s\u200d\ufe0f]/g, "");
+      if (gap === "") return [{ start: found[i]!.start, end: found[i + run - 1]!.end, data: { count: found.length } }];
+    }
+    return [];
+  },
+
+  /** The note is about the sender: many first-person words, few second-person ones. */
+  "self-focus"(ctx, params) {
+    const first = set(ctx, "first-person");
+    const second = set(ctx, "second-person");
+    let f = 0;
+    let s = 0;
+    for (const w of ctx.words) {
+      const t = ctx.norm.slice(w.start, w.end);
+      if (first.has(t)) f++;
+      else if (second.has(t)) s++;
+    }
+    const ratio = num(params, "ratio", 3);
+    return f >= num(params, "minFirst", 6) && f > ratio * Math.max(1, s) ? [{ ...WHOLE, data: { first: f, second: s } }] : [];
+  },
+
+  /** A sentence longer than `max` words. */
+  "long-sentence"(ctx, params) {
+    const max = num(params, "max", 35);
+    return ctx.sentences.filter((s) => s.words.length > max).map((s) => ({ start: s.start, end: s.end, data: { words: s.words.length, max } }));
+  },
+
+  /** Sentences retext-readability finds hard to read. */
+  readability(ctx) {
+    return ctx.hard.map((h) => ({ start: h.start, end: h.end }));
+  },
+};
+
+/** Whole-word, case-folded occurrences of `needle` (already lower-case) in normalised text. */
+export function findWord(norm: string, needle: string): Span[] {
+  const out: Span[] = [];
+  if (!needle) return out;
+  let i = norm.indexOf(needle);
+  while (i !== -1) {
+    if (atWordBoundary(norm, i, i + needle.length)) out.push({ start: i, end: i + needle.length });
+    i = norm.indexOf(needle, i + 1);
+  }
+  return out;
+}

@@ -1,0 +1,76 @@
+/**
+ * Text helpers. All positions in the engine are [start, end) offsets in UTF-16 code units
+ * of the linted text; lines and columns are derived once, here.
+ */
+
+/** Lower-cases and folds apostrophes without changing the length, so offsets stay valid. */
+export function normalize(text: string): string {
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === "’" || c === "‘" || c === "`" || c === "´" || c === "ʼ") {
+      out += "'";
+      continue;
+    }
+    const lower = c.toLowerCase();
+    out += lower.length === 1 ? lower : c;
+  }
+  return out;
+}
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/**
+ * Maps offsets to 1-based line and column. Lines end at \n, \r\n or a lone \r.
+ * Columns count UTF-16 code units, as ESLint, VS Code and the Language Server Protocol do.
+ */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+  constructor(private readonly text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) this.starts.push(i + 1);
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        this.starts.push(i + 1);
+      }
+    }
+  }
+  position(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: o - this.starts[lo]! + 1 };
+  }
+}
+
+const LETTER = /[\p{L}\p{N}\p{M}]/u;
+
+export function isWordChar(ch: string | undefined): boolean {
+  return ch !== undefined && ch !== "" && LETTER.test(ch);
+}
+
+/** True when [start, end) does not cut into a word on either side. */
+export function atWordBoundary(text: string, start: number, end: number): boolean {
+  if (end <= start) return false;
+  const before = start > 0 ? text[start - 1] : undefined;
+  const after = end < text.length ? text[end] : undefined;
+  const first = text[start];
+  const last = text[end - 1];
+  if (isWordChar(before) && isWordChar(first)) return false;
+  if (isWordChar(after) && isWordChar(last)) return false;
+  return true;
+}
+
+/** Characters as LinkedIn's note box counts them: UTF-16 code units of the trimmed note. */
+export function noteLength(text: string): number {
+  return text.trim().length;
+}

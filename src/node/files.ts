@@ -1,0 +1,71 @@
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import ignore, { type Ignore } from "ignore";
+import { globSync } from "tinyglobby";
+import { InputError } from "./input.js";
+
+/** Files a folder walk lints: plain notes, Markdown notes and collections. */
+const NOTE_FILE = /\.(txt|text|note|md|markdown|ya?ml|json)$/i;
+const SKIP_FILES = new Set(["package.json", "package-lock.json", "tsconfig.json", ".invite-lintrc.yaml", ".invite-lintrc.yml", ".invite-lintrc.json", ".pre-commit-hooks.yaml", "action.yml"]);
+const SKIP_DIRS = new Set(["node_modules", ".git", "dist", "coverage"]);
+const GLOB = /[*?[\]{}]/;
+
+function loadIgnore(cwd: string): Ignore {
+  const ig = ignore();
+  const file = join(cwd, ".invite-lintignore");
+  if (existsSync(file)) ig.add(readFileSync(file, "utf8"));
+  return ig;
+}
+
+/**
+ * Expands the command line's paths: files as given, folders walked for note files,
+ * globs matched; `.invite-lintignore` (gitignore syntax, in the working directory) applies
+ * to what folders and globs find. `-` stays `-` (stdin).
+ */
+export function expandInputs(args: string[], cwd = process.cwd()): string[] {
+  const ig = loadIgnore(cwd);
+  const ignored = (p: string) => {
+    const rel = relative(cwd, p).split(sep).join("/");
+    return rel !== "" && !rel.startsWith("..") && ig.ignores(rel);
+  };
+  const out: string[] = [];
+  for (const arg of args) {
+    if (arg === "-") {
+      out.push(arg);
+      continue;
+    }
+    if (!existsSync(arg) && GLOB.test(arg)) {
+      const found = globSync(arg, { cwd, onlyFiles: true, ignore: ["**/node_modules/**", "**/.git/**"], expandDirectories: false }).sort();
+      const kept = found.filter((f) => !ignored(join(cwd, f)));
+      if (kept.length === 0) throw new InputError(`${arg}: no files match`);
+      out.push(...kept);
+      continue;
+    }
+    let st;
+    try {
+      st = statSync(arg);
+    } catch {
+      throw new InputError(`${arg}: no such file or folder`);
+    }
+    if (!st.isDirectory()) {
+      out.push(arg);
+      continue;
+    }
+    const before = out.length;
+    const walk = (dir: string, depth: number) => {
+      if (depth > 32) return;
+      for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+        const full = join(dir, e.name);
+        if (e.name.startsWith(".") || ignored(full)) continue;
+        if (e.isDirectory()) {
+          if (!SKIP_DIRS.has(e.name)) walk(full, depth + 1);
+        } else if (e.isFile() && NOTE_FILE.test(e.name) && !SKIP_FILES.has(e.name)) {
+          out.push(full);
+        }
+      }
+    };
+    walk(arg, 0);
+    if (out.length === before) throw new InputError(`${arg}: folder has no note files (.txt, .md, .yaml, .json)`);
+  }
+  return out;
+}

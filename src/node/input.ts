@@ -1,0 +1,95 @@
+import { openSync, readSync, closeSync, fstatSync } from "node:fs";
+
+/** A problem with an input the user named: reported as one line, exit status 2. */
+export class InputError extends Error {
+  override name = "InputError";
+}
+
+export const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
+
+/** Reads a file or stdin (fd 0) into text, refusing binary data, invalid UTF-8 and oversize input. */
+export function readText(path: string | 0, maxBytes: number, label: string): string {
+  let fd: number;
+  try {
+    fd = path === 0 ? 0 : openSync(path, "r");
+  } catch (error) {
+    throw new InputError(`${label}: ${describe(error)}`);
+  }
+  try {
+    if (path !== 0) {
+      const st = fstatSync(fd);
+      if (st.isDirectory()) throw new InputError(`${label}: is a folder`);
+      if (st.isFile() && st.size > maxBytes) throw new InputError(`${label}: larger than --max-bytes ${maxBytes} (${st.size} bytes)`);
+    }
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const buf = Buffer.allocUnsafe(1 << 16);
+    for (;;) {
+      let n: number;
+      try {
+        n = readSync(fd, buf, 0, buf.length, null);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === "EAGAIN") continue;
+        if (code === "EOF") break;
+        throw new InputError(`${label}: ${describe(error)}`);
+      }
+      if (n === 0) break;
+      total += n;
+      if (total > maxBytes) throw new InputError(`${label}: larger than --max-bytes ${maxBytes}`);
+      chunks.push(Buffer.from(buf.subarray(0, n)));
+    }
+    return decode(Buffer.concat(chunks), label);
+  } finally {
+    if (path !== 0) closeSync(fd);
+  }
+}
+
+/** UTF-8 (BOM stripped) or UTF-16 with a BOM; NUL bytes mean binary; bad UTF-8 is refused with its byte offset. */
+export function decode(bytes: Buffer, label: string): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const nul = bytes.indexOf(0, start);
+  if (nul !== -1) throw new InputError(`${label}: binary file (NUL byte at offset ${nul})`);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(start));
+  } catch {
+    throw new InputError(`${label}: invalid UTF-8 at byte ${firstInvalidUtf8(bytes, start)}`);
+  }
+}
+
+function firstInvalidUtf8(b: Buffer, start: number): number {
+  let i = start;
+  while (i < b.length) {
+    const c = b[i]!;
+    const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+    if (n < 0) return i;
+    for (let k = 1; k <= n; k++) {
+      const x = b[i + k];
+      if (x === undefined || (x & 0xc0) !== 0x80) return i;
+    }
+    if (n === 2) {
+      const cp = ((c & 0x0f) << 12) | ((b[i + 1]! & 0x3f) << 6);
+      if (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    }
+    if (n === 3) {
+      const cp = ((c & 0x07) << 18) | ((b[i + 1]! & 0x3f) << 12);
+      if (cp < 0x10000 || cp > 0x10ffff) return i;
+    }
+    i += n + 1;
+  }
+  return i;
+}
+
+function describe(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case "ENOENT": return "no such file";
+    case "EACCES":
+    case "EPERM": return "permission denied";
+    case "EISDIR": return "is a folder";
+    case "ENAMETOOLONG": return "file name too long";
+    default: return (error as Error).message.split("\n")[0] ?? "cannot read";
+  }
+}

@@ -1,0 +1,101 @@
+import type { RuleDef, RuleSetData, Vocabulary } from "../engine/types.js";
+import { compilePatternSource } from "../engine/compile.js";
+import { RuleFileError, isObject, validateRule, validateScoring, type Problem } from "./validate.js";
+import { parseDataFile } from "./yaml-source.js";
+
+/** A rule or data file's path (for messages) and its text. */
+export interface SourceFile {
+  path: string;
+  text: string;
+}
+
+const DATA_FILES = new Set(["checks", "vocabulary", "languages"]);
+
+function baseName(path: string): string {
+  const name = path.split(/[\\/]/).pop() ?? path;
+  return name.replace(/\.(ya?ml|json)$/i, "");
+}
+
+/**
+ * Builds the built-in rule set from `rules/`: `checks.yaml` (scoring), `vocabulary.yaml`
+ * (word lists patterns can name), `languages.yaml` and one file per rule.
+ */
+export function loadRuleSet(files: SourceFile[]): RuleSetData {
+  const find = (name: string) => {
+    const f = files.find((x) => baseName(x.path) === name);
+    if (!f) throw new RuleFileError([{ file: `${name}.yaml`, line: 1, column: 1, message: `missing ${name}.yaml` }]);
+    return f;
+  };
+  const checksFile = find("checks");
+  const parsedChecks = parseDataFile(checksFile.text, checksFile.path);
+  const scoring = validateScoring(parsedChecks.data, checksFile.path, parsedChecks.locate);
+  const vocabulary = readVocabulary(find("vocabulary"));
+  const languages = readLanguages(find("languages"));
+  const base: RuleSetData = { scoring, vocabulary, languages, rules: [] };
+  return addRules(base, files.filter((f) => !DATA_FILES.has(baseName(f.path))), true);
+}
+
+/** Adds a user's rule pack (files named by rule id) to a rule set; returns a new rule set. */
+export function addRules(base: RuleSetData, files: SourceFile[], builtin = false): RuleSetData {
+  const checks = new Set(base.scoring.checks.map((c) => c.id));
+  const known = new Map(base.rules.map((r) => [r.id, r.origin.file]));
+  const rules: RuleDef[] = [...base.rules];
+  const problems: Problem[] = [];
+  for (const f of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
+    try {
+      const parsed = parseDataFile(f.text, f.path);
+      const rule = validateRule(parsed.data, {
+        file: f.path, locate: parsed.locate, checks, vocabulary: base.vocabulary, builtin,
+        compile: (source) => compilePatternSource(source, !builtin),
+      }, baseName(f.path));
+      const clash = known.get(rule.id);
+      if (clash) {
+        const pos = parsed.locate(["id"]);
+        problems.push({ file: f.path, line: pos.line, column: pos.column, message: `rule id "${rule.id}" is already defined in ${clash}` });
+        continue;
+      }
+      known.set(rule.id, f.path);
+      rules.push(rule);
+    } catch (error) {
+      if (error instanceof RuleFileError) problems.push(...error.problems);
+      else throw error;
+    }
+  }
+  if (problems.length) throw new RuleFileError(problems);
+  const ids = new Set([...rules.map((r) => r.id), ...checks]);
+  for (const r of rules) {
+    for (const ref of [...r.unless, ...r.requires, ...r.affects, ...(r.cap?.unless ?? [])]) {
+      if (!ids.has(ref)) problems.push({ file: r.origin.file, line: 1, column: 1, message: `rule "${r.id}" refers to unknown rule or check "${ref}"` });
+    }
+  }
+  if (problems.length) throw new RuleFileError(problems);
+  return { ...base, rules };
+}
+
+function readVocabulary(f: SourceFile): Vocabulary {
+  const { data, locate } = parseDataFile(f.text, f.path);
+  if (!isObject(data)) throw new RuleFileError([{ file: f.path, line: 1, column: 1, message: "vocabulary must map names to word lists" }]);
+  const out: Vocabulary = {};
+  for (const [k, v] of Object.entries(data)) {
+    if (!Array.isArray(v) || v.some((x) => typeof x !== "string")) {
+      const p = locate([k]);
+      throw new RuleFileError([{ file: f.path, line: p.line, column: p.column, message: `vocabulary "${k}" must be a list of strings` }]);
+    }
+    out[k] = v as string[];
+  }
+  return out;
+}
+
+function readLanguages(f: SourceFile): RuleSetData["languages"] {
+  const { data, locate } = parseDataFile(f.text, f.path);
+  const out: RuleSetData["languages"] = {};
+  if (!isObject(data)) throw new RuleFileError([{ file: f.path, line: 1, column: 1, message: "languages must map codes to {name, stopwords}" }]);
+  for (const [k, v] of Object.entries(data)) {
+    if (!isObject(v) || typeof v.name !== "string" || !Array.isArray(v.stopwords)) {
+      const p = locate([k]);
+      throw new RuleFileError([{ file: f.path, line: p.line, column: p.column, message: `language "${k}" needs name and stopwords` }]);
+    }
+    out[k] = { name: v.name, stopwords: (v.stopwords as unknown[]).map(String) };
+  }
+  return out;
+}
