@@ -40,7 +40,8 @@ export function phraseMatcher(phrases: string[]): Matcher {
  */
 export function patternMatcher(source: string, linear: boolean): Matcher {
   if (linear) {
-    const re = RE2JS.compile(source);
+    // Leftmost-longest, so "work|worked" takes "worked" rather than failing the word-boundary check.
+    const re = RE2JS.compile(source, RE2JS.LONGEST_MATCH);
     return (norm) => {
       const out: Span[] = [];
       const m = re.matcher(norm);
@@ -52,7 +53,10 @@ export function patternMatcher(source: string, linear: boolean): Matcher {
       return out;
     };
   }
-  const re = new RegExp(source, "gu");
+  // Word boundaries inside the regex, so V8 backtracks to another alternative instead of
+  // matching "work" in "worked": a match may not start or end inside a word.
+  const W = "[\\p{L}\\p{N}\\p{M}]";
+  const re = new RegExp(`(?:(?<!${W})|(?!${W}))(?:${source})(?:(?<!${W})|(?!${W}))`, "gu");
   return (norm) => {
     const out: Span[] = [];
     re.lastIndex = 0;
@@ -61,7 +65,7 @@ export function patternMatcher(source: string, linear: boolean): Matcher {
         re.lastIndex++;
         continue;
       }
-      if (atWordBoundary(norm, m.index, m.index + m[0].length)) out.push({ start: m.index, end: m.index + m[0].length });
+      out.push({ start: m.index, end: m.index + m[0].length });
     }
     return out;
   };

@@ -132,23 +132,35 @@ export function createLinter(data: RuleSetData): Linter {
       return spans;
     };
 
+    // Spans of the flagging rules first: cues may be void when a pitch or ask fired.
+    const allowed = allowSpans(options.allow, norm);
+    const raw = new Map<ActiveRule, Span[]>();
+    for (const a of active) {
+      const def = a.rule.def;
+      if (def.kind === "cue" || def.kind === "missing") continue;
+      let spans = def.templateSlot ? (template ? [] : slots.filter((s) => spansOf(a).some((x) => x.start === s.start))) : spansOf(a);
+      spans = dedupe(spans).filter((s) => !allowed.some((x) => s.start < x.end && x.start < s.end));
+      if (spans.length) raw.set(a, spans);
+    }
+    const fired = new Set([...raw.keys()].map((a) => a.rule.def.id));
+
     // Cues: presence signals that add credit to their check.
     const credit = new Map<string, number>();
-    const matchedCues = new Set<string>();
+    const cueWeight = new Map<string, number>();
     for (const a of active) {
-      if (a.rule.def.kind !== "cue") continue;
+      const def = a.rule.def;
+      if (def.kind !== "cue" || def.unless.some((id) => fired.has(id))) continue;
       if (spansOf(a).length === 0) continue;
-      matchedCues.add(a.rule.def.id);
-      credit.set(a.rule.def.check, (credit.get(a.rule.def.check) ?? 0) + a.weight);
+      cueWeight.set(def.id, a.weight);
+      credit.set(def.check, (credit.get(def.check) ?? 0) + a.weight);
     }
     const checkDefs = data.scoring.checks;
     const satisfied = (id: string): boolean => {
-      if (matchedCues.has(id)) return true;
+      if (cueWeight.has(id)) return true;
       const c = checkDefs.find((x) => x.id === id);
       return c !== undefined && c.base + (credit.get(id) ?? 0) >= c.pass;
     };
 
-    const allowed = allowSpans(options.allow, norm);
     const findings: Finding[] = [];
     const penalties = new Map<string, number>();
     const caps: number[] = [];
@@ -164,19 +176,16 @@ export function createLinter(data: RuleSetData): Linter {
     for (const a of active) {
       const def = a.rule.def;
       if (def.kind === "cue") continue;
-      if (def.unless.some(satisfied)) continue;
+      if (def.unless.some((id) => satisfied(id) || fired.has(id))) continue;
       let spans: Span[];
       if (def.kind === "missing") {
         if (ctx.text.trim() === "") continue;
         if (def.params.kind !== undefined && def.params.kind !== ctx.recipient.kind) continue;
-        const have = def.requires.reduce((sum, id) => sum + (matchedCues.has(id) ? (active.find((x) => x.rule.def.id === id)?.weight ?? 0) : (credit.get(id) ?? 0)), 0);
+        const have = def.requires.reduce((sum, id) => sum + (cueWeight.get(id) ?? credit.get(id) ?? 0), 0);
         spans = have < def.below ? [{ start: 0, end: 0 }] : [];
-      } else if (def.templateSlot) {
-        spans = template ? [] : slots.filter((s) => spansOf(a).some((x) => x.start === s.start));
       } else {
-        spans = spansOf(a);
+        spans = raw.get(a) ?? [];
       }
-      spans = dedupe(spans).filter((s) => !allowed.some((x) => s.start < x.end && x.start < s.end));
       if (spans.length === 0) continue;
       for (const s of spans) add(a, s);
       for (const check of [def.check, ...def.affects]) {
@@ -212,6 +221,7 @@ export function createLinter(data: RuleSetData): Linter {
       limit,
       lang,
       checks: checkResults,
+      signals: [...cueWeight.keys()],
       messages: toMessages(findings, text, options),
     };
   }

@@ -134,6 +134,8 @@ export const METRICS: Record<string, Metric> = {
     const second = set(ctx, "second-person");
     const shared = set(ctx, "shared-markers");
     const common = set(ctx, "common-capitalized");
+    const sender = set(ctx, "sender-markers");
+    const after = typeof params.after === "string" ? set(ctx, params.after) : undefined;
     const greetingName = ctx.greeting?.name;
     const out: Span[] = [];
     for (const s of ctx.sentences) {
@@ -150,7 +152,11 @@ export const METRICS: Record<string, Metric> = {
           if (ctx.template && !out.some((o) => o.start === slot.start)) out.push(slot);
           continue;
         }
-        if (isProperNoun(w, i, common)) out.push({ start: w.start, end: w.end, data: { name: w.text } });
+        if (!isProperNoun(w, i, common)) continue;
+        const before = words.slice(Math.max(0, i - 3), i);
+        if (before.slice(-2).some((b) => sender.has(b))) continue;
+        if (after && !before.some((b) => after.has(b))) continue;
+        out.push({ start: w.start, end: w.end, data: { name: w.text } });
       }
     }
     return out;

@@ -142,6 +142,8 @@ export interface LintResult {
   limit: number;
   lang: string;
   checks: Record<string, CheckResult>;
+  /** Cue rules that matched: what counted as personal, context or value. */
+  signals: string[];
   messages: Message[];
 }
 
