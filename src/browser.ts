@@ -6,7 +6,7 @@ import type { LintOptions, LintResult } from "./engine/types.js";
 
 export { createLinter, LintUsageError, type Linter } from "./engine/lint.js";
 export { format, FORMATS, type FormatName } from "./report/index.js";
-export { summarize } from "./report/summary.js";
+export { summarize, toReport } from "./report/summary.js";
 export { addRules, loadRuleSet, type SourceFile } from "./rules/load.js";
 export { RuleFileError, type Problem } from "./rules/validate.js";
 export { builtinRules };

@@ -142,6 +142,14 @@ export function createLinter(data: RuleSetData): Linter {
       spans = dedupe(spans).filter((s) => !allowed.some((x) => s.start < x.end && x.start < s.end));
       if (spans.length) raw.set(a, spans);
     }
+    // A span inside a heavier rule's span of the same check says the same thing twice.
+    for (const [a, spans] of raw) {
+      const kept = spans.filter((s) => ![...raw].some(([b, other]) => b !== a && b.rule.def.check === a.rule.def.check &&
+        (b.weight > a.weight || (b.weight === a.weight && b.rule.def.id < a.rule.def.id)) &&
+        other.some((o) => o.start <= s.start && s.end <= o.end && o.end - o.start > s.end - s.start)));
+      if (kept.length) raw.set(a, kept);
+      else raw.delete(a);
+    }
     const fired = new Set([...raw.keys()].map((a) => a.rule.def.id));
 
     // Cues: presence signals that add credit to their check.
@@ -194,7 +202,8 @@ export function createLinter(data: RuleSetData): Linter {
       if (def.cap && !def.cap.unless.some(satisfied)) caps.push(def.cap.score);
     }
 
-    findings.sort((x, y) => x.start - y.start || x.end - y.end || x.ruleId.localeCompare(y.ruleId));
+    const order = new Map(checkDefs.map((c, i) => [c.id, i]));
+    findings.sort((x, y) => x.start - y.start || x.end - y.end || (order.get(x.check) ?? 99) - (order.get(y.check) ?? 99) || x.ruleId.localeCompare(y.ruleId));
     const enabledChecks = checkDefs.filter((c) => active.some((a) => a.rule.def.check === c.id) || c.id === "value");
     const checkResults: Record<string, CheckResult> = {};
     let total = 0;
@@ -222,6 +231,7 @@ export function createLinter(data: RuleSetData): Linter {
       lang,
       checks: checkResults,
       signals: [...cueWeight.keys()],
+      position: positionOf(options, text),
       messages: toMessages(findings, text, options),
     };
   }
@@ -254,16 +264,19 @@ function clamp(n: number): number {
   return Math.max(0, Math.min(100, Math.round(n)));
 }
 
+/** Sorts spans and drops repeats and spans inside an earlier, longer one. */
 function dedupe(spans: Span[]): Span[] {
-  const seen = new Set<string>();
-  return spans
-    .sort((a, b) => a.start - b.start || b.end - a.end)
-    .filter((s) => {
-      const k = `${s.start}:${s.end}`;
-      if (seen.has(k)) return false;
-      seen.add(k);
-      return true;
-    });
+  const out: Span[] = [];
+  let reach = -1;
+  let last: Span | undefined;
+  for (const s of spans.sort((a, b) => a.start - b.start || b.end - a.end)) {
+    if (last && s.start === last.start && s.end === last.end) continue;
+    if (s.end > s.start && s.end <= reach) continue;
+    out.push(s);
+    last = s;
+    reach = Math.max(reach, s.end);
+  }
+  return out;
 }
 
 export function gradeOf(score: number, data: RuleSetData): string {
@@ -278,6 +291,12 @@ function fill(template: string, span: Span, text: string): string {
     const v = span.data?.[key];
     return v === undefined ? whole : String(v);
   });
+}
+
+function positionOf(options: LintOptions, text: string): { line: number; column: number } {
+  if (!options.offset) return { line: 1, column: 1 };
+  const index = options.positions ?? new LineIndex(options.source ?? text);
+  return index.position(options.offset);
 }
 
 function toMessages(findings: Finding[], text: string, options: LintOptions): Message[] {

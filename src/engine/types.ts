@@ -142,6 +142,8 @@ export interface LintResult {
   limit: number;
   lang: string;
   checks: Record<string, CheckResult>;
+  /** Where the note starts in its file (a collection entry, a Markdown body). */
+  position: { line: number; column: number };
   /** Cue rules that matched: what counted as personal, context or value. */
   signals: string[];
   messages: Message[];
