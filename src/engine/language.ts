@@ -1,6 +1,7 @@
 /**
  * Cheap language guess for short notes: counts each language's function words.
- * English wins ties and notes with no evidence, since it has the deepest rules.
+ * English wins ties and notes with little evidence (another language needs at least two of
+ * its words), since it has the deepest rules.
  */
 export function detectLanguage(norm: string, languages: Record<string, { stopwords: string[] }>): string {
   const words = norm.split(/[^\p{L}']+/u).filter(Boolean);
@@ -12,7 +13,8 @@ export function detectLanguage(norm: string, languages: Record<string, { stopwor
     stopSets.set(stopwords, set);
     let score = 0;
     for (const w of words) if (set.has(w)) score++;
-    if (score > bestScore || (score === bestScore && code === "en" && score > 0)) {
+    if (code !== "en" && score < 2) continue;
+    if (score > bestScore || (score === bestScore && code === "en")) {
       best = code;
       bestScore = score;
     }

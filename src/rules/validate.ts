@@ -192,7 +192,7 @@ export function validateRule(raw: unknown, ctx: ValidateContext, expectedId?: st
       }
     }
   }
-  if (ctx.builtin && kind !== "cue" && (examples.bad.length === 0 || examples.good.length === 0)) {
+  if (ctx.builtin && (examples.bad.length === 0 || examples.good.length === 0)) {
     fail(["examples"], "a built-in rule needs at least one bad and one good example");
   }
 

@@ -1,0 +1,59 @@
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { expect } from "vitest";
+import { lint } from "../src/browser.js";
+import type { LintOptions, LintResult } from "../src/engine/types.js";
+
+export const ROOT = join(import.meta.dirname, "..");
+export const BIN = join(ROOT, "bin/invite-lint.js");
+
+export interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built executable as a user would. */
+export function runCli(args: string[], opts: { input?: string | Buffer; env?: Record<string, string | undefined>; cwd?: string } = {}): CliRun {
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, NODE_EXTRA_CA_CERTS: undefined, ...opts.env };
+  for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    input: opts.input ?? "", env: env as NodeJS.ProcessEnv, cwd: opts.cwd ?? ROOT, encoding: "utf8", timeout: 60_000,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+export interface InvalidCase {
+  text: string;
+  options?: LintOptions;
+  /** Expected [start, end) of the first finding of the rule, when it matters. */
+  range?: [number, number];
+}
+
+/**
+ * ESLint's RuleTester, for invite-lint: notes in `valid` must not get a finding of the rule,
+ * notes in `invalid` must (at `range` when given).
+ */
+export function ruleTable(ruleId: string, table: { valid: (string | { text: string; options?: LintOptions })[]; invalid: (string | InvalidCase)[] }): void {
+  for (const v of table.valid) {
+    const c = typeof v === "string" ? { text: v } : v;
+    const r = lint(c.text, c.options);
+    expect(r.messages.filter((m) => m.ruleId === ruleId), `${ruleId} should not fire on: ${c.text}`).toEqual([]);
+  }
+  for (const i of table.invalid) {
+    const c: InvalidCase = typeof i === "string" ? { text: i } : i;
+    const r = lint(c.text, c.options);
+    const hits = r.messages.filter((m) => m.ruleId === ruleId);
+    expect(hits.length, `${ruleId} should fire on: ${c.text}`).toBeGreaterThan(0);
+    if (c.range) expect([hits[0]!.offset, hits[0]!.endOffset]).toEqual(c.range);
+  }
+}
+
+/** Lints and returns which cue rules matched, for presence checks. */
+export function signals(text: string, options?: LintOptions): string[] {
+  return lint(text, options).signals;
+}
+
+export function lintNote(text: string, options?: LintOptions): LintResult {
+  return lint(text, options);
+}
