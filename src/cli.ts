@@ -130,7 +130,7 @@ export function run(argv: string[], io: Io): number {
   const cmd = program(io);
   try {
     const first = argv[0];
-    if (first === "rules" && !existsSync("rules")) {
+    if (first === "rules") {
       io.stdout(listRules(builtinRules));
       return 0;
     }

@@ -33,6 +33,8 @@ export function validateConfig(raw: unknown, file: string, locate: Locate, prefi
   }
   const out: ConfigData = {};
   for (const [key, v] of Object.entries(raw)) {
+    // A key left with only comments under it (`settings:`) means "not set".
+    if (v === null && KEYS.includes(key)) continue;
     switch (key) {
       case "minScore":
       case "limit":

@@ -1,0 +1,147 @@
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../helpers.js";
+import type { Report } from "../../src/engine/types.js";
+
+const STOCK = "I'd like to add you to my professional network on LinkedIn.\n";
+const GOOD = "Hi Priya, great meeting you at the Denver PyData meetup last week. Your talk on dbt tests changed how our team works; happy to send you the checklist we built from it.\n";
+const ESC = "\u001b[";
+
+function tmp(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), "invite-lint-cli-"));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+describe("invite-lint CLI", () => {
+  it("fails the stock invitation from stdin with exit 1, naming the phrase and scoring 20 or less", () => {
+    const r = runCli([], { input: STOCK });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain("stock-invitation");
+    expect(r.stdout).toContain("I'd like to add you to my professional network on LinkedIn");
+    const score = Number(/(\d+)\/100/.exec(r.stdout)![1]);
+    expect(score).toBeLessThanOrEqual(20);
+    expect(r.stderr).toBe("");
+  });
+
+  it("passes a specific note with exit 0", () => {
+    const r = runCli([], { input: GOOD });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("passes");
+  });
+
+  it("lints files and several files, one report each and a summary", () => {
+    const dir = tmp({ "a.txt": STOCK, "b.txt": GOOD });
+    const one = runCli([join(dir, "b.txt")]);
+    expect(one.status).toBe(0);
+    const both = runCli([join(dir, "a.txt"), join(dir, "b.txt"), "-f", "json"]);
+    expect(both.status).toBe(1);
+    const report = JSON.parse(both.stdout) as Report;
+    expect(report.results.map((r) => r.passed)).toEqual([false, true]);
+    expect(report.summary).toMatchObject({ files: 2, passed: 1, failed: 1 });
+    const stylish = runCli([join(dir, "a.txt"), join(dir, "b.txt")]);
+    expect(stylish.stdout).toContain("1 of 2 notes pass");
+  });
+
+  it("reads stdin for - among files", () => {
+    const dir = tmp({ "b.txt": GOOD });
+    const r = runCli([join(dir, "b.txt"), "-", "-f", "json"], { input: STOCK });
+    const report = JSON.parse(r.stdout) as Report;
+    expect(report.results.map((x) => x.file)).toEqual([join(dir, "b.txt"), "<stdin>"]);
+  });
+
+  it("prints exactly the documented JSON shape and nothing else", () => {
+    const r = runCli(["-f", "json"], { input: STOCK });
+    const report = JSON.parse(r.stdout) as Report;
+    expect(report.version).toBe(1);
+    const res = report.results[0]!;
+    expect(res.file).toBe("<stdin>");
+    expect(Number.isInteger(res.score)).toBe(true);
+    expect(res.grade).toMatch(/^[A-F]$/);
+    expect(res.characters).toBe(STOCK.trim().length);
+    expect(Object.keys(res.checks)).toEqual(["generic", "personalization", "context", "value", "tone", "length", "readability"]);
+    expect(res.checks.generic).toEqual({ score: expect.any(Number), passed: false });
+    for (const m of res.messages) {
+      expect(Object.keys(m)).toEqual(expect.arrayContaining(["ruleId", "check", "severity", "message", "suggestion", "line", "column", "endLine", "endColumn"]));
+      expect(["error", "warning", "info"]).toContain(m.severity);
+    }
+    const stock = res.messages.find((m) => m.ruleId === "stock-invitation")!;
+    expect([stock.line, stock.column, stock.endLine, stock.endColumn]).toEqual([1, 1, 1, 59]);
+    expect(report.summary).toEqual({ files: 1, passed: 0, failed: 1, errors: 0, warnings: 4 });
+  });
+
+  it("has no colour codes in a pipe, honours FORCE_COLOR, NO_COLOR and --no-color", () => {
+    expect(runCli([], { input: STOCK }).stdout).not.toContain(ESC);
+    expect(runCli([], { input: STOCK, env: { FORCE_COLOR: "1" } }).stdout).toContain(ESC);
+    expect(runCli(["--color"], { input: STOCK }).stdout).toContain(ESC);
+    expect(runCli(["--no-color"], { input: STOCK, env: { FORCE_COLOR: "1" } }).stdout).not.toContain(ESC);
+    expect(runCli([], { input: STOCK, env: { NO_COLOR: "1" } }).stdout).not.toContain(ESC);
+  });
+
+  it("exits 2 with one line and no stack trace for usage and input errors", () => {
+    for (const args of [["--bogus"], ["/no/such/file.txt"], ["-f", "xml"], ["--min-score", "abc"], ["--rule", "nope=error"], ["--account", "gold"]]) {
+      const r = runCli(args, { input: STOCK });
+      expect(r.status, args.join(" ")).toBe(2);
+      expect(r.stdout, args.join(" ")).toBe("");
+      expect(r.stderr.trim().split("\n"), args.join(" ")).toHaveLength(1);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it("prints help with examples and the version", () => {
+    const help = runCli(["--help"]);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain("Examples:");
+    expect(help.stdout).toContain("--format");
+    const v = runCli(["--version"]);
+    expect(v.status).toBe(0);
+    expect(v.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it("uses recipient facts: --to, --account free", () => {
+    const r = runCli(["--to", "Maya Cohen", "-f", "json"], { input: GOOD });
+    expect((JSON.parse(r.stdout) as Report).results[0]!.messages.map((m) => m.ruleId)).toContain("recipient-name-missing");
+    const free = runCli(["--account", "free", "-f", "json"], { input: GOOD });
+    const res = (JSON.parse(free.stdout) as Report).results[0]!;
+    expect(res.limit).toBe(200);
+  });
+
+  it("lists and explains rules", () => {
+    const list = runCli(["rules"]);
+    expect(list.status).toBe(0);
+    expect(list.stdout).toContain("stock-invitation");
+    expect(list.stdout).toContain("unfilled-merge-field");
+    const ex = runCli(["--explain", "stock-invitation"]);
+    expect(ex.stdout).toContain("Bad:");
+    expect(ex.stdout).toContain("Good:");
+    expect(runCli(["--explain", "nope"]).status).toBe(2);
+  });
+
+  it("--quiet drops warnings; --max-warnings fails a run with too many", () => {
+    const q = runCli(["--quiet", "-f", "json"], { input: STOCK });
+    expect((JSON.parse(q.stdout) as Report).results[0]!.messages).toEqual([]);
+    const ok = runCli(["--max-warnings", "0"], { input: "Hi Rosa, great meeting you at FOSDEM. Please connect with me!!\n" });
+    expect(ok.status).toBe(1);
+    expect(ok.stderr).toContain("max-warnings");
+  });
+
+  it("writes the report to --output-file", () => {
+    const dir = tmp({});
+    const out = join(dir, "report.json");
+    const r = runCli(["-f", "json", "-o", out], { input: GOOD });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe("");
+    expect((JSON.parse(readFileSync(out, "utf8")) as Report).results).toHaveLength(1);
+  });
+
+  it("init writes a starter config once", () => {
+    const dir = tmp({});
+    expect(runCli(["init"], { cwd: dir }).status).toBe(0);
+    expect(existsSync(join(dir, ".invite-lintrc.yaml"))).toBe(true);
+    expect(runCli(["init"], { cwd: dir }).status).toBe(2);
+    const r = runCli(["-f", "json"], { cwd: dir, input: GOOD });
+    expect(r.status).toBe(0);
+  });
+});
