@@ -11,7 +11,8 @@ export interface Problem {
 
 export class RuleFileError extends Error {
   constructor(public readonly problems: Problem[]) {
-    super(problems.map(formatProblem).join("\n"));
+    // One line: the first problem, and how many more there are.
+    super(`${problems[0] ? formatProblem(problems[0]) : "invalid file"}${problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? "s" : ""})` : ""}`);
     this.name = "RuleFileError";
   }
 }
