@@ -130,16 +130,18 @@ export function validateRule(raw: unknown, ctx: ValidateContext, expectedId?: st
 
   const phrases = langLists("phrases", raw.phrases, fail);
   const patterns = langLists("patterns", raw.patterns, fail);
-  checkPhrases(phrases, fail);
+  // A plain list is stored under "any"; point errors at the list item itself.
+  const at = (key: string, lang: string, i: number) => (Array.isArray(raw[key]) ? [key, i] : [key, lang, i]);
+  checkPhrases(phrases, (path, m) => fail(at("phrases", String(path[1]), Number(path[2])), m));
   for (const [lang, list] of Object.entries(patterns)) {
     list.forEach((p, i) => {
       const source = expandVocabulary(p, ctx.vocabulary, (name) =>
-        fail(["patterns", lang, i], `unknown vocabulary list "{${name}}" in pattern`),
+        fail(at("patterns", lang, i), `unknown vocabulary list "{${name}}" in pattern`),
       );
       try {
         ctx.compile(source);
       } catch (error) {
-        fail(["patterns", lang, i], `pattern does not compile: ${(error as Error).message.split("\n")[0]}`);
+        fail(at("patterns", lang, i), `pattern does not compile: ${(error as Error).message.split("\n")[0]}`);
       }
     });
   }
