@@ -14,10 +14,10 @@ export interface NoteUnit {
   facts: { to?: string; company?: string; kind?: string; context?: string; template?: boolean };
   /** Rules disabled for this note (directives, per-entry `disable:`). */
   disable: string[];
-  /** Rules disabled on single lines: [line, rule ids] (Markdown `disable-next-line`). */
-  disableLines: { line: number; rules: string[]; used?: boolean }[];
-  /** Where each directive sits, to report unused ones. */
-  directives: { rules: string[]; offset: number; kind: "disable" | "disable-next-line" }[];
+  /** Rules disabled on single lines (Markdown `disable-next-line`), as offset ranges of `text`. */
+  suppress: { start: number; end: number; rules: string[] }[];
+  /** Where each directive sits, to report unused ones; `suppress` indexes `disable-next-line` ones. */
+  directives: { rules: string[]; offset: number; kind: "disable" | "disable-next-line"; suppress?: number }[];
 }
 
 export type DocumentKind = "text" | "markdown" | "collection";
@@ -40,7 +40,7 @@ function factsOf(v: Record<string, unknown>): NoteUnit["facts"] {
 export function splitDocument(path: string, text: string, kind = documentKind(path)): NoteUnit[] {
   if (kind === "markdown") return [markdownUnit(path, text)];
   if (kind === "collection") return collectionUnits(path, text);
-  return [{ name: path, text, offset: 0, characters: text.trim().length, facts: {}, disable: [], disableLines: [], directives: [] }];
+  return [{ name: path, text, offset: 0, characters: text.trim().length, facts: {}, disable: [], suppress: [], directives: [] }];
 }
 
 const blank = (s: string) => s.replace(/[^\r\n]/g, " ");
@@ -67,7 +67,7 @@ function markdownUnit(path: string, source: string): NoteUnit {
   }
   const directives: NoteUnit["directives"] = [];
   const disable: string[] = [];
-  const disableLines: NoteUnit["disableLines"] = [];
+  const suppress: NoteUnit["suppress"] = [];
   masked = masked.replace(/<!--([\s\S]*?)-->/g, (whole, body: string, offset: number) => {
     const d = /^\s*invite-lint-(disable-next-line|disable)\b\s*([\s\S]*?)\s*(?:--[\s\S]*)?$/.exec(body);
     if (d) {
@@ -75,23 +75,31 @@ function markdownUnit(path: string, source: string): NoteUnit {
       const kind = d[1] as "disable" | "disable-next-line";
       directives.push({ rules, offset, kind });
       if (kind === "disable") disable.push(...rules);
-      else disableLines.push({ line: lineOf(source, offset) + 1, rules });
+      else {
+        const range = nextLine(source, offset + whole.length);
+        directives[directives.length - 1]!.suppress = suppress.length;
+        suppress.push({ ...range, rules });
+      }
     }
     return blank(whole);
   });
   masked = masked
-    .replace(/^([ \t]{0,3})(#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d+[.)][ \t]+)/gm, (_w, lead: string, mark: string) => lead + blank(mark))
+    // Headings are titles of the file, not part of the note.
+    .replace(/^[ \t]{0,3}#{1,6}[ \t].*$/gm, (m) => blank(m))
+    .replace(/^([ \t]{0,3})(>[ \t]?|[-*+][ \t]+|\d+[.)][ \t]+)/gm, (_w, lead: string, mark: string) => lead + blank(mark))
     .replace(/(\*\*|__|~~|`)/g, (m) => blank(m))
     .replace(/!?\[([^\]\n]*)\]\(([^)\n]*)\)/g, (w, label: string) => ` ${label}${blank(w.slice(label.length + 1))}`)
     .replace(/^[ \t]*(?:[-*_][ \t]*){3,}$/gm, (m) => blank(m));
   const characters = masked.replace(/[ \t]+/g, " ").replace(/ ?\n ?/g, "\n").trim().length;
-  return { name: path, text: masked, offset: 0, characters, facts, disable, disableLines, directives };
+  return { name: path, text: masked, offset: 0, characters, facts, disable, suppress, directives };
 }
 
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
+/** The line after `offset`: [start, end) offsets. */
+function nextLine(text: string, offset: number): { start: number; end: number } {
+  const nl = text.indexOf("\n", offset);
+  const start = nl === -1 ? text.length : nl + 1;
+  const end = text.indexOf("\n", start);
+  return { start, end: end === -1 ? text.length : end };
 }
 
 /**
@@ -138,7 +146,8 @@ function collectionUnits(path: string, source: string): NoteUnit[] {
     }
     units.push({
       name: `${path}#${id}`, text: source.slice(from, Math.max(from, to)), offset: from,
-      characters: textNode.value.trim().length, facts: factsOf(extra), disable, disableLines: [], directives: [],
+      characters: textNode.value.trim().length, facts: factsOf(extra), disable, suppress: [],
+      directives: disable.length ? [{ rules: disable, offset: at, kind: "disable" }] : [],
     });
   };
   if (isSeq(root)) {

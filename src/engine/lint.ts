@@ -134,12 +134,17 @@ export function createLinter(data: RuleSetData): Linter {
 
     // Spans of the flagging rules first: cues may be void when a pitch or ask fired.
     const allowed = allowSpans(options.allow, norm);
+    const suppressed = (ruleId: string, s: Span): boolean => {
+      const i = (options.suppress ?? []).findIndex((x) => s.start >= x.start && s.start < x.end && (x.rules.length === 0 || x.rules.includes(ruleId)));
+      if (i >= 0) options.onSuppress?.(i);
+      return i >= 0;
+    };
     const raw = new Map<ActiveRule, Span[]>();
     for (const a of active) {
       const def = a.rule.def;
       if (def.kind === "cue" || def.kind === "missing") continue;
       let spans = def.templateSlot ? (template ? [] : slots.filter((s) => spansOf(a).some((x) => x.start === s.start))) : spansOf(a);
-      spans = dedupe(spans).filter((s) => !allowed.some((x) => s.start < x.end && x.start < s.end));
+      spans = dedupe(spans).filter((s) => !allowed.some((x) => s.start < x.end && x.start < s.end) && !suppressed(def.id, s));
       if (spans.length) raw.set(a, spans);
     }
     // A span inside a heavier rule's span of the same check says the same thing twice.

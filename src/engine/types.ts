@@ -197,6 +197,10 @@ export interface LintOptions {
   source?: string;
   /** Rule ids disabled for this note (directives). */
   disable?: string[];
+  /** Findings of these rules (all rules when empty) starting inside [start, end) of `text` are dropped before scoring. */
+  suppress?: { start: number; end: number; rules: string[] }[];
+  /** Called with the index of each `suppress` entry that dropped a finding. */
+  onSuppress?: (index: number) => void;
   /** Characters as the recipient sees them, when `text` holds markup blanked to spaces. */
   characters?: number;
   /** Shared line index of `source`, so many notes of one file do not each rebuild it. */

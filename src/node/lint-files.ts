@@ -48,21 +48,18 @@ export function lintDocument(name: string, text: string, config: LoadedConfig, o
   return units.map((unit) => {
     const base = lintOptionsFor(unit, config, options);
     const lintOpts: LintOptions = { ...base, offset: unit.offset, source: text, positions, characters: unit.characters, file: unit.name };
-    const result = linter.lint(unit.text, { ...lintOpts, disable: unit.disable });
-    if (unit.disableLines.length) {
-      result.messages = result.messages.filter((m) => {
-        const hit = unit.disableLines.find((d) => d.line === m.line && (d.rules.length === 0 || d.rules.includes(m.ruleId)));
-        if (hit) hit.used = true;
-        return !hit;
-      });
-    }
+    const usedSuppress = new Set<number>();
+    const result = linter.lint(unit.text, {
+      ...lintOpts, disable: unit.disable, suppress: unit.suppress, onSuppress: (i) => usedSuppress.add(i),
+    });
     if (options.reportUnusedDirectives && unit.directives.length) {
-      const fired = new Set(linter.lint(unit.text, lintOpts).messages.map((m) => m.ruleId));
+      // A whole-note disable is used when the rule fires without it.
+      const fired = unit.disable.length ? new Set(linter.lint(unit.text, lintOpts).messages.map((m) => m.ruleId)) : new Set<string>();
       const index = positions ?? new LineIndex(text);
       for (const d of unit.directives) {
         const unused = d.kind === "disable"
           ? d.rules.filter((r) => !fired.has(r))
-          : unit.disableLines.find((x) => x.line === index.position(d.offset).line + 1 && !x.used) ? d.rules : [];
+          : d.suppress !== undefined && !usedSuppress.has(d.suppress) ? (d.rules.length ? d.rules : ["(all rules)"]) : [];
         for (const r of unused) result.messages.push(unusedDirective(r, d.offset, index));
       }
     }
