@@ -1,7 +1,11 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import Ajv from "ajv-draft-04";
-import addFormats from "ajv-formats";
+import AjvDraft04 from "ajv-draft-04";
+import ajvFormats from "ajv-formats";
+
+// CommonJS packages: their classes sit on `.default` under Node's ESM interop.
+const Ajv = AjvDraft04.default;
+const addFormats = ajvFormats.default;
 import { describe, expect, it } from "vitest";
 import { ROOT, runCli } from "../helpers.js";
 import type { Report } from "../../src/engine/types.js";
