@@ -1,7 +1,7 @@
 import { RE2JS } from "re2js";
 import type { RuleDef, RuleSetData } from "./types.js";
 import type { Span } from "./metrics.js";
-import { atWordBoundary } from "./text.js";
+import { atWordBoundary, WORD_CLASS } from "./text.js";
 import { escapeRegExp, expandVocabulary, phraseKey } from "../rules/validate.js";
 
 /** Finds spans in normalised (lower-cased, apostrophe-folded) text. */
@@ -13,6 +13,8 @@ export interface CompiledRule {
   matchers: Map<string, Matcher[]>;
 }
 
+const WORD = WORD_CLASS;
+
 /** Upper bound on the spans one matcher reports for one note. */
 const MAX_SPANS = 10_000;
 
@@ -21,7 +23,7 @@ export function phraseMatcher(phrases: string[]): Matcher {
   const alternatives = [...new Set(phrases.map(phraseKey))]
     .sort((a, b) => b.length - a.length)
     .map((p) => escapeRegExp(p).replace(/ /g, "\\s+").replace(/'/g, "['’]?"));
-  const re = new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])(?:${alternatives.join("|")})(?![\\p{L}\\p{N}\\p{M}])`, "gu");
+  const re = new RegExp(`(?<!${WORD})(?:${alternatives.join("|")})(?!${WORD})`, "gu");
   return (norm) => {
     const out: Span[] = [];
     re.lastIndex = 0;
@@ -53,19 +55,21 @@ export function patternMatcher(source: string, linear: boolean): Matcher {
       return out;
     };
   }
-  // Word boundaries inside the regex, so V8 backtracks to another alternative instead of
-  // matching "work" in "worked": a match may not start or end inside a word.
-  const W = "[\\p{L}\\p{N}\\p{M}]";
-  const re = new RegExp(`(?:(?<!${W})|(?!${W}))(?:${source})(?:(?<!${W})|(?!${W}))`, "gu");
+  // The end boundary sits inside the regex, so V8 backtracks to a longer alternative
+  // ("worked" rather than "work" in "worked"); the start boundary is checked here, which
+  // keeps V8's fast scan for the pattern's first characters.
+  const re = new RegExp(`(?:${source})(?:(?<!${WORD})|(?!${WORD}))`, "gu");
   return (norm) => {
     const out: Span[] = [];
     re.lastIndex = 0;
     for (let m = re.exec(norm); m && out.length < MAX_SPANS; m = re.exec(norm)) {
-      if (m[0].length === 0) {
-        re.lastIndex++;
+      const start = m.index;
+      const end = start + m[0].length;
+      if (end === start || !atWordBoundary(norm, start, end)) {
+        re.lastIndex = start + 1;
         continue;
       }
-      out.push({ start: m.index, end: m.index + m[0].length });
+      out.push({ start, end });
     }
     return out;
   };

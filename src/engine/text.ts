@@ -52,10 +52,16 @@ export class LineIndex {
   }
 }
 
-const LETTER = /[\p{L}\p{N}\p{M}]/u;
+/**
+ * A word character for boundaries: anything but white space and punctuation (ASCII and the
+ * common Unicode dashes, quotes and marks). A plain class: V8 compiles and scans it far
+ * faster than \p{L}\p{N}\p{M}.
+ */
+export const WORD_CLASS = "[^\\s!-/:-@\\[-`{-~\\u00a1\\u00ab\\u00bb\\u00bf\\u2010-\\u2027\\u2030-\\u205e]";
+const WORD_RE = new RegExp(WORD_CLASS);
 
 export function isWordChar(ch: string | undefined): boolean {
-  return ch !== undefined && ch !== "" && LETTER.test(ch);
+  return ch !== undefined && ch !== "" && WORD_RE.test(ch);
 }
 
 /** True when [start, end) does not cut into a word on either side. */
