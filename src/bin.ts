@@ -9,10 +9,12 @@ process.on("SIGINT", () => {
   process.exit(130);
 });
 
-process.exitCode = run(process.argv.slice(2), {
+void run(process.argv.slice(2), {
   stdout: (s) => void process.stdout.write(s),
   stderr: (s) => void process.stderr.write(s),
   stdinIsTTY: Boolean(process.stdin.isTTY),
   stdoutIsTTY: Boolean(process.stdout.isTTY),
   env: process.env,
+}).then((code) => {
+  process.exitCode = code;
 });

@@ -8,7 +8,9 @@ import { format, FORMATS, type FormatName } from "./report/index.js";
 import { toReport } from "./report/summary.js";
 import { ruleUrl } from "./report/sarif.js";
 import { RuleFileError } from "./rules/validate.js";
-import { ConfigResolver } from "./node/config.js";
+import { findConfig } from "./node/config-find.js";
+import type { ConfigData } from "./config/schema.js";
+import { dirname, resolve } from "node:path";
 import { expandInputs } from "./node/files.js";
 import { DEFAULT_MAX_BYTES, InputError } from "./node/input.js";
 import { lintFiles } from "./node/lint-files.js";
@@ -125,8 +127,24 @@ function explain(rule: RuleDef): string {
   return `${out.join("\n")}\n`;
 }
 
+/** What the CLI needs of configuration; the YAML-reading resolver loads only when a config exists. */
+interface Resolver {
+  forFile(file: string | undefined): { path?: string; data: ConfigData; rules: RuleSetData };
+}
+
+async function resolverFor(opts: { config?: string | false }, inputs: string[], stdinFilename?: string): Promise<Resolver> {
+  if (opts.config === false) return { forFile: () => ({ data: {}, rules: builtinRules }) };
+  const searched = new Map<string, string | undefined>();
+  const dirs = (inputs.length ? inputs : [undefined]).map((f) => resolve(dirname(f === "-" || f === undefined ? (stdinFilename ?? "./-") : f)));
+  if (typeof opts.config !== "string" && !dirs.some((d) => findConfig(d, searched))) {
+    return { forFile: () => ({ data: {}, rules: builtinRules }) };
+  }
+  const { ConfigResolver } = await import("./node/config.js");
+  return new ConfigResolver(builtinRules, { configPath: typeof opts.config === "string" ? opts.config : undefined });
+}
+
 /** Runs the CLI; returns the exit status. Nothing here calls process.exit. */
-export function run(argv: string[], io: Io): number {
+export async function run(argv: string[], io: Io): Promise<number> {
   const cmd = program(io);
   try {
     const first = argv[0];
@@ -142,19 +160,19 @@ export function run(argv: string[], io: Io): number {
       return 0;
     }
     cmd.parse(argv, { from: "user" });
-    const opts = cmd.opts<Record<string, unknown> & { color?: boolean }>();
+    const opts = cmd.opts<Record<string, unknown> & { color?: boolean; config?: string | false }>();
     const files = cmd.args;
-    const resolver = new ConfigResolver(builtinRules, { configPath: opts.config as string | undefined, noConfig: opts.config === false });
     const maxBytes = intOption(opts.maxBytes as string | undefined, "--max-bytes", 1, 1024 * 1024 * 1024) ?? DEFAULT_MAX_BYTES;
     const minScore = intOption(opts.minScore as string | undefined, "--min-score", 0, 100);
     const maxWarnings = intOption(opts.maxWarnings as string | undefined, "--max-warnings", 0, Number.MAX_SAFE_INTEGER);
+    const stdinFilename = opts.stdinFilename as string | undefined;
 
-    if (opts.listRules) {
-      io.stdout(listRules(resolver.forFile(undefined).rules));
-      return 0;
-    }
-    if (typeof opts.explain === "string") {
-      const rules = resolver.forFile(undefined).rules;
+    if (opts.listRules || typeof opts.explain === "string") {
+      const rules = (await resolverFor(opts, [], stdinFilename)).forFile(undefined).rules;
+      if (opts.listRules) {
+        io.stdout(listRules(rules));
+        return 0;
+      }
       const rule = rules.rules.find((r) => r.id === opts.explain);
       if (!rule) throw new UsageError(`--explain: unknown rule "${opts.explain}" (see: invite-lint rules)`);
       io.stdout(explain(rule));
@@ -162,13 +180,14 @@ export function run(argv: string[], io: Io): number {
     }
     if (opts.printConfig !== undefined) {
       const target = typeof opts.printConfig === "string" ? opts.printConfig : files[0];
-      const loaded = resolver.forFile(target);
+      const loaded = (await resolverFor(opts, target ? [target] : [], stdinFilename)).forFile(target ?? stdinFilename);
       const ruleSettings = parseRuleSettings(opts.rule as string[], loaded.rules);
+      const account = (opts.account as string | undefined) ?? loaded.data.account ?? "premium";
       const merged = {
         configFile: loaded.path ?? null,
         minScore: minScore ?? loaded.data.minScore ?? loaded.rules.scoring.minScore,
-        account: opts.account ?? loaded.data.account ?? "premium",
-        limit: loaded.data.limit ?? loaded.rules.scoring.limits[(opts.account as string) ?? loaded.data.account ?? "premium"],
+        account,
+        limit: loaded.data.limit ?? loaded.rules.scoring.limits[account],
         template: Boolean(opts.template ?? loaded.data.template ?? false),
         lang: opts.lang ?? loaded.data.lang ?? "auto",
         allow: [...(loaded.data.allow ?? []), ...(opts.allow as string[])],
@@ -186,13 +205,16 @@ export function run(argv: string[], io: Io): number {
       io.stderr("\ninvite-lint: no input: name a file, or pipe a note into stdin\n");
       return 2;
     }
-    const inputs = expandInputs(files);
+    const inputs = await expandInputs(files);
+    const resolver = await resolverFor(opts, inputs, stdinFilename);
     const formatName = opts.format as FormatName;
-    const ruleSettings = parseRuleSettings(opts.rule as string[], resolver.forFile(inputs.find((f) => f !== "-")).rules);
-    const results = lintFiles(inputs, {
-      config: opts.config as string | undefined,
+    const firstFile = inputs.find((f) => f !== "-");
+    const ruleSettings = parseRuleSettings(opts.rule as string[], resolver.forFile(firstFile ?? stdinFilename).rules);
+    const results = await lintFiles(inputs, {
+      resolver,
+      config: typeof opts.config === "string" ? opts.config : undefined,
       noConfig: opts.config === false,
-      stdinFilename: opts.stdinFilename as string | undefined,
+      stdinFilename,
       maxBytes,
       ruleSettings,
       reportUnusedDirectives: Boolean(opts.reportUnusedDisableDirectives),
@@ -209,21 +231,13 @@ export function run(argv: string[], io: Io): number {
     const text = format(report, formatName, { color: useColor(opts, io, toFile), rules: builtinRules, version: pkg.version });
     if (toFile) writeFileSync(opts.outputFile as string, text);
     else io.stdout(text);
-    const limit = maxWarnings ?? maxWarningsFromConfig(resolver, inputs);
+    const limit = maxWarnings ?? inputs.map((f) => resolver.forFile(f === "-" ? stdinFilename : f).data.maxWarnings).find((v) => v !== undefined);
     const tooManyWarnings = limit !== undefined && report.summary.warnings > limit;
     if (tooManyWarnings) io.stderr(`invite-lint: ${report.summary.warnings} warnings, more than --max-warnings ${limit}\n`);
     return results.every((r: LintResult) => r.passed) && !tooManyWarnings ? 0 : 1;
   } catch (error) {
     return fail(error, io);
   }
-}
-
-function maxWarningsFromConfig(resolver: ConfigResolver, inputs: string[]): number | undefined {
-  for (const f of inputs) {
-    const v = resolver.forFile(f === "-" ? undefined : f).data.maxWarnings;
-    if (v !== undefined) return v;
-  }
-  return undefined;
 }
 
 function fail(error: unknown, io: Io): number {

@@ -1,5 +1,6 @@
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, Scalar, type Node } from "yaml";
 import { RuleFileError, isObject } from "./rules/validate.js";
+import { documentKind, type DocumentKind } from "./document-kind.js";
 
 /** One note to lint, cut from a file: its text and where it sits in the file. */
 export interface NoteUnit {
@@ -20,13 +21,7 @@ export interface NoteUnit {
   directives: { rules: string[]; offset: number; kind: "disable" | "disable-next-line"; suppress?: number }[];
 }
 
-export type DocumentKind = "text" | "markdown" | "collection";
-
-export function documentKind(path: string): DocumentKind {
-  if (/\.(md|markdown|mdx)$/i.test(path)) return "markdown";
-  if (/\.(ya?ml|json)$/i.test(path)) return "collection";
-  return "text";
-}
+export { documentKind, type DocumentKind } from "./document-kind.js";
 
 const FACT_KEYS = ["to", "company", "kind", "context"] as const;
 

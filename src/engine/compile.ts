@@ -1,7 +1,8 @@
-import { RE2JS } from "re2js";
+import { linearCompiler } from "./linear.js";
 import type { RuleDef, RuleSetData } from "./types.js";
 import type { Span } from "./metrics.js";
 import { atWordBoundary, WORD_CLASS } from "./text.js";
+import { requiredLiteralSets } from "./anchors.js";
 import { escapeRegExp, expandVocabulary, phraseKey } from "../rules/validate.js";
 
 /** Finds spans in normalised (lower-cased, apostrophe-folded) text. */
@@ -24,7 +25,10 @@ export function phraseMatcher(phrases: string[]): Matcher {
     .sort((a, b) => b.length - a.length)
     .map((p) => escapeRegExp(p).replace(/ /g, "\\s+").replace(/'/g, "['’]?"));
   const re = new RegExp(`(?<!${WORD})(?:${alternatives.join("|")})(?!${WORD})`, "gu");
-  return (norm) => {
+  // Every match contains its phrase's longest plain word: a note with none of them is skipped.
+  const words = phrases.map((p) => phraseKey(p).split(/[\s']+/).reduce((a, b) => (b.length > a.length ? b : a), ""));
+  const literals = words.every((w) => w.length >= 3) ? [[...new Set(words)]] : undefined;
+  return gated(literals, (norm) => {
     const out: Span[] = [];
     re.lastIndex = 0;
     for (let m = re.exec(norm); m && out.length < MAX_SPANS; m = re.exec(norm)) {
@@ -32,7 +36,7 @@ export function phraseMatcher(phrases: string[]): Matcher {
       if (m[0].length === 0) re.lastIndex++;
     }
     return out;
-  };
+  });
 }
 
 /**
@@ -40,21 +44,18 @@ export function phraseMatcher(phrases: string[]): Matcher {
  * packs run on RE2 (re2js), whose matching time is linear in the input, so a pattern
  * like `(a+)+$` cannot hang the process.
  */
-export function patternMatcher(source: string, linear: boolean): Matcher {
-  if (linear) {
-    // Leftmost-longest, so "work|worked" takes "worked" rather than failing the word-boundary check.
-    const re = RE2JS.compile(source, RE2JS.LONGEST_MATCH);
-    return (norm) => {
-      const out: Span[] = [];
-      const m = re.matcher(norm);
-      while (out.length < MAX_SPANS && m.find()) {
-        const start = m.start();
-        const end = m.end();
-        if (end > start && atWordBoundary(norm, start, end)) out.push({ start, end });
-      }
-      return out;
-    };
-  }
+export function patternMatcher(source: string, linear: boolean, literals: string[][] | null | undefined = requiredLiteralSets(source)): Matcher {
+  return gated(literals ?? undefined, linearOrNative(source, linear));
+}
+
+/** Skips the regex unless the text holds a string of each set that every match needs. */
+function gated(sets: string[][] | undefined, run: Matcher): Matcher {
+  if (!sets) return run;
+  return (norm) => (sets.every((set) => set.some((l) => norm.includes(l))) ? run(norm) : []);
+}
+
+function linearOrNative(source: string, linear: boolean): Matcher {
+  if (linear) return linearCompiler()(source);
   // The end boundary sits inside the regex, so V8 backtracks to a longer alternative
   // ("worked" rather than "work" in "worked"); the start boundary is checked here, which
   // keeps V8's fast scan for the pattern's first characters.
@@ -75,11 +76,6 @@ export function patternMatcher(source: string, linear: boolean): Matcher {
   };
 }
 
-/** Checks a pattern compiles the way it will run (used by the rule validator). */
-export function compilePatternSource(source: string, linear: boolean): void {
-  if (linear) RE2JS.compile(source);
-  else new RegExp(source, "gu");
-}
 
 export function compileRules(data: RuleSetData): CompiledRule[] {
   return data.rules.map((def) => {
@@ -91,7 +87,10 @@ export function compileRules(data: RuleSetData): CompiledRule[] {
     };
     for (const [lang, list] of Object.entries(def.phrases)) if (list.length) add(lang, phraseMatcher(list));
     for (const [lang, list] of Object.entries(def.patterns)) {
-      for (const p of list) add(lang, patternMatcher(expandVocabulary(p, data.vocabulary), !def.builtin));
+      list.forEach((p, i) => {
+        const anchors = def.anchors?.[lang]?.[i];
+        add(lang, patternMatcher(expandVocabulary(p, data.vocabulary), !def.builtin, anchors));
+      });
     }
     return { def, matchers };
   });

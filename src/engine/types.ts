@@ -41,6 +41,8 @@ export interface RuleDef {
   hint: string;
   phrases: Record<Lang, string[]>;
   patterns: Record<Lang, string[]>;
+  /** Per pattern: literal sets a match needs one string of each of (derived when the rule is loaded), or null. */
+  anchors?: Record<Lang, (string[][] | null)[]>;
   /** Merge-field style rules: in template mode matches count as slots and are not reported. */
   templateSlot: boolean;
   /** Other checks whose score this rule's penalty also lowers. */

@@ -1,13 +1,13 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { dirname, relative, resolve } from "node:path";
 import type { RuleSetData } from "../engine/types.js";
 import { validateConfig, type ConfigData } from "../config/schema.js";
 import { addRules } from "../rules/load.js";
 import { RuleFileError } from "../rules/validate.js";
 import { parseDataFile, MAX_DATA_FILE_BYTES } from "../rules/yaml-source.js";
 import { readRuleFiles } from "./rule-files.js";
+import { findConfig } from "./config-find.js";
 
-export const CONFIG_NAMES = [".invite-lintrc.yaml", ".invite-lintrc.yml", ".invite-lintrc.json", "package.json"];
 
 export interface LoadedConfig {
   /** The config file used, if any. */
@@ -33,24 +33,8 @@ export class ConfigResolver {
   forFile(file: string | undefined): LoadedConfig {
     if (this.options.noConfig) return this.none;
     if (this.options.configPath) return this.load(resolve(this.options.configPath), true);
-    const found = this.find(resolve(file ? dirname(file) : process.cwd()));
+    const found = findConfig(resolve(file ? dirname(file) : process.cwd()), this.byDir);
     return found ? this.load(found, false) : this.none;
-  }
-
-  private find(dir: string): string | undefined {
-    if (this.byDir.has(dir)) return this.byDir.get(dir);
-    let found: string | undefined;
-    for (const name of CONFIG_NAMES) {
-      const p = join(dir, name);
-      if (!existsSync(p)) continue;
-      if (name === "package.json" && !packageHasConfig(p)) continue;
-      found = p;
-      break;
-    }
-    const parent = dirname(dir);
-    if (!found && parent !== dir) found = this.find(parent);
-    this.byDir.set(dir, found);
-    return found;
   }
 
   private load(path: string, explicit: boolean): LoadedConfig {
@@ -85,14 +69,5 @@ export class ConfigResolver {
     const loaded = { path, data, rules };
     this.loaded.set(path, loaded);
     return loaded;
-  }
-}
-
-function packageHasConfig(path: string): boolean {
-  try {
-    const pkg = JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown>;
-    return typeof pkg === "object" && pkg !== null && "invite-lint" in pkg;
-  } catch {
-    return false;
   }
 }

@@ -1,7 +1,5 @@
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import ignore, { type Ignore } from "ignore";
-import { globSync } from "tinyglobby";
 import { InputError } from "./input.js";
 
 /** Files a folder walk lints: plain notes, Markdown notes and collections. */
@@ -10,11 +8,12 @@ const SKIP_FILES = new Set(["package.json", "package-lock.json", "tsconfig.json"
 const SKIP_DIRS = new Set(["node_modules", ".git", "dist", "coverage"]);
 const GLOB = /[*?[\]{}]/;
 
-function loadIgnore(cwd: string): Ignore {
-  const ig = ignore();
+/** `.invite-lintignore` as a predicate on paths relative to `cwd`; the parser loads only when the file exists. */
+async function loadIgnore(cwd: string): Promise<(rel: string) => boolean> {
   const file = join(cwd, ".invite-lintignore");
-  if (existsSync(file)) ig.add(readFileSync(file, "utf8"));
-  return ig;
+  if (!existsSync(file)) return () => false;
+  const ig = (await import("ignore")).default().add(readFileSync(file, "utf8"));
+  return (rel) => ig.ignores(rel);
 }
 
 /**
@@ -22,11 +21,12 @@ function loadIgnore(cwd: string): Ignore {
  * globs matched; `.invite-lintignore` (gitignore syntax, in the working directory) applies
  * to what folders and globs find. `-` stays `-` (stdin).
  */
-export function expandInputs(args: string[], cwd = process.cwd()): string[] {
-  const ig = loadIgnore(cwd);
+export async function expandInputs(args: string[], cwd = process.cwd()): Promise<string[]> {
+  const needsWalk = args.some((a) => a !== "-" && (!existsSync(a) || statSync(a).isDirectory()));
+  const ignores = needsWalk ? await loadIgnore(cwd) : () => false;
   const ignored = (p: string) => {
     const rel = relative(cwd, p).split(sep).join("/");
-    return rel !== "" && !rel.startsWith("..") && ig.ignores(rel);
+    return rel !== "" && !rel.startsWith("..") && ignores(rel);
   };
   const out: string[] = [];
   for (const arg of args) {
@@ -35,6 +35,7 @@ export function expandInputs(args: string[], cwd = process.cwd()): string[] {
       continue;
     }
     if (!existsSync(arg) && GLOB.test(arg)) {
+      const { globSync } = await import("tinyglobby");
       const found = globSync(arg, { cwd, onlyFiles: true, ignore: ["**/node_modules/**", "**/.git/**"], expandDirectories: false }).sort();
       const kept = found.filter((f) => !ignored(join(cwd, f)));
       if (kept.length === 0) throw new InputError(`${arg}: no files match`);

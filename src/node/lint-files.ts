@@ -1,10 +1,12 @@
-import { relative } from "node:path";
+import { dirname, resolve } from "node:path";
 import type { LintOptions, LintResult, Message, RuleSetData, RuleSetting, SeveritySetting } from "../engine/types.js";
 import { linterFor } from "../engine/default.js";
 import { LineIndex } from "../engine/text.js";
 import { builtinRules } from "../builtin.js";
-import { splitDocument, documentKind, type NoteUnit } from "../documents.js";
-import { ConfigResolver, type LoadedConfig } from "./config.js";
+import { documentKind } from "../document-kind.js";
+import type { NoteUnit } from "../documents.js";
+import type { ConfigData } from "../config/schema.js";
+import { findConfig } from "./config-find.js";
 import { DEFAULT_MAX_BYTES, readText } from "./input.js";
 
 export interface LintFilesOptions {
@@ -24,30 +26,59 @@ export interface LintFilesOptions {
   rules?: RuleSetData;
   /** Reads stdin; defaults to file descriptor 0. */
   readStdin?: () => string;
+  /** Configuration already resolved by the caller (the CLI), so config files are read once. */
+  resolver?: { forFile(file: string | undefined): NoteConfig };
 }
 
-/** Lints files (and `-` for stdin): Markdown, collections and plain notes, each with its nearest config. */
-export function lintFiles(paths: string[], options: LintFilesOptions = {}): LintResult[] {
-  const resolver = new ConfigResolver(options.rules ?? builtinRules, { configPath: options.config, noConfig: options.noConfig });
+/** The configuration that applies to one note. */
+export interface NoteConfig {
+  path?: string;
+  data: ConfigData;
+  rules: RuleSetData;
+}
+
+/**
+ * Lints files (and `-` for stdin): plain notes, Markdown and collections, each with its
+ * nearest config. Config files, Markdown and collections need the YAML parser and rule-pack
+ * loader; those are loaded only when an input needs them, so a plain note starts fast.
+ */
+export async function lintFiles(paths: string[], options: LintFilesOptions = {}): Promise<LintResult[]> {
+  const inputs = paths.length ? paths : ["-"];
+  const base = options.rules ?? builtinRules;
+  const kindOf = (p: string) => (p === "-" ? (options.stdinFilename ? documentKind(options.stdinFilename) : "text") : documentKind(p));
+  const lookupFor = (p: string) => (p === "-" ? options.stdinFilename : p);
+  const searched = new Map<string, string | undefined>();
+  const needsConfig = !options.resolver && !options.noConfig && (options.config !== undefined ||
+    inputs.some((p) => findConfig(resolve(dirname(lookupFor(p) ?? "./-")), searched) !== undefined));
+  const needsDocuments = inputs.some((p) => kindOf(p) !== "text");
+  const configs = options.resolver ?? (needsConfig ? new (await import("./config.js")).ConfigResolver(base, { configPath: options.config }) : undefined);
+  const documents = needsDocuments ? await import("../documents.js") : undefined;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const results: LintResult[] = [];
-  for (const p of paths.length ? paths : ["-"]) {
+  for (const p of inputs) {
     const isStdin = p === "-";
     const name = isStdin ? (options.stdinFilename ?? "<stdin>") : p;
     const text = isStdin ? (options.readStdin ? options.readStdin() : readText(0, maxBytes, name)) : readText(p, maxBytes, p);
-    const configFor = isStdin ? options.stdinFilename : p;
-    results.push(...lintDocument(name, text, resolver.forFile(configFor), options, isStdin && !options.stdinFilename ? "text" : documentKind(name)));
+    const config: NoteConfig = configs ? configs.forFile(lookupFor(p)) : { data: {}, rules: base };
+    const kind = kindOf(p);
+    const units = documents ? documents.splitDocument(name, text, kind) : [plainUnit(name, text)];
+    results.push(...lintUnits(units, text, kind !== "text", config, options));
   }
   return results;
 }
 
-export function lintDocument(name: string, text: string, config: LoadedConfig, options: LintFilesOptions, kind = documentKind(name)): LintResult[] {
+function plainUnit(name: string, text: string): NoteUnit {
+  return { name, text, offset: 0, characters: text.trim().length, facts: {}, disable: [], suppress: [], directives: [] };
+}
+
+/** Lints the notes of one file with its configuration. */
+export function lintUnits(units: NoteUnit[], text: string, shared: boolean, config: NoteConfig, options: LintFilesOptions): LintResult[] {
   const linter = linterFor(config.rules);
-  const units = splitDocument(name, text, kind);
-  const positions = units.length > 1 || kind !== "text" ? new LineIndex(text) : undefined;
+  const positions = units.length > 1 || shared ? new LineIndex(text) : undefined;
   return units.map((unit) => {
-    const base = lintOptionsFor(unit, config, options);
-    const lintOpts: LintOptions = { ...base, offset: unit.offset, source: text, positions, characters: unit.characters, file: unit.name };
+    const lintOpts: LintOptions = {
+      ...lintOptionsFor(unit, config.data, options), offset: unit.offset, source: text, positions, characters: unit.characters, file: unit.name,
+    };
     const usedSuppress = new Set<number>();
     const result = linter.lint(unit.text, {
       ...lintOpts, disable: unit.disable, suppress: unit.suppress, onSuppress: (i) => usedSuppress.add(i),
@@ -76,8 +107,7 @@ function unusedDirective(rule: string, offset: number, index: LineIndex): Messag
   };
 }
 
-function lintOptionsFor(unit: NoteUnit, config: LoadedConfig, options: LintFilesOptions): LintOptions {
-  const c = config.data;
+function lintOptionsFor(unit: NoteUnit, c: ConfigData, options: LintFilesOptions): LintOptions {
   const o = options.overrides ?? {};
   const facts = unit.facts;
   return {
@@ -93,8 +123,4 @@ function lintOptionsFor(unit: NoteUnit, config: LoadedConfig, options: LintFiles
     allow: [...(c.allow ?? []), ...(o.allow ?? [])],
     settings: { ...(c.settings ?? {}), ...(options.ruleSettings ?? {}) },
   };
-}
-
-export function displayPath(p: string): string {
-  return p === "-" ? "<stdin>" : relative(process.cwd(), p) || p;
 }

@@ -1,6 +1,10 @@
 import type { RuleDef, RuleSetData, Vocabulary } from "../engine/types.js";
-import { compilePatternSource } from "../engine/compile.js";
-import { RuleFileError, isObject, validateRule, validateScoring, type Problem } from "./validate.js";
+import { RE2JS } from "re2js";
+import type { Span } from "../engine/metrics.js";
+import { setLinearCompiler } from "../engine/linear.js";
+import { atWordBoundary } from "../engine/text.js";
+import { RuleFileError, expandVocabulary, isObject, validateRule, validateScoring, type Problem } from "./validate.js";
+import { requiredLiteralSets } from "../engine/anchors.js";
 import { parseDataFile } from "./yaml-source.js";
 
 /** A rule or data file's path (for messages) and its text. */
@@ -10,6 +14,34 @@ export interface SourceFile {
 }
 
 const DATA_FILES = new Set(["checks", "vocabulary", "languages"]);
+
+/** Upper bound on the spans one matcher reports for one note. */
+const MAX_SPANS = 10_000;
+
+/**
+ * Patterns from rule packs run on RE2 (re2js): matching time is linear in the input, so a
+ * pattern like `(a+)+$` cannot hang a run. Leftmost-longest, so "work|worked" takes
+ * "worked" rather than failing the word-boundary check.
+ */
+setLinearCompiler((source) => {
+  const re = RE2JS.compile(source, RE2JS.LONGEST_MATCH);
+  return (norm) => {
+    const out: Span[] = [];
+    const m = re.matcher(norm);
+    while (out.length < MAX_SPANS && m.find()) {
+      const start = m.start();
+      const end = m.end();
+      if (end > start && atWordBoundary(norm, start, end)) out.push({ start, end });
+    }
+    return out;
+  };
+});
+
+/** Checks a pattern compiles the way it will run: RE2 for rule packs, V8 for built-in rules. */
+function compilePatternSource(source: string, linear: boolean): void {
+  if (linear) RE2JS.compile(source);
+  else new RegExp(source, "gu");
+}
 
 function baseName(path: string): string {
   const name = path.split(/[\\/]/).pop() ?? path;
@@ -55,6 +87,8 @@ export function addRules(base: RuleSetData, files: SourceFile[], builtin = false
         continue;
       }
       known.set(rule.id, f.path);
+      rule.anchors = Object.fromEntries(Object.entries(rule.patterns).map(([lang, list]) =>
+        [lang, list.map((p) => requiredLiteralSets(expandVocabulary(p, base.vocabulary)) ?? null)]));
       rules.push(rule);
     } catch (error) {
       if (error instanceof RuleFileError) problems.push(...error.problems);
