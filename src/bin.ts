@@ -10,7 +10,8 @@ process.on("SIGINT", () => {
 });
 
 void run(process.argv.slice(2), {
-  stdout: (s) => void process.stdout.write(s),
+  stdout: (s) => process.stdout.write(s),
+  drain: () => new Promise((resolve) => process.stdout.once("drain", () => resolve())),
   stderr: (s) => void process.stderr.write(s),
   stdinIsTTY: Boolean(process.stdin.isTTY),
   stdoutIsTTY: Boolean(process.stdout.isTTY),

@@ -1,11 +1,11 @@
 import { Command, CommanderError, Option } from "commander";
-import { existsSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, openSync, writeFileSync, writeSync } from "node:fs";
 import pkg from "../package.json" with { type: "json" };
 import type { LintResult, RuleDef, RuleSetData, RuleSetting, SeveritySetting } from "./engine/types.js";
 import { LintUsageError } from "./engine/lint.js";
 import { builtinRules } from "./builtin.js";
-import { format, FORMATS, type FormatName } from "./report/index.js";
-import { toReport } from "./report/summary.js";
+import { format, FORMATS, streamFormatter, type FormatName } from "./report/index.js";
+import { addToSummary, emptySummary } from "./report/summary.js";
 import { ruleUrl } from "./report/sarif.js";
 import { RuleFileError } from "./rules/validate.js";
 import { findConfig } from "./node/config-find.js";
@@ -16,11 +16,17 @@ import { DEFAULT_MAX_BYTES, InputError } from "./node/input.js";
 import { lintFiles } from "./node/lint-files.js";
 import { STARTER_CONFIG } from "./node/starter-config.js";
 
+/** Results written at the end of a run; past this many, the report streams. */
+const STREAM_AFTER = 256;
+
 /** A usage problem: one line on stderr, exit status 2. */
 class UsageError extends Error {}
 
 export interface Io {
-  stdout: (s: string) => void;
+  /** Writes to stdout; false asks the caller to wait for `drain` before writing more. */
+  stdout: (s: string) => boolean | void;
+  /** Resolves when stdout can take more (a slow pipe reader). */
+  drain?: () => Promise<void>;
   stderr: (s: string) => void;
   stdinIsTTY: boolean;
   stdoutIsTTY: boolean;
@@ -210,31 +216,69 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const formatName = opts.format as FormatName;
     const firstFile = inputs.find((f) => f !== "-");
     const ruleSettings = parseRuleSettings(opts.rule as string[], resolver.forFile(firstFile ?? stdinFilename).rules);
-    const results = await lintFiles(inputs, {
-      resolver,
-      config: typeof opts.config === "string" ? opts.config : undefined,
-      noConfig: opts.config === false,
-      stdinFilename,
-      maxBytes,
-      ruleSettings,
-      reportUnusedDirectives: Boolean(opts.reportUnusedDisableDirectives),
-      overrides: {
-        to: opts.to as string | undefined, company: opts.company as string | undefined, context: opts.context as string | undefined,
-        kind: opts.kind as string | undefined, account: opts.account as "free" | "premium" | undefined,
-        template: opts.template ? true : undefined, minScore, lang: opts.lang as string | undefined,
-        allow: opts.allow as string[],
-      },
-    });
-    if (opts.quiet) for (const r of results) r.messages = r.messages.filter((m) => m.severity === "error");
-    const report = toReport(results);
     const toFile = typeof opts.outputFile === "string";
-    const text = format(report, formatName, { color: useColor(opts, io, toFile), rules: builtinRules, version: pkg.version });
-    if (toFile) writeFileSync(opts.outputFile as string, text);
-    else io.stdout(text);
+    const formatOptions = { color: useColor(opts, io, toFile), rules: builtinRules, version: pkg.version };
+    const stream = streamFormatter(formatName, formatOptions);
+    // Streamable formats write result by result once a run is large, so memory stays bounded;
+    // smaller runs are written at the end, so an input error leaves no partial report.
+    const pending: string[] = [];
+    let streaming = false;
+    let fd: number | undefined;
+    /** Writes or holds a piece; true when the reader is keeping up. */
+    const emit = (text: string): boolean => {
+      if (!text) return true;
+      if (!streaming) pending.push(text);
+      else if (toFile) writeSync(fd!, text);
+      else return io.stdout(text) !== false;
+      return true;
+    };
+    const flush = () => {
+      streaming = true;
+      if (toFile) fd = openSync(opts.outputFile as string, "w");
+      const text = pending.join("");
+      pending.length = 0;
+      emit(text);
+    };
+    const summary = emptySummary();
+    const kept: LintResult[] = [];
+    if (stream) emit(stream.start());
+    const onResult = async (r: LintResult) => {
+      if (opts.quiet) r.messages = r.messages.filter((m) => m.severity === "error");
+      addToSummary(summary, r);
+      if (!stream) {
+        kept.push(r);
+        return;
+      }
+      const keepingUp = emit(stream.result(r));
+      if (!streaming && summary.files >= STREAM_AFTER) flush();
+      else if (!keepingUp && io.drain) await io.drain();
+    };
+    try {
+      await lintFiles(inputs, {
+        resolver,
+        config: typeof opts.config === "string" ? opts.config : undefined,
+        noConfig: opts.config === false,
+        stdinFilename,
+        maxBytes,
+        ruleSettings,
+        reportUnusedDirectives: Boolean(opts.reportUnusedDisableDirectives),
+        onResult,
+        overrides: {
+          to: opts.to as string | undefined, company: opts.company as string | undefined, context: opts.context as string | undefined,
+          kind: opts.kind as string | undefined, account: opts.account as "free" | "premium" | undefined,
+          template: opts.template ? true : undefined, minScore, lang: opts.lang as string | undefined,
+          allow: opts.allow as string[],
+        },
+      });
+      emit(stream ? stream.end(summary) : format({ version: 1, results: kept, summary }, formatName, formatOptions));
+      if (!streaming) flush();
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
     const limit = maxWarnings ?? inputs.map((f) => resolver.forFile(f === "-" ? stdinFilename : f).data.maxWarnings).find((v) => v !== undefined);
-    const tooManyWarnings = limit !== undefined && report.summary.warnings > limit;
-    if (tooManyWarnings) io.stderr(`invite-lint: ${report.summary.warnings} warnings, more than --max-warnings ${limit}\n`);
-    return results.every((r: LintResult) => r.passed) && !tooManyWarnings ? 0 : 1;
+    const tooManyWarnings = limit !== undefined && summary.warnings > limit;
+    if (tooManyWarnings) io.stderr(`invite-lint: ${summary.warnings} warnings, more than --max-warnings ${limit}\n`);
+    return summary.failed === 0 && !tooManyWarnings ? 0 : 1;
   } catch (error) {
     return fail(error, io);
   }

@@ -1,4 +1,5 @@
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, Scalar, type Node } from "yaml";
+import { LineIndex } from "./engine/text.js";
 import { RuleFileError, isObject } from "./rules/validate.js";
 import { documentKind, type DocumentKind } from "./document-kind.js";
 
@@ -32,7 +33,8 @@ function factsOf(v: Record<string, unknown>): NoteUnit["facts"] {
   return facts;
 }
 
-export function splitDocument(path: string, text: string, kind = documentKind(path)): NoteUnit[] {
+/** The notes of a file, one at a time: a large collection is parsed entry by entry as it is linted. */
+export function splitDocument(path: string, text: string, kind = documentKind(path)): Iterable<NoteUnit> {
   if (kind === "markdown") return [markdownUnit(path, text)];
   if (kind === "collection") return collectionUnits(path, text);
   return [{ name: path, text, offset: 0, characters: text.trim().length, facts: {}, disable: [], suppress: [], directives: [] }];
@@ -99,69 +101,103 @@ function nextLine(text: string, offset: number): { start: number; end: number } 
 
 /**
  * A YAML or JSON collection: a list of `{id, text, ...}` entries, or a map of id to text
- * (or to `{text, ...}`). Each entry is one note; positions point into the file.
+ * (or to `{text, ...}`). Each entry is one note; positions point into the file. A large
+ * block-style file is parsed entry by entry, so memory stays bounded by one entry's tree.
  */
-function collectionUnits(path: string, source: string): NoteUnit[] {
-  const lc = new LineCounter();
-  const doc = parseDocument(source, { lineCounter: lc, strict: true, uniqueKeys: true, keepSourceTokens: false });
+function* collectionUnits(path: string, source: string): Generator<NoteUnit> {
+  const chunks = topLevelChunks(source) ?? [[0, source.length] as [number, number]];
+  let count = 0;
+  const ids = new Set<string>();
+  let index: LineIndex | undefined;
   const fail = (offset: number, message: string): never => {
-    const p = lc.linePos(offset);
-    throw new RuleFileError([{ file: path, line: p.line, column: p.col, message }]);
+    index ??= new LineIndex(source);
+    const p = index.position(offset);
+    throw new RuleFileError([{ file: path, line: p.line, column: p.column, message }]);
   };
-  if (doc.errors.length) fail(doc.errors[0]!.pos[0], doc.errors[0]!.message.split("\n")[0]!);
-  const units: NoteUnit[] = [];
-  const root = doc.contents as Node | null;
-  const unitFrom = (id: string, node: unknown, at: number) => {
-    let textNode: unknown = node;
-    let extra: Record<string, unknown> = {};
-    let disable: string[] = [];
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === "text");
-      if (!pair) fail(at, `entry "${id}" has no "text"`);
-      textNode = pair!.value;
-      const js = node.toJS(doc, { maxAliasCount: 20 }) as Record<string, unknown>;
-      extra = js;
-      if (js.disable !== undefined) {
-        if (!Array.isArray(js.disable) || js.disable.some((x) => typeof x !== "string")) fail(at, `entry "${id}": "disable" must be a list of rule ids`);
-        disable = js.disable as string[];
+  for (const [start, end] of chunks) {
+    const doc = parseDocument(source.slice(start, end), { strict: true, uniqueKeys: true, keepSourceTokens: false });
+    if (doc.errors.length) fail(start + doc.errors[0]!.pos[0], doc.errors[0]!.message.split("\n")[0]!);
+    const root = doc.contents as Node | null;
+    const units: NoteUnit[] = [];
+    const unitFrom = (id: string, node: unknown, at: number) => {
+      if (ids.has(id)) fail(at, `duplicate entry id "${id}"`);
+      ids.add(id);
+      let textNode: unknown = node;
+      let extra: Record<string, unknown> = {};
+      let disable: string[] = [];
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === "text");
+        if (!pair) fail(at, `entry "${id}" has no "text"`);
+        textNode = pair!.value;
+        const js = node.toJS(doc, { maxAliasCount: 20 }) as Record<string, unknown>;
+        extra = js;
+        if (js.disable !== undefined) {
+          if (!Array.isArray(js.disable) || js.disable.some((x) => typeof x !== "string")) fail(at, `entry "${id}": "disable" must be a list of rule ids`);
+          disable = js.disable as string[];
+        }
       }
-    }
-    if (!isScalar(textNode) || typeof textNode.value !== "string" || !textNode.range) {
-      return fail((textNode as { range?: number[] } | null)?.range?.[0] ?? at, `entry "${id}": the note text must be a string`);
-    }
-    const [start, valueEnd] = textNode.range;
-    let from = start;
-    let to = valueEnd;
-    if (textNode.type === Scalar.QUOTE_DOUBLE || textNode.type === Scalar.QUOTE_SINGLE) {
-      from++;
-      to--;
-    } else if (textNode.type === Scalar.BLOCK_LITERAL || textNode.type === Scalar.BLOCK_FOLDED) {
-      const nl = source.indexOf("\n", start);
-      from = nl === -1 ? valueEnd : nl + 1;
-    }
-    units.push({
-      name: `${path}#${id}`, text: source.slice(from, Math.max(from, to)), offset: from,
-      characters: textNode.value.trim().length, facts: factsOf(extra), disable, suppress: [],
-      directives: disable.length ? [{ rules: disable, offset: at, kind: "disable" }] : [],
-    });
-  };
-  if (isSeq(root)) {
-    root.items.forEach((item, i) => {
-      const at = (item as { range?: number[] }).range?.[0] ?? 0;
-      let id = String(i + 1);
-      if (isMap(item)) {
-        const idPair = item.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === "id");
-        if (idPair && isScalar(idPair.value)) id = String(idPair.value.value);
+      if (!isScalar(textNode) || typeof textNode.value !== "string" || !textNode.range) {
+        return fail(start + ((textNode as { range?: number[] } | null)?.range?.[0] ?? 0), `entry "${id}": the note text must be a string`);
       }
-      unitFrom(id, item, at);
-    });
-  } else if (isMap(root)) {
-    for (const pair of root.items) {
-      const key = isScalar(pair.key) ? String(pair.key.value) : "?";
-      unitFrom(key, pair.value, (pair.key as { range?: number[] } | null)?.range?.[0] ?? 0);
+      let from = start + textNode.range[0];
+      let to = start + textNode.range[1];
+      if (textNode.type === Scalar.QUOTE_DOUBLE || textNode.type === Scalar.QUOTE_SINGLE) {
+        from++;
+        to--;
+      } else if (textNode.type === Scalar.BLOCK_LITERAL || textNode.type === Scalar.BLOCK_FOLDED) {
+        const nl = source.indexOf("\n", from);
+        from = nl === -1 ? to : nl + 1;
+      }
+      units.push({
+        name: `${path}#${id}`, text: source.slice(from, Math.max(from, to)), offset: from,
+        characters: textNode.value.trim().length, facts: factsOf(extra), disable, suppress: [],
+        directives: disable.length ? [{ rules: disable, offset: at, kind: "disable" }] : [],
+      });
+    };
+    if (isSeq(root)) {
+      for (const item of root.items) {
+        const at = start + ((item as { range?: number[] }).range?.[0] ?? 0);
+        let id = String(count + units.length + 1);
+        if (isMap(item)) {
+          const idPair = item.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === "id");
+          if (idPair && isScalar(idPair.value)) id = String(idPair.value.value);
+        }
+        unitFrom(id, item, at);
+      }
+    } else if (isMap(root)) {
+      for (const pair of root.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : "?";
+        unitFrom(key, pair.value, start + ((pair.key as { range?: number[] } | null)?.range?.[0] ?? 0));
+      }
+    } else if (root !== null) {
+      fail(start, "a collection must be a list of notes or a map of id to note");
     }
-  } else if (root !== null) {
-    fail(0, "a collection must be a list of notes or a map of id to note");
+    count += units.length;
+    yield* units;
   }
-  return units;
+}
+
+/** Files below this size are parsed whole. */
+const CHUNKED_FROM = 64 * 1024;
+
+/**
+ * Cuts a large block-style collection at its top-level entries (lines at column 0 that start
+ * an item or a key). Undefined when the file is small or uses anything that could tie entries
+ * together (flow style, anchors and aliases, several documents, directives).
+ */
+function topLevelChunks(source: string): [number, number][] | undefined {
+  if (source.length < CHUNKED_FROM) return undefined;
+  if (/(^|[\s[{,:])[&*][^\s|]/m.test(source) || /^(---|\.\.\.|%)/m.test(source)) return undefined;
+  const first = /^[^\s#].*$/m.exec(source);
+  if (!first || /^[[{"']/.test(first[0])) return undefined;
+  const seq = /^-(\s|$)/.test(first[0]);
+  const starts: number[] = [];
+  const line = seq ? /^-(?:[ \t]|$)/gm : /^[^\s#-]/gm;
+  for (let m = line.exec(source); m; m = line.exec(source)) {
+    starts.push(m.index);
+    if (m[0].length === 0) line.lastIndex++;
+  }
+  if (starts.length < 2) return undefined;
+  starts[0] = 0;
+  return starts.map((s, i) => [s, i + 1 < starts.length ? starts[i + 1]! : source.length]);
 }

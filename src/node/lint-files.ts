@@ -26,6 +26,8 @@ export interface LintFilesOptions {
   rules?: RuleSetData;
   /** Reads stdin; defaults to file descriptor 0. */
   readStdin?: () => string;
+  /** Receives each result as soon as it is ready (and may make the run wait); the results are then not kept or returned. */
+  onResult?: (result: LintResult) => void | Promise<void>;
   /** Configuration already resolved by the caller (the CLI), so config files are read once. */
   resolver?: { forFile(file: string | undefined): NoteConfig };
 }
@@ -62,7 +64,10 @@ export async function lintFiles(paths: string[], options: LintFilesOptions = {})
     const config: NoteConfig = configs ? configs.forFile(lookupFor(p)) : { data: {}, rules: base };
     const kind = kindOf(p);
     const units = documents ? documents.splitDocument(name, text, kind) : [plainUnit(name, text)];
-    results.push(...lintUnits(units, text, kind !== "text", config, options));
+    for (const r of lintUnits(units, text, kind !== "text", config, options)) {
+      if (options.onResult) await options.onResult(r);
+      else results.push(r);
+    }
   }
   return results;
 }
@@ -71,11 +76,11 @@ function plainUnit(name: string, text: string): NoteUnit {
   return { name, text, offset: 0, characters: text.trim().length, facts: {}, disable: [], suppress: [], directives: [] };
 }
 
-/** Lints the notes of one file with its configuration. */
-export function lintUnits(units: NoteUnit[], text: string, shared: boolean, config: NoteConfig, options: LintFilesOptions): LintResult[] {
+/** Lints the notes of one file with its configuration, one at a time. */
+export function* lintUnits(units: Iterable<NoteUnit>, text: string, shared: boolean, config: NoteConfig, options: LintFilesOptions): Generator<LintResult> {
   const linter = linterFor(config.rules);
-  const positions = units.length > 1 || shared ? new LineIndex(text) : undefined;
-  return units.map((unit) => {
+  const positions = shared ? new LineIndex(text) : undefined;
+  for (const unit of units) {
     const lintOpts: LintOptions = {
       ...lintOptionsFor(unit, config.data, options), offset: unit.offset, source: text, positions, characters: unit.characters, file: unit.name,
     };
@@ -94,8 +99,8 @@ export function lintUnits(units: NoteUnit[], text: string, shared: boolean, conf
         for (const r of unused) result.messages.push(unusedDirective(r, d.offset, index));
       }
     }
-    return result;
-  });
+    yield result;
+  }
 }
 
 function unusedDirective(rule: string, offset: number, index: LineIndex): Message {

@@ -1,9 +1,7 @@
 import type { Report, RuleSetData } from "../engine/types.js";
-import { stylish } from "./stylish.js";
 import { sarif } from "./sarif.js";
-import { github } from "./github.js";
-import { unix } from "./unix.js";
 import { markdown } from "./markdown.js";
+import { githubStream, jsonStream, stylishStream, unixStream, type StreamFormatter } from "./stream.js";
 
 export interface FormatOptions {
   /** Colour for terminals (stylish only). */
@@ -16,20 +14,26 @@ export interface FormatOptions {
 export const FORMATS = ["stylish", "json", "sarif", "github", "unix", "markdown"] as const;
 export type FormatName = (typeof FORMATS)[number];
 
-/** Turns a report into text in one of the formats. */
-export function format(report: Report, name: FormatName = "stylish", options: FormatOptions = {}): string {
+/** A formatter that can write result by result, or undefined for formats that need the whole report first. */
+export function streamFormatter(name: FormatName, options: FormatOptions = {}): StreamFormatter | undefined {
   switch (name) {
     case "json":
-      return `${JSON.stringify(report, null, 2)}\n`;
-    case "sarif":
-      return `${JSON.stringify(sarif(report, options), null, 2)}\n`;
+      return jsonStream();
     case "github":
-      return github(report);
+      return githubStream();
     case "unix":
-      return unix(report);
-    case "markdown":
-      return markdown(report);
+      return unixStream();
     case "stylish":
-      return stylish(report, options.color ?? false);
+      return stylishStream(options.color ?? false);
+    default:
+      return undefined;
   }
+}
+
+/** Turns a report into text in one of the formats. */
+export function format(report: Report, name: FormatName = "stylish", options: FormatOptions = {}): string {
+  const stream = streamFormatter(name, options);
+  if (stream) return stream.start() + report.results.map((r) => stream.result(r)).join("") + stream.end(report.summary);
+  if (name === "sarif") return `${JSON.stringify(sarif(report, options), null, 2)}\n`;
+  return markdown(report);
 }

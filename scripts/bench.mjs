@@ -1,0 +1,151 @@
+// Benchmark (run by hand: npm run bench). Whole-process wall time and peak memory of each
+// command, measured with /usr/bin/time, in turns (A B A B ...), medians and paired ratios.
+// Writes the table to stdout and to bench/results.md. Not a test: the suite has no timings.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const work = join(root, "bench/work");
+const runs = Number(process.env.BENCH_RUNS ?? 7);
+const bin = join(root, "bin/invite-lint.js");
+const writeGood = join(root, "node_modules/write-good/bin/write-good.js");
+const node = process.execPath;
+
+if (!existsSync(join(root, "dist/cli.cjs"))) {
+  console.error("bench: run npm run build first");
+  process.exit(2);
+}
+if (!existsSync("/usr/bin/time")) {
+  console.error("bench: needs /usr/bin/time (Debian package: time)");
+  process.exit(2);
+}
+
+// A seeded generator, so every run lints the same notes.
+function rng(seed) {
+  return () => {
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const names = ["Priya", "Tom", "Ana", "Kemal", "Rosa", "Omar", "Lena", "Jo", "Marta", "Sam"];
+const openers = ["Hi {n},", "Hello {n},", "Hey {n} -", "{n},", "Hi,"];
+const middles = [
+  "great meeting you at the Denver PyData meetup last week.",
+  "I read your post on warehouse slotting and tried it on our floor.",
+  "we worked together on the billing rewrite at Acme.",
+  "I'd like to add you to my professional network on LinkedIn.",
+  "my company helps teams like yours ship 2x faster.",
+  "I came across your profile and would love to connect.",
+  "your talk on dbt tests at Coalesce changed how our team works.",
+  "congrats on the Series B - exciting news for the whole team.",
+];
+const closers = [
+  "Happy to send you the checklist we built from it.",
+  "Let's hop on a quick call this week?",
+  "Would love to stay in touch.",
+  "I can introduce you to our head of data if useful.",
+  "",
+];
+function note(r) {
+  const pick = (a) => a[Math.floor(r() * a.length)];
+  return `${pick(openers).replace("{n}", pick(names))} ${pick(middles)} ${pick(closers)}`.trim();
+}
+
+function prepare() {
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(join(work, "notes"), { recursive: true });
+  const r = rng(42);
+  let one = note(r);
+  while (one.length < 280) one = `${one} ${note(r).split(" ").slice(1).join(" ")}`.slice(0, 300);
+  writeFileSync(join(work, "note.txt"), `${one.slice(0, 300)}\n`);
+  for (let i = 0; i < 1000; i++) writeFileSync(join(work, "notes", `${String(i).padStart(4, "0")}.txt`), `${note(r)}\n`);
+  const entries = [];
+  for (let i = 0; i < 10000; i++) entries.push(`- id: n${i}\n  text: ${JSON.stringify(note(r))}`);
+  writeFileSync(join(work, "collection.yaml"), `${entries.join("\n")}\n`);
+  let para = "";
+  while (para.length < 1024 * 1024) para += `${note(r)}\n\n`;
+  writeFileSync(join(work, "big1.txt"), para.slice(0, 1024 * 1024));
+  writeFileSync(join(work, "big10.txt"), para.slice(0, 1024 * 1024).repeat(10));
+}
+
+const env = { ...process.env, NO_COLOR: "1" };
+delete env.NODE_EXTRA_CA_CERTS;
+
+/**
+ * One run: wall seconds (measured here around the child, to the microsecond; /usr/bin/time
+ * only reports hundredths) and peak resident memory (MiB) from /usr/bin/time.
+ */
+function measure(cmd) {
+  const out = join(work, "time.txt");
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync("/usr/bin/time", ["-f", "%M", "-o", out, ...cmd], { env, cwd: work, stdio: ["ignore", "ignore", "pipe"], maxBuffer: 1 << 26 });
+  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (r.error) throw r.error;
+  const kb = Number(readFileSync(out, "utf8").trim().split("\n").pop());
+  return { wall, mib: kb / 1024, status: r.status };
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/** A and B in turns after a warm-up; medians of each and of the pairwise ratios A/B. */
+function paired(a, b, n = runs) {
+  measure(a);
+  if (b) measure(b);
+  const A = [];
+  const B = [];
+  const ratios = [];
+  for (let i = 0; i < n; i++) {
+    const x = measure(a);
+    A.push(x);
+    if (b) {
+      const y = measure(b);
+      B.push(y);
+      ratios.push(x.wall / y.wall);
+    }
+  }
+  return {
+    a: { wall: median(A.map((x) => x.wall)), mib: median(A.map((x) => x.mib)), status: A[0].status },
+    b: b ? { wall: median(B.map((x) => x.wall)), mib: median(B.map((x) => x.mib)) } : undefined,
+    ratio: b ? median(ratios) : undefined,
+  };
+}
+
+prepare();
+const files = Array.from({ length: 1000 }, (_, i) => join("notes", `${String(i).padStart(4, "0")}.txt`));
+const lint = (...args) => [node, bin, "--no-config", ...args];
+const rows = [];
+const ms = (s) => `${(s * 1000).toFixed(0)} ms`;
+
+const cold = paired(lint("note.txt"), [node, "-e", ""]);
+rows.push(["one 300-character note, cold", `invite-lint ${ms(cold.a.wall)}, node -e '' ${ms(cold.b.wall)}`, `${cold.ratio.toFixed(2)}x node -e ''`, "<= 2.0x", cold.ratio <= 2.0]);
+const coldWg = paired(lint("note.txt"), [node, writeGood, "note.txt"]);
+rows.push(["one note, against write-good", `invite-lint ${ms(coldWg.a.wall)}, write-good ${ms(coldWg.b.wall)}`, `${coldWg.ratio.toFixed(2)}x write-good`, "(reported)", true]);
+const batch = paired(lint(...files), [node, writeGood, ...files], Math.max(3, Math.ceil(runs / 2)));
+rows.push(["1,000 note files, one invocation", `invite-lint ${ms(batch.a.wall)}, write-good ${ms(batch.b.wall)}`, `${batch.ratio.toFixed(2)}x write-good`, "<= 0.33x", batch.ratio <= 1 / 3]);
+const coll = paired(lint("collection.yaml"), undefined, 3);
+rows.push(["10,000 notes in one YAML collection", `${ms(coll.a.wall)}, peak ${coll.a.mib.toFixed(0)} MiB`, `${coll.a.mib.toFixed(0)} MiB`, "< 100 MiB", coll.a.mib < 100]);
+const big = paired(lint("big10.txt"), lint("big1.txt"), 3);
+rows.push(["10 MiB input against 1 MiB", `10 MiB ${ms(big.a.wall)} (peak ${big.a.mib.toFixed(0)} MiB), 1 MiB ${ms(big.b.wall)} (peak ${big.b.mib.toFixed(0)} MiB)`, `${big.ratio.toFixed(2)}x`, "<= 12x", big.ratio <= 12]);
+
+const lines = [
+  "# invite-lint benchmark",
+  "",
+  `Node ${process.version}, ${runs} paired runs (medians; ratios are medians of pairwise ratios), NODE_EXTRA_CA_CERTS unset, measured with /usr/bin/time.`,
+  "",
+  "| case | medians | ratio | target | met |",
+  "| --- | --- | ---: | --- | :---: |",
+  ...rows.map(([c, m, r, t, ok]) => `| ${c} | ${m} | ${r} | ${t} | ${ok ? "yes" : "no"} |`),
+  "",
+];
+const table = lines.join("\n");
+console.log(table);
+mkdirSync(join(root, "bench"), { recursive: true });
+writeFileSync(join(root, "bench/results.md"), `${table}\n`);

@@ -1,0 +1,106 @@
+import { Chalk } from "chalk";
+import type { LintResult, Summary } from "../engine/types.js";
+
+/**
+ * A formatter that writes a report piece by piece: a header, one piece per result, and a
+ * footer with the summary. The CLI streams large runs through it with bounded memory; the
+ * whole-report `format()` is the same pieces joined.
+ */
+export interface StreamFormatter {
+  start(): string;
+  result(r: LintResult): string;
+  end(summary: Summary): string;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+export function stylishStream(color: boolean): StreamFormatter {
+  const c = new Chalk({ level: color ? 1 : 0 });
+  const sev = { error: c.red("error"), warning: c.yellow("warning"), info: c.blue("info") } as const;
+  return {
+    start: () => "",
+    result(r) {
+      const out: string[] = [];
+      const verdict = r.passed ? c.green("✔ passes") : c.red("✖ fails");
+      const gradeColor = r.score >= 70 ? c.green : r.score >= 50 ? c.yellow : c.red;
+      out.push(c.underline(r.file));
+      out.push(`  ${gradeColor.bold(`${r.score}/100 ${r.grade}`)}  ${verdict}  ${c.dim(`${r.characters}/${r.limit} characters`)}`);
+      const checks = Object.entries(r.checks).map(([id, k]) => {
+        const mark = k.passed ? c.green("✔") : id === "value" ? c.dim("○") : c.red("✖");
+        return `${mark} ${id} ${c.dim(String(k.score))}`;
+      });
+      out.push(`  ${checks.join("  ")}`);
+      let width = 0;
+      for (const m of r.messages) width = Math.max(width, `${m.line}:${m.column}`.length);
+      for (const m of r.messages) {
+        out.push(`  ${c.dim(`${m.line}:${m.column}`.padEnd(width))}  ${sev[m.severity]}  ${m.message}  ${c.dim(m.ruleId)}`);
+        out.push(`  ${" ".repeat(width)}  ${c.dim("→")} ${m.suggestion}`);
+      }
+      return `${out.join("\n")}\n\n`;
+    },
+    end(s) {
+      if (s.files <= 1 && s.failed === 0 && s.errors + s.warnings === 0) return "";
+      const line = `${s.failed === 0 ? "✔" : "✖"} ${s.passed} of ${plural(s.files, "note")} pass (${plural(s.errors, "error")}, ${plural(s.warnings, "warning")})`;
+      return `${s.failed === 0 ? c.green.bold(line) : c.red.bold(line)}\n`;
+    },
+  };
+}
+
+/** `path:line:column: severity: message [rule]`, one a line, for editors and quickfix lists. */
+export function unixStream(): StreamFormatter {
+  return {
+    start: () => "",
+    result(r) {
+      const hash = r.file.indexOf("#");
+      const path = hash === -1 ? r.file : r.file.slice(0, hash);
+      const entry = hash === -1 ? "" : ` (${r.file.slice(hash)})`;
+      const lines = r.messages.map((m) => `${path}:${m.line}:${m.column}: ${m.severity}: ${m.message} [${m.ruleId}]${entry}\n`);
+      if (!r.passed) {
+        const level = r.messages.some((m) => m.severity === "error") ? "error" : "warning";
+        lines.push(`${path}:${r.position.line}:${r.position.column}: ${level}: score ${r.score}/100 (${r.grade}), the note does not pass [score]${entry}\n`);
+      }
+      return lines.join("");
+    },
+    end: () => "",
+  };
+}
+
+const LEVEL = { error: "error", warning: "warning", info: "notice" } as const;
+const escapeData = (s: string) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+const escapeProperty = (s: string) => escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+
+/** GitHub Actions workflow commands: one group per file, an annotation per finding, a summary line. */
+export function githubStream(): StreamFormatter {
+  return {
+    start: () => "",
+    result(r) {
+      const out = [`::group::${escapeData(r.file)} - score ${r.score}/100 (${r.grade}) ${r.passed ? "passes" : "fails"}`];
+      for (const m of r.messages) {
+        const props = [
+          `file=${escapeProperty(r.file.replace(/#.*$/, ""))}`, `line=${m.line}`, `col=${m.column}`,
+          `endLine=${m.endLine}`, `endColumn=${m.endColumn}`, `title=${escapeProperty(`invite-lint [${m.ruleId}]`)}`,
+        ];
+        out.push(`::${LEVEL[m.severity]} ${props.join(",")}::${escapeData(`${m.message}. ${m.suggestion}`)}`);
+      }
+      out.push("::endgroup::");
+      return `${out.join("\n")}\n`;
+    },
+    end: (s) => `invite-lint: ${plural(s.files, "note")}, ${s.passed} passed, ${s.failed} failed (${s.errors} errors, ${s.warnings} warnings)\n`,
+  };
+}
+
+const indent = (text: string, by: string) => text.replace(/\n/g, `\n${by}`);
+
+/** The JSON report, written result by result; byte for byte what JSON.stringify(report, null, 2) gives. */
+export function jsonStream(): StreamFormatter {
+  let count = 0;
+  return {
+    start: () => '{\n  "version": 1,\n  "results": [',
+    result(r) {
+      return `${count++ === 0 ? "\n" : ",\n"}    ${indent(JSON.stringify(r, null, 2), "    ")}`;
+    },
+    end(s) {
+      return `${count === 0 ? "]" : "\n  ]"},\n  "summary": ${indent(JSON.stringify(s, null, 2), "  ")}\n}\n`;
+    },
+  };
+}
