@@ -1,7 +1,7 @@
 import { linearCompiler } from "./linear.js";
 import type { RuleDef, RuleSetData } from "./types.js";
 import type { Span } from "./metrics.js";
-import { atWordBoundary, WORD_CLASS } from "./text.js";
+import { atWordBoundary, isWordChar, WORD_CLASS } from "./text.js";
 import { requiredLiteralSets } from "./anchors.js";
 import { escapeRegExp, expandVocabulary, phraseKey } from "../rules/validate.js";
 
@@ -24,7 +24,9 @@ export function phraseMatcher(phrases: string[]): Matcher {
   const alternatives = [...new Set(phrases.map(phraseKey))]
     .sort((a, b) => b.length - a.length)
     .map((p) => escapeRegExp(p).replace(/ /g, "\\s+").replace(/'/g, "['’]?"));
-  const re = new RegExp(`(?<!${WORD})(?:${alternatives.join("|")})(?!${WORD})`, "gu");
+  // The end boundary is in the regex, so the longest phrase that fits wins; the start is
+  // checked in code, which leaves V8 its fast scan for the phrases' first characters.
+  const re = new RegExp(`(?:${alternatives.join("|")})(?!${WORD})`, "gu");
   // Every match contains its phrase's longest plain word: a note with none of them is skipped.
   const words = phrases.map((p) => phraseKey(p).split(/[\s']+/).reduce((a, b) => (b.length > a.length ? b : a), ""));
   const literals = words.every((w) => w.length >= 3) ? [[...new Set(words)]] : undefined;
@@ -32,8 +34,12 @@ export function phraseMatcher(phrases: string[]): Matcher {
     const out: Span[] = [];
     re.lastIndex = 0;
     for (let m = re.exec(norm); m && out.length < MAX_SPANS; m = re.exec(norm)) {
-      out.push({ start: m.index, end: m.index + m[0].length });
-      if (m[0].length === 0) re.lastIndex++;
+      const start = m.index;
+      if (m[0].length === 0 || isWordChar(norm[start - 1]) && isWordChar(norm[start])) {
+        re.lastIndex = start + 1;
+        continue;
+      }
+      out.push({ start, end: start + m[0].length });
     }
     return out;
   });

@@ -7,6 +7,8 @@ export class InputError extends Error {
 
 export const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
 
+const UTF8 = new TextDecoder("utf-8", { fatal: true });
+
 /** Reads a file or stdin (fd 0) into text, refusing binary data, invalid UTF-8 and oversize input. */
 export function readText(path: string | 0, maxBytes: number, label: string): string {
   let fd: number;
@@ -16,18 +18,25 @@ export function readText(path: string | 0, maxBytes: number, label: string): str
     throw new InputError(`${label}: ${describe(error)}`);
   }
   try {
+    let size = 0;
     if (path !== 0) {
       const st = fstatSync(fd);
       if (st.isDirectory()) throw new InputError(`${label}: is a folder`);
       if (st.isFile() && st.size > maxBytes) throw new InputError(`${label}: larger than --max-bytes ${maxBytes} (${st.size} bytes)`);
+      if (st.isFile()) size = st.size;
     }
-    const chunks: Buffer[] = [];
+    // A regular file's size is known: one buffer of that size (plus one byte, to notice growth).
+    let buf = Buffer.allocUnsafe(Math.min(maxBytes + 1, size > 0 ? size + 1 : 1 << 16));
     let total = 0;
-    const buf = Buffer.allocUnsafe(1 << 16);
     for (;;) {
+      if (total === buf.length) {
+        const bigger = Buffer.allocUnsafe(Math.min(maxBytes + 1, buf.length * 2));
+        buf.copy(bigger, 0, 0, total);
+        buf = bigger;
+      }
       let n: number;
       try {
-        n = readSync(fd, buf, 0, buf.length, null);
+        n = readSync(fd, buf, total, buf.length - total, null);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === "EAGAIN") continue;
@@ -37,9 +46,8 @@ export function readText(path: string | 0, maxBytes: number, label: string): str
       if (n === 0) break;
       total += n;
       if (total > maxBytes) throw new InputError(`${label}: larger than --max-bytes ${maxBytes}`);
-      chunks.push(Buffer.from(buf.subarray(0, n)));
     }
-    return decode(Buffer.concat(chunks), label);
+    return decode(buf.subarray(0, total), label);
   } finally {
     if (path !== 0) closeSync(fd);
   }
@@ -53,7 +61,7 @@ export function decode(bytes: Buffer, label: string): string {
   const nul = bytes.indexOf(0, start);
   if (nul !== -1) throw new InputError(`${label}: binary file (NUL byte at offset ${nul})`);
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(start));
+    return UTF8.decode(bytes.subarray(start));
   } catch {
     throw new InputError(`${label}: invalid UTF-8 at byte ${firstInvalidUtf8(bytes, start)}`);
   }
