@@ -5,7 +5,7 @@ export class InputError extends Error {
   override name = "InputError";
 }
 
-export const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
+export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
 
 const UTF8 = new TextDecoder("utf-8", { fatal: true });
 
