@@ -71,6 +71,7 @@ function program(io: Io): Command {
     .option("--quiet", "report errors only")
     .option("--stdin-filename <path>", "name stdin for config lookup and reports")
     .option("--max-bytes <n>", `refuse inputs larger than this (default ${DEFAULT_MAX_BYTES})`)
+    .option("--binary", "lint files with NUL bytes instead of refusing them")
     .option("--report-unused-disable-directives", "report invite-lint-disable comments that suppress nothing")
     .option("--color", "colour even when not writing to a terminal")
     .option("--no-color", "no colour in the report")
@@ -260,6 +261,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         noConfig: opts.config === false,
         stdinFilename,
         maxBytes,
+        allowBinary: Boolean(opts.binary),
         ruleSettings,
         reportUnusedDirectives: Boolean(opts.reportUnusedDisableDirectives),
         onResult,

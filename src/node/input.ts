@@ -10,7 +10,7 @@ export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
 const UTF8 = new TextDecoder("utf-8", { fatal: true });
 
 /** Reads a file or stdin (fd 0) into text, refusing binary data, invalid UTF-8 and oversize input. */
-export function readText(path: string | 0, maxBytes: number, label: string): string {
+export function readText(path: string | 0, maxBytes: number, label: string, allowBinary = false): string {
   let fd: number;
   try {
     fd = path === 0 ? 0 : openSync(path, "r");
@@ -47,19 +47,23 @@ export function readText(path: string | 0, maxBytes: number, label: string): str
       total += n;
       if (total > maxBytes) throw new InputError(`${label}: larger than --max-bytes ${maxBytes}`);
     }
-    return decode(buf.subarray(0, total), label);
+    return decode(buf.subarray(0, total), label, allowBinary);
   } finally {
     if (path !== 0) closeSync(fd);
   }
 }
 
 /** UTF-8 (BOM stripped) or UTF-16 with a BOM; NUL bytes mean binary; bad UTF-8 is refused with its byte offset. */
-export function decode(bytes: Buffer, label: string): string {
+export function decode(bytes: Buffer, label: string, allowBinary = false): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const nul = bytes.indexOf(0, start);
-  if (nul !== -1) throw new InputError(`${label}: binary file (NUL byte at offset ${nul})`);
+  if (nul !== -1) {
+    if (!allowBinary) throw new InputError(`${label}: binary file (NUL byte at offset ${nul}); --binary lints it anyway`);
+    // Forced: NUL bytes and bytes that are not UTF-8 become U+FFFD.
+    return new TextDecoder("utf-8").decode(bytes.subarray(start)).replace(/\0/g, "\ufffd");
+  }
   try {
     return UTF8.decode(bytes.subarray(start));
   } catch {
@@ -90,7 +94,7 @@ function firstInvalidUtf8(b: Buffer, start: number): number {
   return i;
 }
 
-function describe(error: unknown): string {
+export function describe(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   switch (code) {
     case "ENOENT": return "no such file";

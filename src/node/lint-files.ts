@@ -17,6 +17,8 @@ export interface LintFilesOptions {
   /** Name for stdin in reports and config lookup. */
   stdinFilename?: string;
   maxBytes?: number;
+  /** Lint files with NUL bytes instead of refusing them (`--binary`). */
+  allowBinary?: boolean;
   /** Options that win over config files (command-line flags). */
   overrides?: Partial<LintOptions>;
   /** Rule settings that win over config files (`--rule`). */
@@ -31,6 +33,9 @@ export interface LintFilesOptions {
   /** Configuration already resolved by the caller (the CLI), so config files are read once. */
   resolver?: { forFile(file: string | undefined): NoteConfig };
 }
+
+/** Notes linted between turns of the event loop. */
+const YIELD_EVERY = 64;
 
 /** The configuration that applies to one note. */
 export interface NoteConfig {
@@ -57,16 +62,19 @@ export async function lintFiles(paths: string[], options: LintFilesOptions = {})
   const documents = needsDocuments ? await import("../documents.js") : undefined;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const results: LintResult[] = [];
+  let done = 0;
   for (const p of inputs) {
     const isStdin = p === "-";
     const name = isStdin ? (options.stdinFilename ?? "<stdin>") : p;
-    const text = isStdin ? (options.readStdin ? options.readStdin() : readText(0, maxBytes, name)) : readText(p, maxBytes, p);
+    const text = isStdin ? (options.readStdin ? options.readStdin() : readText(0, maxBytes, name, options.allowBinary)) : readText(p, maxBytes, p, options.allowBinary);
     const config: NoteConfig = configs ? configs.forFile(lookupFor(p)) : { data: {}, rules: base };
     const kind = kindOf(p);
     const units = documents ? documents.splitDocument(name, text, kind) : [plainUnit(name, text)];
     for (const r of lintUnits(units, text, kind !== "text", config, options)) {
       if (options.onResult) await options.onResult(r);
       else results.push(r);
+      // Let signals (Ctrl-C) and output through during a long run.
+      if (++done % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
     }
   }
   return results;

@@ -1,0 +1,41 @@
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { lintFiles } from "../../src/index.js";
+import { checkResult, noteArbitrary, properties } from "../properties.js";
+
+describe("properties over arbitrary notes (fast-check)", () => {
+  it("lint never throws; score 0..100; positions inside the text", () => {
+    fc.assert(properties.wellFormed, { numRuns: 300 });
+  });
+  it("the JSON output always parses", () => {
+    fc.assert(properties.jsonParses, { numRuns: 150 });
+  });
+  it("linting the same text twice gives the same result", () => {
+    fc.assert(properties.deterministic, { numRuns: 150 });
+  });
+  it("lintFiles never writes to the file system: contents and modification times are unchanged", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "invite-lint-prop-"));
+    await fc.assert(
+      fc.asyncProperty(noteArbitrary, fc.constantFrom("note.txt", "note.md", "notes.yaml"), async (text, name) => {
+        const file = join(dir, name);
+        const body = name.endsWith(".yaml") ? `- id: a\n  text: ${JSON.stringify(text.replace(/\0/g, ""))}\n` : text.replace(/\0/g, "");
+        writeFileSync(file, body);
+        const before = statSync(file).mtimeMs;
+        try {
+          const results = await lintFiles([file], { noConfig: true });
+          for (const r of results) expect(r.score).toBeGreaterThanOrEqual(0);
+          if (name === "note.txt") checkResult(body, results[0]!);
+        } catch (error) {
+          // Input errors (say, a collection entry that is not valid YAML) are allowed; crashes are not.
+          expect((error as Error).name, String(error)).toMatch(/RuleFileError|InputError/);
+        }
+        expect(readFileSync(file, "utf8")).toBe(body);
+        expect(statSync(file).mtimeMs).toBe(before);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
