@@ -32,7 +32,25 @@ await build({
   // Needed only for config files, rule packs, Markdown, collections and globs: loaded from
   // node_modules when a run needs them, so they cost a plain note nothing.
   external: ["yaml", "re2js", "tinyglobby", "ignore"],
+  // `invite-lint lsp` loads the language server, a bundle of its own.
+  plugins: [{
+    name: "lsp-entry",
+    setup(b) {
+      b.onResolve({ filter: /\/lsp\/main\.js$/ }, () => ({ path: "lsp", namespace: "lsp-entry" }));
+      b.onLoad({ filter: /.*/, namespace: "lsp-entry" }, () => ({ contents: 'require("./lsp.cjs");', loader: "js", resolveDir: join(root, "dist") }));
+      b.onResolve({ filter: /^\.\/lsp\.cjs$/ }, () => ({ path: "./lsp.cjs", external: true }));
+    },
+  }],
   // A few dependencies use import.meta.url; in one CommonJS file it is this file's URL.
+  define: { "import.meta.url": "__import_meta_url" },
+  banner: { js: "var __import_meta_url=require('url').pathToFileURL(__filename).href;" },
+});
+await build({
+  ...common,
+  entryPoints: [join(root, "src/lsp/main.ts")],
+  outfile: join(root, "dist/lsp.cjs"),
+  platform: "node",
+  format: "cjs",
   define: { "import.meta.url": "__import_meta_url" },
   banner: { js: "var __import_meta_url=require('url').pathToFileURL(__filename).href;" },
 });

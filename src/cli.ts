@@ -159,6 +159,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.stdout(listRules(builtinRules));
       return 0;
     }
+    if (first === "lsp") {
+      // The language server takes over stdin and stdout; run() resolves when it exits.
+      await import("./lsp/main.js");
+      return new Promise<number>(() => {});
+    }
     if (first === "init") {
       const target = ".invite-lintrc.yaml";
       if (existsSync(target)) throw new UsageError(`${target} already exists; not overwritten`);
