@@ -70,6 +70,9 @@ await build({
   format: "esm",
 });
 
+// Type declarations for the API.
+execFileSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", join(root, "tsconfig.types.json")], { stdio: "inherit" });
+
 // Warm the code cache: lint a sample note, so the functions a run needs are compiled and cached.
 execFileSync(process.execPath, ["--input-type=module", "-e", `import { loadCli } from ${JSON.stringify(join(root, "bin/load-cli.js"))}; process.argv = [process.argv[0], "invite-lint", "--no-config", "-"]; loadCli({ writeCache: true });`], {
   input: "Hi Priya, great meeting you at the Denver PyData meetup last week. Your talk on dbt tests changed how our team works; happy to send you the checklist we built from it.",
