@@ -18,6 +18,8 @@ export interface NoteUnit {
   disable: string[];
   /** Rules disabled on single lines (Markdown `disable-next-line`), as offset ranges of `text`. */
   suppress: { start: number; end: number; rules: string[] }[];
+  /** Ranges of `text` that were markup, blanked out (Markdown). */
+  ignore?: { start: number; end: number }[];
   /** Where each directive sits, to report unused ones; `suppress` indexes `disable-next-line` ones. */
   directives: { rules: string[]; offset: number; kind: "disable" | "disable-next-line"; suppress?: number }[];
 }
@@ -88,7 +90,16 @@ function markdownUnit(path: string, source: string): NoteUnit {
     .replace(/!?\[([^\]\n]*)\]\(([^)\n]*)\)/g, (w, label: string) => ` ${label}${blank(w.slice(label.length + 1))}`)
     .replace(/^[ \t]*(?:[-*_][ \t]*){3,}$/gm, (m) => blank(m));
   const characters = masked.replace(/[ \t]+/g, " ").replace(/ ?\n ?/g, "\n").trim().length;
-  return { name: path, text: masked, offset: 0, characters, facts, disable, suppress, directives };
+  // Where markup was blanked out: findings may not start or end there.
+  const ignore: NoteUnit["ignore"] = [];
+  for (let i = 0; i < masked.length; i++) {
+    if (masked[i] !== source[i]) {
+      const last = ignore[ignore.length - 1];
+      if (last && last.end === i) last.end = i + 1;
+      else ignore.push({ start: i, end: i + 1 });
+    }
+  }
+  return { name: path, text: masked, offset: 0, characters, facts, disable, suppress, directives, ignore };
 }
 
 /** The line after `offset`: [start, end) offsets. */

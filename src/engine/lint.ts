@@ -134,6 +134,8 @@ export function createLinter(data: RuleSetData): Linter {
 
     // Spans of the flagging rules first: cues may be void when a pitch or ask fired.
     const allowed = allowSpans(options.allow, norm);
+    const inside = (o: number) => (options.ignore ?? []).some((r) => o >= r.start && o < r.end);
+    const inMarkup = (s: Span) => s.end > s.start && (inside(s.start) || inside(s.end - 1));
     const suppressed = (ruleId: string, s: Span): boolean => {
       const i = (options.suppress ?? []).findIndex((x) => s.start >= x.start && s.start < x.end && (x.rules.length === 0 || x.rules.includes(ruleId)));
       if (i >= 0) options.onSuppress?.(i);
@@ -144,7 +146,7 @@ export function createLinter(data: RuleSetData): Linter {
       const def = a.rule.def;
       if (def.kind === "cue" || def.kind === "missing") continue;
       let spans = def.templateSlot ? (template ? [] : slots.filter((s) => spansOf(a).some((x) => x.start === s.start))) : spansOf(a);
-      spans = dedupe(spans).filter((s) => !allowed.some((x) => s.start < x.end && x.start < s.end) && !suppressed(def.id, s));
+      spans = dedupe(spans).filter((s) => !allowed.some((x) => s.start < x.end && x.start < s.end) && !suppressed(def.id, s) && !inMarkup(s));
       if (spans.length) raw.set(a, spans);
     }
     // A span inside a heavier rule's span of the same check says the same thing twice.

@@ -201,6 +201,8 @@ export interface LintOptions {
   disable?: string[];
   /** Findings of these rules (all rules when empty) starting inside [start, end) of `text` are dropped before scoring. */
   suppress?: { start: number; end: number; rules: string[] }[];
+  /** Ranges of `text` that are not part of the note (markup blanked to spaces): no finding starts or ends inside one. */
+  ignore?: { start: number; end: number }[];
   /** Called with the index of each `suppress` entry that dropped a finding. */
   onSuppress?: (index: number) => void;
   /** Characters as the recipient sees them, when `text` holds markup blanked to spaces. */

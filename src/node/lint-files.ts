@@ -90,6 +90,7 @@ export function* lintUnits(units: Iterable<NoteUnit>, text: string, shared: bool
   const positions = shared ? new LineIndex(text) : undefined;
   for (const unit of units) {
     const lintOpts: LintOptions = {
+      ignore: unit.ignore,
       ...lintOptionsFor(unit, config.data, options), offset: unit.offset, source: text, positions, characters: unit.characters, file: unit.name,
     };
     const usedSuppress = new Set<number>();
