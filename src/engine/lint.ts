@@ -179,8 +179,11 @@ export function createLinter(data: RuleSetData): Linter {
     const findings: Finding[] = [];
     const penalties = new Map<string, number>();
     const caps: number[] = [];
-    const add = (a: ActiveRule, span: Span) => {
+    // Whole-note findings sit where the note's text starts (1:1 for a plain note).
+    const lead = text.trim() === "" ? 0 : text.length - text.trimStart().length;
+    const add = (a: ActiveRule, found: Span) => {
       const def = a.rule.def;
+      const span = found.start === 0 && found.end === 0 ? { ...found, start: lead, end: lead } : found;
       findings.push({
         ruleId: def.id, check: def.check, severity: a.severity,
         message: fill(def.message, span, text), suggestion: fill(def.hint, span, text),
@@ -238,7 +241,7 @@ export function createLinter(data: RuleSetData): Linter {
       lang,
       checks: checkResults,
       signals: [...cueWeight.keys()],
-      position: positionOf(options, text),
+      position: positionOf(options, text, lead),
       messages: toMessages(findings, text, options),
     };
   }
@@ -300,10 +303,12 @@ function fill(template: string, span: Span, text: string): string {
   });
 }
 
-function positionOf(options: LintOptions, text: string): { line: number; column: number } {
-  if (!options.offset) return { line: 1, column: 1 };
+/** Where the note's text starts in its file. */
+function positionOf(options: LintOptions, text: string, lead: number): { line: number; column: number } {
+  const at = (options.offset ?? 0) + lead;
+  if (at === 0) return { line: 1, column: 1 };
   const index = options.positions ?? new LineIndex(options.source ?? text);
-  return index.position(options.offset);
+  return index.position(at);
 }
 
 function toMessages(findings: Finding[], text: string, options: LintOptions): Message[] {

@@ -142,6 +142,8 @@ export const METRICS: Record<string, Metric> = {
       const words = sentenceWords(ctx, s);
       const addressed = words.some((w) => second.has(w)) || (params.shared === true && words.some((w) => shared.has(w)));
       if (!addressed) continue;
+      // In a shouted sentence capitals say nothing about names.
+      const shouted = s.words.filter((w) => /^\p{Lu}{2,}$/u.test(w.text)).length >= 3;
       let index = 0;
       for (const w of s.words) {
         const i = index++;
@@ -152,7 +154,7 @@ export const METRICS: Record<string, Metric> = {
           if (ctx.template && !out.some((o) => o.start === slot.start)) out.push(slot);
           continue;
         }
-        if (!isProperNoun(w, i, common)) continue;
+        if (!isProperNoun(w, i, common) || (shouted && /^\p{Lu}+$/u.test(w.text))) continue;
         const before = words.slice(Math.max(0, i - 3), i);
         if (before.slice(-2).some((b) => sender.has(b))) continue;
         if (after && !before.some((b) => after.has(b))) continue;

@@ -145,3 +145,36 @@ describe("invite-lint CLI", () => {
     expect(r.status).toBe(0);
   });
 });
+
+describe("recipient facts and configuration output", () => {
+  it("Markdown front matter feeds the checks: a reconnect note needs a shared past", () => {
+    const dir = tmp({
+      "reconnect.md": "---\nto: Dan Brooks\nkind: reconnect\ncompany: Acme\n---\nHi Dan, hope all is well! Would love to connect here.\n",
+      "ok.md": "---\nto: Dan Brooks\nkind: reconnect\n---\nHi Dan, it's been a while since our days on the Acme payments team!\n",
+    });
+    const report = JSON.parse(runCli([dir, "-f", "json"]).stdout) as Report;
+    const [ok, bad] = report.results;
+    expect(bad!.messages.map((m) => m.ruleId)).toEqual(expect.arrayContaining(["reconnect-without-shared-past", "company-not-mentioned"]));
+    expect(ok!.messages.map((m) => m.ruleId)).not.toContain("reconnect-without-shared-past");
+    const first = bad!.messages.find((m) => m.ruleId === "reconnect-without-shared-past")!;
+    expect(first.line).toBe(6);
+  });
+
+  it("--company and --context ask the note to mention them", () => {
+    const r = runCli(["--company", "Snowflake", "--context", "met at PyData Denver", "-f", "json"], { input: "Hi Tom, would love to connect." });
+    const ids = (JSON.parse(r.stdout) as Report).results[0]!.messages.map((m) => m.ruleId);
+    expect(ids).toEqual(expect.arrayContaining(["company-not-mentioned", "context-not-mentioned"]));
+  });
+
+  it("--print-config shows the merged configuration for a file", () => {
+    const dir = tmp({ ".invite-lintrc.yaml": "account: free\nsettings:\n  readability: off\n", "n.txt": "hi" });
+    const r = runCli(["--print-config", join(dir, "n.txt"), "--rule", "meeting-ask=error"]);
+    expect(r.status).toBe(0);
+    const cfg = JSON.parse(r.stdout) as { configFile: string; account: string; limit: number; settings: Record<string, string>; rules: Record<string, string> };
+    expect(cfg.configFile).toBe(join(dir, ".invite-lintrc.yaml"));
+    expect(cfg.account).toBe("free");
+    expect(cfg.limit).toBe(200);
+    expect(cfg.settings).toEqual({ readability: "off", "meeting-ask": "error" });
+    expect(cfg.rules["meeting-ask"]).toBe("error");
+  });
+});
