@@ -1,6 +1,8 @@
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { expect } from "vitest";
+import { afterAll, expect } from "vitest";
 import { lint } from "../src/browser.js";
 import type { LintOptions, LintResult } from "../src/engine/types.js";
 
@@ -56,4 +58,16 @@ export function signals(text: string, options?: LintOptions): string[] {
 
 export function lintNote(text: string, options?: LintOptions): LintResult {
   return lint(text, options);
+}
+
+const made: string[] = [];
+afterAll(() => {
+  for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+/** A temporary folder, removed when the test file finishes. */
+export function makeTempDir(prefix = "invite-lint-test-"): string {
+  const d = mkdtempSync(join(tmpdir(), prefix));
+  made.push(d);
+  return d;
 }

@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync, existsSync } from "node:fs";
+
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../helpers.js";
+import { runCli, makeTempDir } from "../helpers.js";
 import type { Report } from "../../src/engine/types.js";
 
 const STOCK = "I'd like to add you to my professional network on LinkedIn.\n";
@@ -10,7 +10,7 @@ const GOOD = "Hi Priya, great meeting you at the Denver PyData meetup last week.
 const ESC = "\u001b[";
 
 function tmp(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), "invite-lint-cli-"));
+  const dir = makeTempDir("invite-lint-cli-");
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return dir;
 }

@@ -1,16 +1,16 @@
 import { spawn, spawnSync } from "node:child_process";
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { BIN, ROOT, runCli } from "../helpers.js";
+import { BIN, ROOT, runCli, makeTempDir } from "../helpers.js";
 import { describe as describeFsError } from "../../src/node/input.js";
 import type { Report } from "../../src/engine/types.js";
 
 const GOOD = "Hi Priya, great meeting you at the Denver PyData meetup last week. Happy to send you the checklist.";
 
 function dir(files: Record<string, string | Buffer> = {}): string {
-  const d = mkdtempSync(join(tmpdir(), "invite-lint-hostile-"));
+  const d = makeTempDir("invite-lint-hostile-");
   for (const [name, content] of Object.entries(files)) {
     mkdirSync(join(d, name, ".."), { recursive: true });
     writeFileSync(join(d, name), content);

@@ -1,10 +1,10 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, existsSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, readdirSync, existsSync } from "node:fs";
+
 import { join } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { ROOT, runCli } from "../helpers.js";
+import { ROOT, runCli, makeTempDir } from "../helpers.js";
 
 const REPO = join(ROOT, "test/fixtures/formats/repo");
 
@@ -40,14 +40,14 @@ describe("integrations", () => {
   });
 
   it("npm pack gives a tarball that installs into an empty folder and runs without dev dependencies", () => {
-    const dest = mkdtempSync(join(tmpdir(), "invite-lint-pack-"));
+    const dest = makeTempDir("invite-lint-pack-");
     execFileSync("npm", ["pack", "--ignore-scripts", "--pack-destination", dest, "--silent"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
     const tarball = readdirSync(dest).find((f) => f.endsWith(".tgz"))!;
     const listing = execFileSync("tar", ["tzf", join(dest, tarball)], { encoding: "utf8" }).trim().split("\n").map((f) => f.replace(/^package\//, ""));
     const top = [...new Set(listing.map((f) => f.split("/")[0]))].sort();
     expect(top).toEqual(["LICENSE", "README.md", "bin", "dist", "package.json", "rules"]);
     expect(listing).toContain("dist/types/index.d.ts");
-    const app = mkdtempSync(join(tmpdir(), "invite-lint-app-"));
+    const app = makeTempDir("invite-lint-app-");
     execFileSync("npm", ["init", "-y"], { cwd: app, stdio: "ignore" });
     execFileSync("npm", ["install", "--omit=dev", "--no-audit", "--no-fund", join(dest, tarball)], { cwd: app, stdio: "ignore", timeout: 240_000 });
     expect(existsSync(join(app, "node_modules/vitest"))).toBe(false);

@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
+
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,7 +9,7 @@ import {
   HoverRequest, InitializeRequest, InitializedNotification, PublishDiagnosticsNotification, ShutdownRequest,
   StreamMessageReader, StreamMessageWriter, createProtocolConnection, type Diagnostic, type ProtocolConnection,
 } from "vscode-languageserver-protocol/node.js";
-import { ROOT } from "../helpers.js";
+import { ROOT, makeTempDir } from "../helpers.js";
 
 const STOCK = "I'd like to add you to my professional network on LinkedIn.";
 const GOOD = "Hi Priya, great meeting you at the Denver PyData meetup last week. Your talk on dbt tests changed how our team works; happy to send you the checklist we built from it.";
@@ -20,7 +20,7 @@ describe("language server, end to end", () => {
   let connection: ProtocolConnection;
   const published: { uri: string; diagnostics: Diagnostic[] }[] = [];
   const waiters: ((p: { uri: string; diagnostics: Diagnostic[] }) => void)[] = [];
-  const dir = mkdtempSync(join(tmpdir(), "invite-lint-lsp-"));
+  const dir = makeTempDir("invite-lint-lsp-");
   writeFileSync(join(dir, "note.txt"), STOCK);
   const uri = pathToFileURL(join(dir, "note.txt")).href;
   const nextDiagnostics = () => new Promise<{ uri: string; diagnostics: Diagnostic[] }>((resolve) => waiters.push(resolve));

@@ -1,10 +1,11 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
+
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { lintFiles } from "../../src/index.js";
 import { checkResult, noteArbitrary, properties } from "../properties.js";
+import { makeTempDir } from "../helpers.js";
 
 describe("properties over arbitrary notes (fast-check)", () => {
   it("lint never throws; score 0..100; positions inside the text", () => {
@@ -17,7 +18,7 @@ describe("properties over arbitrary notes (fast-check)", () => {
     fc.assert(properties.deterministic, { numRuns: 150 });
   });
   it("lintFiles never writes to the file system: contents and modification times are unchanged", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "invite-lint-prop-"));
+    const dir = makeTempDir("invite-lint-prop-");
     await fc.assert(
       fc.asyncProperty(noteArbitrary, fc.constantFrom("note.txt", "note.md", "notes.yaml"), async (text, name) => {
         const file = join(dir, name);
