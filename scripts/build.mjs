@@ -23,12 +23,18 @@ try {
 
 rmSync(join(root, "dist"), { recursive: true, force: true });
 const common = { bundle: true, target: "node20", logLevel: "warning", legalComments: "none", minify: true };
-await build({
+/** One CommonJS file for Node; a few dependencies use import.meta.url, which becomes this file's URL. */
+const commonjs = {
   ...common,
-  entryPoints: [join(root, "src/bin.ts")],
-  outfile: join(root, "dist/cli.cjs"),
   platform: "node",
   format: "cjs",
+  define: { "import.meta.url": "__import_meta_url" },
+  banner: { js: "var __import_meta_url=require('url').pathToFileURL(__filename).href;" },
+};
+await build({
+  ...commonjs,
+  entryPoints: [join(root, "src/bin.ts")],
+  outfile: join(root, "dist/cli.cjs"),
   // Needed only for config files, rule packs, Markdown, collections and globs: loaded from
   // node_modules when a run needs them, so they cost a plain note nothing.
   external: ["yaml", "re2js", "tinyglobby", "ignore"],
@@ -41,19 +47,8 @@ await build({
       b.onResolve({ filter: /^\.\/lsp\.cjs$/ }, () => ({ path: "./lsp.cjs", external: true }));
     },
   }],
-  // A few dependencies use import.meta.url; in one CommonJS file it is this file's URL.
-  define: { "import.meta.url": "__import_meta_url" },
-  banner: { js: "var __import_meta_url=require('url').pathToFileURL(__filename).href;" },
 });
-await build({
-  ...common,
-  entryPoints: [join(root, "src/lsp/main.ts")],
-  outfile: join(root, "dist/lsp.cjs"),
-  platform: "node",
-  format: "cjs",
-  define: { "import.meta.url": "__import_meta_url" },
-  banner: { js: "var __import_meta_url=require('url').pathToFileURL(__filename).href;" },
-});
+await build({ ...commonjs, entryPoints: [join(root, "src/lsp/main.ts")], outfile: join(root, "dist/lsp.cjs") });
 await build({
   ...common,
   entryPoints: { index: join(root, "src/index.ts") },
