@@ -12,7 +12,7 @@ const GLOB = /[*?[\]{}]/;
 async function loadIgnore(cwd: string): Promise<(rel: string) => boolean> {
   const file = join(cwd, ".invite-lintignore");
   if (!existsSync(file)) return () => false;
-  const ig = (await import("ignore")).default().add(readFileSync(file, "utf8"));
+  const ig = (await import("./glob.js")).ignore().add(readFileSync(file, "utf8"));
   return (rel) => ig.ignores(rel);
 }
 
@@ -35,7 +35,7 @@ export async function expandInputs(args: string[], cwd = process.cwd()): Promise
       continue;
     }
     if (!existsSync(arg) && GLOB.test(arg)) {
-      const { globSync } = await import("tinyglobby");
+      const { globSync } = await import("./glob.js");
       const found = globSync(arg, { cwd, onlyFiles: true, ignore: ["**/node_modules/**", "**/.git/**"], expandDirectories: false }).sort();
       const kept = found.filter((f) => !ignored(join(cwd, f)));
       if (kept.length === 0) throw new InputError(`${arg}: no files match`);

@@ -1,6 +1,6 @@
-import { readFileSync, writeFileSync, existsSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli, makeTempDir } from "../helpers.js";
 import type { Report } from "../../src/engine/types.js";
@@ -176,5 +176,40 @@ describe("recipient facts and configuration output", () => {
     expect(cfg.limit).toBe(200);
     expect(cfg.settings).toEqual({ readability: "off", "meeting-ask": "error" });
     expect(cfg.rules["meeting-ask"]).toBe("error");
+  });
+});
+
+describe("inputs for template repositories", () => {
+  it("expands globs, walks folders and honours .invite-lintignore", () => {
+    const dir = tmp({ ".invite-lintignore": "drafts/\n*.skip.md\n" });
+    for (const [name, text] of Object.entries({ "a/one.md": GOOD, "a/two.skip.md": STOCK, "drafts/three.md": STOCK, "b/four.txt": GOOD })) {
+      mkdirSync(join(dir, dirname(name)), { recursive: true });
+      writeFileSync(join(dir, name), text);
+    }
+    const walked = JSON.parse(runCli([".", "-f", "json"], { cwd: dir }).stdout) as Report;
+    expect(walked.results.map((r) => r.file).sort()).toEqual(["a/one.md", "b/four.txt"]);
+    const globbed = JSON.parse(runCli(["**/*.md", "-f", "json"], { cwd: dir }).stdout) as Report;
+    expect(globbed.results.map((r) => r.file)).toEqual(["a/one.md"]);
+    const none = runCli(["**/*.nothing"], { cwd: dir });
+    expect(none.status).toBe(2);
+    expect(none.stderr).toContain("no files match");
+  });
+
+  it("--stdin-filename names stdin in reports, picks its config and its kind of document", () => {
+    const dir = tmp({ ".invite-lintrc.yaml": "account: free\n" });
+    const r = runCli(["--stdin-filename", join(dir, "note.md"), "-f", "json"], { input: "---\nto: Priya\n---\nHi Priya, great meeting you at PyData Denver.\n" });
+    const res = (JSON.parse(r.stdout) as Report).results[0]!;
+    expect(res.file).toBe(join(dir, "note.md"));
+    expect(res.limit).toBe(200);
+    expect(res.position.line).toBe(4);
+  });
+
+  it("--report-unused-disable-directives reports directives that suppress nothing", () => {
+    const dir = tmp({
+      "n.md": "<!-- invite-lint-disable meeting-ask -- our brand asks for calls -->\n<!-- invite-lint-disable-next-line exclamation-run -->\nHi Priya, great meeting you at PyData Denver. Happy to share our notes.\n",
+    });
+    const r = JSON.parse(runCli([join(dir, "n.md"), "--report-unused-disable-directives", "-f", "json"]).stdout) as Report;
+    const unused = r.results[0]!.messages.filter((m) => m.ruleId === "unused-disable-directive");
+    expect(unused.map((m) => m.line)).toEqual([1, 2]);
   });
 });
