@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect } from "vitest";
 import { lint } from "../src/browser.js";
-import type { LintOptions, LintResult } from "../src/engine/types.js";
+import type { LintOptions } from "../src/engine/types.js";
 
 export const ROOT = join(import.meta.dirname, "..");
 export const BIN = join(ROOT, "bin/invite-lint.js");
@@ -54,10 +54,6 @@ export function ruleTable(ruleId: string, table: { valid: (string | { text: stri
 /** Lints and returns which cue rules matched, for presence checks. */
 export function signals(text: string, options?: LintOptions): string[] {
   return lint(text, options).signals;
-}
-
-export function lintNote(text: string, options?: LintOptions): LintResult {
-  return lint(text, options);
 }
 
 const made: string[] = [];

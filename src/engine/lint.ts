@@ -1,5 +1,5 @@
 import type {
-  CheckDef, CheckResult, Finding, LintOptions, LintResult, Message, RuleDef, RuleSetData, RuleSetting, Severity, SeveritySetting,
+  CheckResult, Finding, LintOptions, LintResult, Message, RuleDef, RuleSetData, RuleSetting, Severity, SeveritySetting,
 } from "./types.js";
 import { compileRules, phraseMatcher, type CompiledRule, type Matcher } from "./compile.js";
 import { METRICS, type NoteContext, type Span } from "./metrics.js";
@@ -187,7 +187,7 @@ export function createLinter(data: RuleSetData): Linter {
       findings.push({
         ruleId: def.id, check: def.check, severity: a.severity,
         message: fill(def.message, span, text), suggestion: fill(def.hint, span, text),
-        start: span.start, end: span.end, actual: span.end > span.start ? text.slice(span.start, span.end) : undefined,
+        start: span.start, end: span.end,
         url: def.url || undefined,
       });
     };
@@ -328,4 +328,3 @@ function toMessages(findings: Finding[], text: string, options: LintOptions): Me
   });
 }
 
-export type { CheckDef };

@@ -109,8 +109,6 @@ export interface Finding {
   /** [start, end) UTF-16 offsets into the linted text. */
   start: number;
   end: number;
-  /** Matched text, when the finding is about a span. */
-  actual?: string;
   url?: string;
 }
 
