@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { InputError } from "./input.js";
+import { InputError, describe } from "./input.js";
 
 /** Files a folder walk lints: plain notes, Markdown notes and collections. */
 const NOTE_FILE = /\.(txt|text|note|md|markdown|ya?ml|json)$/i;
@@ -22,19 +22,29 @@ async function loadIgnore(cwd: string): Promise<(rel: string) => boolean> {
  * to what folders and globs find. `-` stays `-` (stdin).
  */
 export async function expandInputs(args: string[], cwd = process.cwd()): Promise<string[]> {
-  const needsWalk = args.some((a) => a !== "-" && (!existsSync(a) || statSync(a).isDirectory()));
+  // One stat a path; a path that does not exist may be a glob.
+  const stats = args.map((a) => {
+    if (a === "-") return undefined;
+    try {
+      return statSync(a, { throwIfNoEntry: false });
+    } catch (error) {
+      throw new InputError(`${a}: ${describe(error)}`);
+    }
+  });
+  const needsWalk = args.some((a, i) => a !== "-" && (!stats[i] || stats[i]!.isDirectory()));
   const ignores = needsWalk ? await loadIgnore(cwd) : () => false;
   const ignored = (p: string) => {
     const rel = relative(cwd, p).split(sep).join("/");
     return rel !== "" && !rel.startsWith("..") && ignores(rel);
   };
   const out: string[] = [];
-  for (const arg of args) {
+  for (const [i, arg] of args.entries()) {
+    const st = stats[i];
     if (arg === "-") {
       out.push(arg);
       continue;
     }
-    if (!existsSync(arg) && GLOB.test(arg)) {
+    if (!st && GLOB.test(arg)) {
       const { globSync } = await import("./glob.js");
       const found = globSync(arg, { cwd, onlyFiles: true, ignore: ["**/node_modules/**", "**/.git/**"], expandDirectories: false }).sort();
       const kept = found.filter((f) => !ignored(join(cwd, f)));
@@ -42,12 +52,7 @@ export async function expandInputs(args: string[], cwd = process.cwd()): Promise
       out.push(...kept);
       continue;
     }
-    let st;
-    try {
-      st = statSync(arg);
-    } catch {
-      throw new InputError(`${arg}: no such file or folder`);
-    }
+    if (!st) throw new InputError(`${arg}: no such file or folder`);
     if (!st.isDirectory()) {
       out.push(arg);
       continue;
