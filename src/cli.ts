@@ -178,6 +178,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const minScore = intOption(opts.minScore as string | undefined, "--min-score", 0, 100);
     const maxWarnings = intOption(opts.maxWarnings as string | undefined, "--max-warnings", 0, Number.MAX_SAFE_INTEGER);
     const stdinFilename = opts.stdinFilename as string | undefined;
+    const lang = opts.lang as string | undefined;
+    if (lang !== undefined && lang !== "auto" && !(lang in builtinRules.languages)) {
+      throw new UsageError(`--lang must be auto or one of ${Object.keys(builtinRules.languages).join(", ")}`);
+    }
 
     if (opts.listRules || typeof opts.explain === "string") {
       const rules = (await resolverFor(opts, [], stdinFilename)).forFile(undefined).rules;

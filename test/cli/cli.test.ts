@@ -81,7 +81,7 @@ describe("invite-lint CLI", () => {
   });
 
   it("exits 2 with one line and no stack trace for usage and input errors", () => {
-    for (const args of [["--bogus"], ["/no/such/file.txt"], ["-f", "xml"], ["--min-score", "abc"], ["--rule", "nope=error"], ["--account", "gold"]]) {
+    for (const args of [["--bogus"], ["/no/such/file.txt"], ["-f", "xml"], ["--min-score", "abc"], ["--rule", "nope=error"], ["--account", "gold"], ["--lang", "xx"]]) {
       const r = runCli(args, { input: STOCK });
       expect(r.status, args.join(" ")).toBe(2);
       expect(r.stdout, args.join(" ")).toBe("");
