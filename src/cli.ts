@@ -155,10 +155,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const cmd = program(io);
   try {
     const first = argv[0];
-    if (first === "rules") {
-      io.stdout(listRules(builtinRules));
-      return 0;
-    }
+    // `invite-lint rules` is --list-rules: the built-in rules and those of the config's packs.
+    if (first === "rules") argv = ["--list-rules", ...argv.slice(1)];
     if (first === "lsp") {
       // The language server takes over stdin and stdout; run() resolves when it exits.
       await import("./lsp/main.js");

@@ -213,3 +213,13 @@ describe("inputs for template repositories", () => {
     expect(unused.map((m) => m.line)).toEqual([1, 2]);
   });
 });
+
+describe("rule listing with a config", () => {
+  it("invite-lint rules lists the rules of the config's packs too", () => {
+    const dir = tmp({ ".invite-lintrc.yaml": "rules: [./pack]\n" });
+    mkdirSync(join(dir, "pack"));
+    writeFileSync(join(dir, "pack/agency-pitch.yaml"), "id: agency-pitch\ncheck: tone\nkind: existence\ndescription: Agencies announcing their services.\nmessage: m\nhint: h\nphrases: [full-service agency]\n");
+    expect(runCli(["rules"], { cwd: dir }).stdout).toContain("agency-pitch");
+    expect(runCli(["rules", "--no-config"], { cwd: dir }).stdout).not.toContain("agency-pitch");
+  });
+});
