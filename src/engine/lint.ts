@@ -207,7 +207,7 @@ export function createLinter(data: RuleSetData): Linter {
       if (spans.length === 0) continue;
       for (const s of spans) add(a, s);
       for (const check of [def.check, ...def.affects]) {
-        penalties.set(check, (penalties.get(check) ?? 0) + a.weight * Math.min(spans.length, 2));
+        penalties.set(check, (penalties.get(check) ?? 0) + a.weight * Math.min(spans.length, data.scoring.repeats));
       }
       if (def.cap && !def.cap.unless.some(satisfied)) caps.push(def.cap.score);
     }

@@ -86,6 +86,8 @@ export interface ScoringDef {
   limits: Record<string, number>;
   /** How close to the limit (fraction) a note gets an info hint. */
   nearLimit: number;
+  /** A rule's penalty counts at most this many of its findings in one note. */
+  repeats: number;
 }
 
 /** Named word lists patterns can use as `{name}`. */

@@ -256,7 +256,7 @@ export function validateScoring(raw: unknown, file: string, locate: Locate): Sco
     problems.push({ file, line: pos.line, column: pos.column, message });
   };
   if (!isObject(raw) || !Array.isArray(raw.checks) || !Array.isArray(raw.grades) || !isObject(raw.limits)) {
-    fail([], `expected keys "checks", "grades", "limits", "minScore", "nearLimit"`);
+    fail([], `expected keys "checks", "grades", "limits", "minScore", "nearLimit", "repeats"`);
     throw new RuleFileError(problems);
   }
   const checks = (raw.checks as unknown[]).map((c, i) => {
@@ -272,10 +272,11 @@ export function validateScoring(raw: unknown, file: string, locate: Locate): Sco
   });
   if (typeof raw.minScore !== "number") fail(["minScore"], "minScore must be a number");
   if (typeof raw.nearLimit !== "number") fail(["nearLimit"], "nearLimit must be a number");
+  if (typeof raw.repeats !== "number" || raw.repeats < 1) fail(["repeats"], "repeats must be a number of at least 1");
   if (problems.length) throw new RuleFileError(problems);
   return {
     checks, grades: grades.sort((a, b) => b.min - a.min), minScore: raw.minScore as number,
-    limits: raw.limits as Record<string, number>, nearLimit: raw.nearLimit as number,
+    limits: raw.limits as Record<string, number>, nearLimit: raw.nearLimit as number, repeats: raw.repeats as number,
   };
 }
 
