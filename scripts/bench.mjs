@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const work = join(root, "bench/work");
 const runs = Number(process.env.BENCH_RUNS ?? 7);
-const bin = join(root, "bin/invite-lint.js");
+const bin = join(root, "bin/invite-lint.cjs");
 const writeGood = join(root, "node_modules/write-good/bin/write-good.js");
 const node = process.execPath;
 

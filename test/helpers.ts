@@ -7,7 +7,7 @@ import { lint } from "../src/browser.js";
 import type { LintOptions } from "../src/engine/types.js";
 
 export const ROOT = join(import.meta.dirname, "..");
-export const BIN = join(ROOT, "bin/invite-lint.js");
+export const BIN = join(ROOT, "bin/invite-lint.cjs");
 
 export interface CliRun {
   status: number | null;

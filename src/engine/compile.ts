@@ -5,13 +5,13 @@ import { atWordBoundary, isWordChar, WORD_CLASS } from "./text.js";
 import { requiredLiteralSets } from "./anchors.js";
 import { escapeRegExp, expandVocabulary, phraseKey } from "../rules/validate.js";
 
-/** Finds spans in normalised (lower-cased, apostrophe-folded) text. */
-export type Matcher = (norm: string) => Span[];
+/** Finds spans (at most `limit`) in normalised (lower-cased, apostrophe-folded) text. */
+export type Matcher = (norm: string, limit?: number) => Span[];
 
 export interface CompiledRule {
   def: RuleDef;
-  /** Matchers by language code; `any` applies to every language. */
-  matchers: Map<string, Matcher[]>;
+  /** The rule's matchers for a language, those for every language (`any`) first; built on first use. */
+  matchersFor(lang: string): Matcher[];
 }
 
 const WORD = WORD_CLASS;
@@ -21,19 +21,24 @@ const MAX_SPANS = 10_000;
 
 /** One alternation of all the rule's phrases for a language: one scan, not one per phrase. */
 export function phraseMatcher(phrases: string[]): Matcher {
-  const alternatives = [...new Set(phrases.map(phraseKey))]
-    .sort((a, b) => b.length - a.length)
-    .map((p) => escapeRegExp(p).replace(/ /g, "\\s+").replace(/'/g, "['’]?"));
-  // The end boundary is in the regex, so the longest phrase that fits wins; the start is
-  // checked in code, which leaves V8 its fast scan for the phrases' first characters.
-  const re = new RegExp(`(?:${alternatives.join("|")})(?!${WORD})`, "gu");
+  // Built on first use: most notes never get past a matcher's literal gate.
+  let re: RegExp | undefined;
+  const build = () => {
+    const alternatives = [...new Set(phrases.map(phraseKey))]
+      .sort((a, b) => b.length - a.length)
+      .map((p) => escapeRegExp(p).replace(/ /g, "\\s+").replace(/'/g, "['’]?"));
+    // The end boundary is in the regex, so the longest phrase that fits wins; the start is
+    // checked in code, which leaves V8 its fast scan for the phrases' first characters.
+    return new RegExp(`(?:${alternatives.join("|")})(?!${WORD})`, "gu");
+  };
   // Every match contains its phrase's longest plain word: a note with none of them is skipped.
   const words = phrases.map((p) => phraseKey(p).split(/[\s']+/).reduce((a, b) => (b.length > a.length ? b : a), ""));
   const literals = words.every((w) => w.length >= 3) ? [[...new Set(words)]] : undefined;
-  return gated(literals, (norm) => {
+  return gated(literals, (norm, more, limit) => {
     const out: Span[] = [];
+    re ??= build();
     re.lastIndex = 0;
-    for (let m = re.exec(norm); m && out.length < MAX_SPANS; m = re.exec(norm)) {
+    for (let m = re.exec(norm); m; m = out.length < limit && more(re.lastIndex) ? re.exec(norm) : null) {
       const start = m.index;
       if (m[0].length === 0 || isWordChar(norm[start - 1]) && isWordChar(norm[start])) {
         re.lastIndex = start + 1;
@@ -54,22 +59,36 @@ export function patternMatcher(source: string, linear: boolean, literals: string
   return gated(literals ?? undefined, linearOrNative(source, linear));
 }
 
-/** Skips the regex unless the text holds a string of each set that every match needs. */
-function gated(sets: string[][] | undefined, run: Matcher): Matcher {
-  if (!sets) return run;
-  return (norm) => (sets.every((set) => set.some((l) => norm.includes(l))) ? run(norm) : []);
+/** Scans for up to `limit` matches; `more(from)` says whether one could still start at or after `from`. */
+type Scan = (norm: string, more: (from: number) => boolean, limit: number) => Span[];
+
+/**
+ * Skips the regex unless the text holds a string of each set that every match needs, and
+ * stops scanning once the rest of the text holds none. Besides the work saved, a regex that
+ * matches once is then run once, not a second time to find nothing more: V8 compiles a
+ * regex to machine code on its second run, which for these large patterns costs more than
+ * the scan.
+ */
+function gated(sets: string[][] | undefined, scan: Scan): Matcher {
+  if (!sets) return (norm, limit = MAX_SPANS) => scan(norm, () => true, Math.min(limit, MAX_SPANS));
+  const holds = (norm: string, from: number) => sets.every((set) => set.some((l) => norm.indexOf(l, from) !== -1));
+  return (norm, limit = MAX_SPANS) => (holds(norm, 0) ? scan(norm, (from) => holds(norm, from), Math.min(limit, MAX_SPANS)) : []);
 }
 
-function linearOrNative(source: string, linear: boolean): Matcher {
-  if (linear) return linearCompiler()(source);
+function linearOrNative(source: string, linear: boolean): Scan {
+  if (linear) {
+    const match = linearCompiler()(source);
+    return (norm, _more, limit) => match(norm).slice(0, limit);
+  }
   // The end boundary sits inside the regex, so V8 backtracks to a longer alternative
   // ("worked" rather than "work" in "worked"); the start boundary is checked here, which
   // keeps V8's fast scan for the pattern's first characters.
-  const re = new RegExp(`(?:${source})(?:(?<!${WORD})|(?!${WORD}))`, "gu");
-  return (norm) => {
+  let re: RegExp | undefined;
+  return (norm, more, limit) => {
     const out: Span[] = [];
+    re ??= new RegExp(`(?:${source})(?:(?<!${WORD})|(?!${WORD}))`, "gu");
     re.lastIndex = 0;
-    for (let m = re.exec(norm); m && out.length < MAX_SPANS; m = re.exec(norm)) {
+    for (let m = re.exec(norm); m; m = out.length < limit && more(re.lastIndex) ? re.exec(norm) : null) {
       const start = m.index;
       const end = start + m[0].length;
       if (end === start || !atWordBoundary(norm, start, end)) {
@@ -83,21 +102,31 @@ function linearOrNative(source: string, linear: boolean): Matcher {
 }
 
 
+/** Compiles each rule's matchers for a language when a note in that language first needs them. */
 export function compileRules(data: RuleSetData): CompiledRule[] {
   return data.rules.map((def) => {
-    const matchers = new Map<string, Matcher[]>();
-    const add = (lang: string, m: Matcher) => {
-      const list = matchers.get(lang) ?? [];
-      list.push(m);
-      matchers.set(lang, list);
-    };
-    for (const [lang, list] of Object.entries(def.phrases)) if (list.length) add(lang, phraseMatcher(list));
-    for (const [lang, list] of Object.entries(def.patterns)) {
-      list.forEach((p, i) => {
-        const anchors = def.anchors?.[lang]?.[i];
-        add(lang, patternMatcher(expandVocabulary(p, data.vocabulary), !def.builtin, anchors));
+    const own = (lang: string): Matcher[] => {
+      const out: Matcher[] = [];
+      const phrases = def.phrases[lang];
+      if (phrases?.length) out.push(phraseMatcher(phrases));
+      (def.patterns[lang] ?? []).forEach((p, i) => {
+        out.push(patternMatcher(expandVocabulary(p, data.vocabulary), !def.builtin, def.anchors?.[lang]?.[i]));
       });
-    }
-    return { def, matchers };
+      return out;
+    };
+    let any: Matcher[] | undefined;
+    const byLang = new Map<string, Matcher[]>();
+    return {
+      def,
+      matchersFor(lang) {
+        let list = byLang.get(lang);
+        if (!list) {
+          any ??= own("any");
+          list = lang === "any" ? any : [...any, ...own(lang)];
+          byLang.set(lang, list);
+        }
+        return list;
+      },
+    };
   });
 }

@@ -1,10 +1,12 @@
+import { letterWords } from "./chars.js";
+
 /**
  * Cheap language guess for short notes: counts each language's function words.
  * English wins ties and notes with little evidence (another language needs at least two of
  * its words), since it has the deepest rules.
  */
 export function detectLanguage(norm: string, languages: Record<string, { stopwords: string[] }>): string {
-  const words = norm.split(/[^\p{L}']+/u).filter(Boolean);
+  const words = letterWords(norm);
   if (words.length === 0) return "en";
   let best = "en";
   let bestScore = 0;

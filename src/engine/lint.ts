@@ -6,6 +6,7 @@ import { METRICS, type NoteContext, type Span } from "./metrics.js";
 import { createParser, type Parsed, type Word } from "./nlp.js";
 import { LineIndex, normalize, noteLength } from "./text.js";
 import { detectLanguage } from "./language.js";
+import { isLetterOrNumber } from "./chars.js";
 
 /** Thrown for options the caller got wrong (unknown rule id, bad setting). */
 export class LintUsageError extends Error {
@@ -72,7 +73,7 @@ export function createLinter(data: RuleSetData): Linter {
     let at = lead;
     let matched = false;
     for (const g of greetings) {
-      if (norm.startsWith(g, lead) && !/[\p{L}\p{N}]/u.test(norm[lead + g.length] ?? "")) {
+      if (norm.startsWith(g, lead) && !isLetterOrNumber(norm[lead + g.length] ?? "")) {
         at = lead + g.length;
         matched = true;
         break;
@@ -109,7 +110,7 @@ export function createLinter(data: RuleSetData): Linter {
     const lang = options.lang && options.lang !== "auto" ? options.lang : detectLanguage(norm, data.languages);
     const template = options.template ?? false;
     const limit = options.limit ?? data.scoring.limits[options.account ?? "premium"] ?? 300;
-    const matchersFor = (r: CompiledRule) => [...(r.matchers.get("any") ?? []), ...(r.matchers.get(lang) ?? [])];
+    const matchersFor = (r: CompiledRule) => r.matchersFor(lang);
 
     // Merge fields first: they shape the greeting and what counts as a specific.
     const slotRules = active.filter((a) => a.rule.def.templateSlot);
@@ -130,6 +131,15 @@ export function createLinter(data: RuleSetData): Linter {
       const spans = matchersFor(a.rule).flatMap((m) => m(norm));
       if (def.metric) spans.push(...METRICS[def.metric]!(ctx, def.params));
       return spans;
+    };
+
+    /** A cue needs one match, not all: the first matcher that finds one ends the search. */
+    const present = (a: ActiveRule): boolean => {
+      const def = a.rule.def;
+      if (def.params.kind !== undefined && def.params.kind !== ctx.recipient.kind) return false;
+      if (def.params.template === true && !template) return false;
+      if (matchersFor(a.rule).some((m) => m(norm, 1).length > 0)) return true;
+      return def.metric !== undefined && METRICS[def.metric]!(ctx, def.params).length > 0;
     };
 
     // Spans of the flagging rules first: cues may be void when a pitch or ask fired.
@@ -165,7 +175,7 @@ export function createLinter(data: RuleSetData): Linter {
     for (const a of active) {
       const def = a.rule.def;
       if (def.kind !== "cue" || def.unless.some((id) => fired.has(id))) continue;
-      if (spansOf(a).length === 0) continue;
+      if (!present(a)) continue;
       cueWeight.set(def.id, a.weight);
       credit.set(def.check, (credit.get(def.check) ?? 0) + a.weight);
     }

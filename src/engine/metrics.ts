@@ -1,6 +1,7 @@
 import type { Recipient, RuleDef, Vocabulary } from "./types.js";
 import type { Sentence, Word } from "./nlp.js";
 import { atWordBoundary } from "./text.js";
+import { allUpper, hasDomainEnding, hasInnerCapital, hasLetter, isUpper, lettersOf } from "./chars.js";
 
 export interface Span {
   start: number;
@@ -36,17 +37,15 @@ const set = (ctx: NoteContext, name: string) => new Set((ctx.vocabulary[name] ??
 const num = (params: RuleDef["params"], key: string, fallback: number) =>
   typeof params[key] === "number" ? (params[key] as number) : fallback;
 
-const UPPER = /^\p{Lu}/u;
-const HAS_LETTER = /\p{L}/u;
 const PICTO = /\p{Extended_Pictographic}/gu;
 
 /** A word that names something: capitalised mid-sentence, or with inner capitals or a dot (Acquire.com, brightonSEO). */
 function isProperNoun(word: Word, index: number, common: Set<string>): boolean {
   const t = word.text;
-  if (!HAS_LETTER.test(t) || t.length < 2) return false;
+  if (t.length < 2 || !hasLetter(t)) return false;
   if (common.has(t.toLowerCase())) return false;
-  if (/\p{Ll}\p{Lu}/u.test(t) || /\p{L}\.\p{L}{2,}$/u.test(t)) return true;
-  return index > 0 && UPPER.test(t);
+  if (hasInnerCapital(t) || hasDomainEnding(t)) return true;
+  return index > 0 && isUpper(String.fromCodePoint(t.codePointAt(0)!));
 }
 
 function sentenceWords(ctx: NoteContext, s: Sentence): string[] {
@@ -77,7 +76,7 @@ export const METRICS: Record<string, Metric> = {
 
   /** Words in the note (excluding merge fields): below `min` or above `max`. */
   "word-count"(ctx, params) {
-    const n = ctx.words.filter((w) => HAS_LETTER.test(w.text) && !insideSlot(ctx, w.start, w.end)).length;
+    const n = ctx.words.filter((w) => hasLetter(w.text) && !insideSlot(ctx, w.start, w.end)).length;
     const min = num(params, "min", 0);
     const max = num(params, "max", Infinity);
     if (ctx.text.trim() === "") return [];
@@ -143,7 +142,7 @@ export const METRICS: Record<string, Metric> = {
       const addressed = words.some((w) => second.has(w)) || (params.shared === true && words.some((w) => shared.has(w)));
       if (!addressed) continue;
       // In a shouted sentence capitals say nothing about names.
-      const shouted = s.words.filter((w) => /^\p{Lu}{2,}$/u.test(w.text)).length >= 3;
+      const shouted = s.words.filter((w) => allUpper(w.text, 2)).length >= 3;
       let index = 0;
       for (const w of s.words) {
         const i = index++;
@@ -154,7 +153,7 @@ export const METRICS: Record<string, Metric> = {
           if (ctx.template && !out.some((o) => o.start === slot.start)) out.push(slot);
           continue;
         }
-        if (!isProperNoun(w, i, common) || (shouted && /^\p{Lu}+$/u.test(w.text))) continue;
+        if (!isProperNoun(w, i, common) || (shouted && allUpper(w.text))) continue;
         const before = words.slice(Math.max(0, i - 3), i);
         if (before.slice(-2).some((b) => sender.has(b))) continue;
         if (after && !before.some((b) => after.has(b))) continue;
@@ -181,7 +180,7 @@ export const METRICS: Record<string, Metric> = {
       run = [];
     };
     for (const w of ctx.words) {
-      const letters = w.text.replace(/[^\p{L}]/gu, "");
+      const letters = lettersOf(w.text);
       if (letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase() && !insideSlot(ctx, w.start, w.end)) run.push(w);
       else if (letters.length > 0) flush();
     }

@@ -60,8 +60,14 @@ export class LineIndex {
 export const WORD_CLASS = "[^\\s!-/:-@\\[-`{-~\\u00a1\\u00ab\\u00bb\\u00bf\\u2010-\\u2027\\u2030-\\u205e]";
 const WORD_RE = new RegExp(WORD_CLASS);
 
+/** ASCII word characters, as WORD_CLASS has them: all but white space and punctuation. */
+const ASCII_WORD = Array.from({ length: 128 }, (_, c) =>
+  !((c >= 9 && c <= 13) || c === 32 || (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126)));
+
 export function isWordChar(ch: string | undefined): boolean {
-  return ch !== undefined && ch !== "" && WORD_RE.test(ch);
+  if (ch === undefined || ch === "") return false;
+  const c = ch.charCodeAt(0);
+  return c < 128 && ch.length === 1 ? ASCII_WORD[c]! : WORD_RE.test(ch);
 }
 
 /** True when [start, end) does not cut into a word on either side. */

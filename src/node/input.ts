@@ -1,3 +1,4 @@
+import { isUtf8 } from "node:buffer";
 import { openSync, readSync, closeSync, fstatSync } from "node:fs";
 
 /** A problem with an input the user named: reported as one line, exit status 2. */
@@ -6,8 +7,6 @@ export class InputError extends Error {
 }
 
 export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
-
-const UTF8 = new TextDecoder("utf-8", { fatal: true });
 
 /** Reads a file or stdin (fd 0) into text, refusing binary data, invalid UTF-8 and oversize input. */
 export function readText(path: string | 0, maxBytes: number, label: string, allowBinary = false): string {
@@ -64,11 +63,9 @@ export function decode(bytes: Buffer, label: string, allowBinary = false): strin
     // Forced: NUL bytes and bytes that are not UTF-8 become U+FFFD.
     return new TextDecoder("utf-8").decode(bytes.subarray(start)).replace(/\0/g, "\ufffd");
   }
-  try {
-    return UTF8.decode(bytes.subarray(start));
-  } catch {
-    throw new InputError(`${label}: invalid UTF-8 at byte ${firstInvalidUtf8(bytes, start)}`);
-  }
+  const body = bytes.subarray(start);
+  if (!isUtf8(body)) throw new InputError(`${label}: invalid UTF-8 at byte ${firstInvalidUtf8(bytes, start)}`);
+  return body.toString("utf8");
 }
 
 function firstInvalidUtf8(b: Buffer, start: number): number {

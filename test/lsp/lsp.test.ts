@@ -16,7 +16,7 @@ const GOOD = "Hi Priya, great meeting you at the Denver PyData meetup last week.
 
 /** A real client over the server's stdio: no mock of the protocol. */
 describe("language server, end to end", () => {
-  const child = spawn(process.execPath, [join(ROOT, "bin/invite-lint-lsp.js")], { stdio: ["pipe", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [join(ROOT, "bin/invite-lint-lsp.cjs")], { stdio: ["pipe", "pipe", "pipe"] });
   let connection: ProtocolConnection;
   const published: { uri: string; diagnostics: Diagnostic[] }[] = [];
   const waiters: ((p: { uri: string; diagnostics: Diagnostic[] }) => void)[] = [];

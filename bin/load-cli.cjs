@@ -1,17 +1,18 @@
+"use strict";
 // Loads the bundled CLI (dist/cli.cjs) through V8's code cache, made when the package is
 // built: the CLI then starts without parsing and compiling its code again. When the cache
 // is missing or was made by another Node.js version, V8 compiles as usual.
-import { readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname } from "node:path";
-import { fileURLToPath } from "node:url";
-import vm from "node:vm";
+// CommonJS, so that Node starts it without its ES module loader.
+const { readFileSync, writeFileSync } = require("node:fs");
+const { createRequire } = require("node:module");
+const { dirname, join } = require("node:path");
+const vm = require("node:vm");
 
-const file = fileURLToPath(new URL("../dist/cli.cjs", import.meta.url));
+const file = join(__dirname, "../dist/cli.cjs");
 const cacheFile = `${file}.cache`;
 
 /** Runs the CLI; with `writeCache`, saves V8's code cache when the process exits (build time only). */
-export function loadCli({ writeCache = false } = {}) {
+function loadCli({ writeCache = false } = {}) {
   const source = readFileSync(file, "utf8");
   let cachedData;
   if (!writeCache) {
@@ -31,3 +32,5 @@ export function loadCli({ writeCache = false } = {}) {
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
   if (writeCache) process.once("exit", () => writeFileSync(cacheFile, script.createCachedData()));
 }
+
+module.exports = { loadCli };

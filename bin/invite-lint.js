@@ -1,4 +1,0 @@
-#!/usr/bin/env node
-import { loadCli } from "./load-cli.js";
-
-loadCli();
