@@ -32,7 +32,23 @@ const rulesAsJson = {
     }));
   },
 };
-const common = { bundle: true, target: "node20", logLevel: "warning", legalComments: "none", minify: true, plugins: [rulesAsJson] };
+/**
+ * retext-readability looks every word of a sentence up in the Spache and Dale-Chall word
+ * lists with Array#includes, a scan of a few thousand strings per word. The lists keep their
+ * contents; their `includes` answers from a Set built on first use (same answer for the
+ * strings it is asked about).
+ */
+const wordListLookups = {
+  name: "word-list-lookups",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/](spache|dale-chall)[\\/]index\.js$/ }, (args) => {
+      const name = /spache/.test(args.path) ? "spache" : "daleChall";
+      const set = `let set; Object.defineProperty(${name}, "includes", { value: (word, from) => from === undefined ? (set ??= new Set(${name})).has(word) : Array.prototype.includes.call(${name}, word, from) });`;
+      return { contents: `${readFileSync(args.path, "utf8")}\n${set}\n`, loader: "js" };
+    });
+  },
+};
+const common = { bundle: true, target: "node20", logLevel: "warning", legalComments: "none", minify: true, plugins: [rulesAsJson, wordListLookups] };
 /** One CommonJS file for Node; a few dependencies use import.meta.url, which becomes this file's URL. */
 const commonjs = {
   ...common,
@@ -77,7 +93,7 @@ await build({
   // node_modules when a run needs them, so they cost a plain note nothing.
   external: ["yaml", "re2js", "tinyglobby", "ignore"],
   // `invite-lint lsp` loads the language server, a bundle of its own.
-  plugins: [rulesAsJson, lazyChildProcess, noColorDetection, {
+  plugins: [rulesAsJson, wordListLookups, lazyChildProcess, noColorDetection, {
     name: "lsp-entry",
     setup(b) {
       b.onResolve({ filter: /\/lsp\/main\.js$/ }, () => ({ path: "lsp", namespace: "lsp-entry" }));

@@ -40,54 +40,91 @@ export function isLetterOrNumber(ch: string): boolean {
   return ALNUM.test(ch);
 }
 
-/** The code points of s. */
-function points(s: string): string[] {
-  return Array.from(s);
+/** Calls f on each code point of s (as a string) until it returns false; true when none did. */
+function every(s: string, f: (ch: string) => boolean): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 128) {
+      if (!f(s[i]!)) return false;
+      continue;
+    }
+    const cp = s.codePointAt(i)!;
+    const ch = String.fromCodePoint(cp);
+    if (cp > 0xffff) i++;
+    if (!f(ch)) return false;
+  }
+  return true;
 }
 
 /** True when s holds a letter. */
 export function hasLetter(s: string): boolean {
-  return points(s).some(isLetter);
+  return !every(s, (ch) => !isLetter(ch));
 }
 
 /** True when s is at least `min` characters, every one an upper-case letter. */
 export function allUpper(s: string, min = 1): boolean {
-  const p = points(s);
-  return p.length >= min && p.every(isUpper);
+  let n = 0;
+  return every(s, (ch) => (n++, isUpper(ch))) && n >= min;
 }
 
-/** The letters of s. */
+/** The letters of s (s itself when it is all letters). */
 export function lettersOf(s: string): string {
-  return points(s).filter(isLetter).join("");
+  if (every(s, isLetter)) return s;
+  let out = "";
+  every(s, (ch) => {
+    if (isLetter(ch)) out += ch;
+    return true;
+  });
+  return out;
 }
 
 /** Splits s into runs of letters and apostrophes (the words of a language guess). */
 export function letterWords(s: string): string[] {
   const out: string[] = [];
-  let word = "";
-  for (const ch of s) {
-    if (ch === "'" || isLetter(ch)) word += ch;
-    else if (word) {
-      out.push(word);
-      word = "";
+  let from = -1;
+  for (let i = 0; i <= s.length; i++) {
+    let ch = "";
+    let width = 1;
+    if (i < s.length) {
+      const c = s.charCodeAt(i);
+      if (c < 128) ch = s[i]!;
+      else {
+        const cp = s.codePointAt(i)!;
+        ch = String.fromCodePoint(cp);
+        width = ch.length;
+      }
     }
+    const inWord = ch !== "" && (ch === "'" || isLetter(ch));
+    if (inWord && from === -1) from = i;
+    else if (!inWord && from !== -1) {
+      out.push(s.slice(from, i));
+      from = -1;
+    }
+    i += width - 1;
   }
-  if (word) out.push(word);
   return out;
 }
 
 /** A lower-case letter followed by an upper-case one (brightonSEO, iPhone). */
 export function hasInnerCapital(s: string): boolean {
-  const p = points(s);
-  for (let i = 1; i < p.length; i++) if (isUpper(p[i]!) && isLower(p[i - 1]!)) return true;
-  return false;
+  let prevLower = false;
+  return !every(s, (ch) => {
+    if (prevLower && isUpper(ch)) return false;
+    prevLower = isLower(ch);
+    return true;
+  });
 }
 
 /** Ends in letter, dot, two or more letters (Acquire.com). */
 export function hasDomainEnding(s: string): boolean {
   const dot = s.lastIndexOf(".");
   if (dot < 1) return false;
-  const tail = points(s.slice(dot + 1));
-  const before = points(s.slice(0, dot)).pop()!;
-  return tail.length >= 2 && tail.every(isLetter) && isLetter(before);
+  const tail = s.slice(dot + 1);
+  let n = 0;
+  if (!every(tail, (ch) => (n++, isLetter(ch))) || n < 2) return false;
+  const before = s.codePointAt(dot - 1)!;
+  const high = dot >= 2 ? s.charCodeAt(dot - 2) : 0;
+  const paired = before >= 0xdc00 && before <= 0xdfff && high >= 0xd800 && high <= 0xdbff;
+  const prev = paired ? s.codePointAt(dot - 2)! : before;
+  return isLetter(String.fromCodePoint(prev));
 }

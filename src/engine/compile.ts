@@ -71,18 +71,23 @@ type Scan = (norm: string, more: (from: number) => boolean, limit: number) => Sp
  */
 function gated(sets: string[][] | undefined, scan: Scan): Matcher {
   if (!sets) return (norm, limit = MAX_SPANS) => scan(norm, () => true, Math.min(limit, MAX_SPANS));
+  // After a match: the next occurrence of each literal at or after the position asked about
+  // (-1: none left); each is searched for again only once the scan has passed it, so the
+  // checks cost one pass over the text per literal, however many matches there are.
+  let text = "";
+  let next: Map<string, number> | undefined;
+  const at = (l: string, from: number) => {
+    next ??= new Map();
+    let i = next.get(l);
+    if (i === undefined || (i !== -1 && i < from)) next.set(l, (i = text.indexOf(l, from)));
+    return i;
+  };
+  const more = (from: number) => sets.every((set) => set.some((l) => at(l, from) !== -1));
   return (norm, limit = MAX_SPANS) => {
-    // Next occurrence of each literal at or after the last position asked about (-1: none
-    // left); each is searched for again only once the scan has passed it, so the checks cost
-    // one pass over the text per literal, however many matches there are.
-    const next = new Map<string, number>();
-    const at = (l: string, from: number) => {
-      let i = next.get(l);
-      if (i === undefined || (i !== -1 && i < from)) next.set(l, (i = norm.indexOf(l, from)));
-      return i;
-    };
-    const holds = (from: number) => sets.every((set) => set.some((l) => at(l, from) !== -1));
-    return holds(0) ? scan(norm, holds, Math.min(limit, MAX_SPANS)) : [];
+    if (!sets.every((set) => set.some((l) => norm.includes(l)))) return [];
+    text = norm;
+    next = undefined;
+    return scan(norm, more, Math.min(limit, MAX_SPANS));
   };
 }
 

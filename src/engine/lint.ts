@@ -49,7 +49,15 @@ export function createLinter(data: RuleSetData): Linter {
   const greetings = [...new Set((data.vocabulary.greetings ?? []).map((g) => normalize(g)))].sort((a, b) => b.length - a.length);
   const notNames = new Set((data.vocabulary["not-names"] ?? []).map((w) => w.toLowerCase()));
 
+  /** The rules that run with no settings and nothing disabled: the same for every such note. */
+  let defaults: ActiveRule[] | undefined;
   function activeRules(options: LintOptions): ActiveRule[] {
+    const plain = (!options.settings || Object.keys(options.settings).length === 0) && !options.disable?.length;
+    if (plain) return (defaults ??= rulesFor({}));
+    return rulesFor(options);
+  }
+
+  function rulesFor(options: LintOptions): ActiveRule[] {
     const settings = options.settings ?? {};
     for (const id of Object.keys(settings)) {
       if (!ids.has(id)) throw new LintUsageError(`unknown rule or check id "${id}"`);
@@ -128,7 +136,8 @@ export function createLinter(data: RuleSetData): Linter {
       const def = a.rule.def;
       if (def.params.kind !== undefined && def.params.kind !== ctx.recipient.kind) return [];
       if (def.params.template === true && !template) return [];
-      const spans = matchersFor(a.rule).flatMap((m) => m(norm));
+      const spans: Span[] = [];
+      for (const m of matchersFor(a.rule)) for (const s of m(norm)) spans.push(s);
       if (def.metric) spans.push(...METRICS[def.metric]!(ctx, def.params));
       return spans;
     };

@@ -33,7 +33,15 @@ export type Metric = (ctx: NoteContext, params: RuleDef["params"]) => Span[];
 
 const WHOLE: Span = { start: 0, end: 0 };
 
-const set = (ctx: NoteContext, name: string) => new Set((ctx.vocabulary[name] ?? []).map((w) => w.toLowerCase()));
+/** A vocabulary list as a set of lower-case words, made once per rule set. */
+const sets = new WeakMap<Vocabulary, Map<string, Set<string>>>();
+const set = (ctx: NoteContext, name: string): Set<string> => {
+  let byName = sets.get(ctx.vocabulary);
+  if (!byName) sets.set(ctx.vocabulary, (byName = new Map()));
+  let s = byName.get(name);
+  if (!s) byName.set(name, (s = new Set((ctx.vocabulary[name] ?? []).map((w) => w.toLowerCase()))));
+  return s;
+};
 const num = (params: RuleDef["params"], key: string, fallback: number) =>
   typeof params[key] === "number" ? (params[key] as number) : fallback;
 

@@ -3,8 +3,12 @@
  * of the linted text; lines and columns are derived once, here.
  */
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Lower-cases and folds apostrophes without changing the length, so offsets stay valid. */
 export function normalize(text: string): string {
+  // Plain ASCII (most notes): lower-casing keeps every character in place.
+  if (ASCII.test(text)) return text.toLowerCase().replace(/`/g, "'");
   let out = "";
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   allUpper, hasDomainEnding, hasInnerCapital, hasLetter, isLetter, isLetterOrNumber, isLower, isUpper, letterWords, lettersOf,
 } from "../../src/engine/chars.js";
-import { isWordChar, WORD_CLASS } from "../../src/engine/text.js";
+import { isWordChar, normalize, WORD_CLASS } from "../../src/engine/text.js";
 
 // The fast paths must say exactly what the Unicode property regexes say.
 const text = fc.oneof(
@@ -40,6 +40,13 @@ describe("character classes with an ASCII fast path", () => {
     expect(isWordChar("a")).toBe(true);
     expect(isWordChar(" ")).toBe(false);
     expect(isWordChar(undefined)).toBe(false);
+  });
+  it("normalize lower-cases character by character and folds apostrophes, keeping every offset", () => {
+    const reference = (t: string) => Array.from(t.split(""), (c) => ("’‘`´ʼ".includes(c) ? "'" : c.toLowerCase().length === 1 ? c.toLowerCase() : c)).join("");
+    fc.assert(fc.property(text, (s) => {
+      expect(normalize(s)).toBe(reference(s));
+      expect(normalize(s).length).toBe(s.length);
+    }), { numRuns: 3000 });
   });
   it("known cases", () => {
     expect(hasDomainEnding("Acquire.com")).toBe(true);
