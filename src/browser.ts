@@ -5,12 +5,21 @@ import { linterFor } from "./engine/default.js";
 import type { LintOptions, LintResult } from "./engine/types.js";
 
 export { createLinter, LintUsageError, type Linter } from "./engine/lint.js";
-export { format, FORMATS, type FormatName } from "./report/index.js";
+import { format as formatWith, type FormatName, type FormatOptions } from "./report/index.js";
+import { chalkPaint } from "./report/chalk-paint.js";
+import type { Report } from "./engine/types.js";
+
+export { FORMATS, type FormatName, type FormatOptions } from "./report/index.js";
 export { summarize, toReport } from "./report/summary.js";
 export { addRules, loadRuleSet, type SourceFile } from "./rules/load.js";
 export { RuleFileError, type Problem } from "./rules/validate.js";
 export { builtinRules };
 export type * from "./engine/types.js";
+
+/** Turns a report into text in one of the formats (`color`: chalk's terminal colours, stylish only). */
+export function format(report: Report, name: FormatName = "stylish", options: FormatOptions = {}): string {
+  return formatWith(report, name, options.color && !options.paint ? { ...options, paint: chalkPaint() } : options);
+}
 
 /** Lints one note with the built-in rules (or `rules`), returning the JSON format's result object. */
 export function lint(text: string, options: LintOptions = {}, rules = builtinRules): LintResult {

@@ -225,7 +225,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const firstFile = inputs.find((f) => f !== "-");
     const ruleSettings = parseRuleSettings(opts.rule as string[], resolver.forFile(firstFile ?? stdinFilename).rules);
     const toFile = typeof opts.outputFile === "string";
-    const formatOptions = { color: useColor(opts, io, toFile), rules: builtinRules, version: pkg.version };
+    const color = useColor(opts, io, toFile);
+    // chalk loads only for a coloured report.
+    const paint = color ? (await import("./report/chalk-paint.js")).chalkPaint() : undefined;
+    const formatOptions = { color, paint, rules: builtinRules, version: pkg.version };
     const stream = streamFormatter(formatName, formatOptions);
     // Streamable formats write result by result once a run is large, so memory stays bounded;
     // smaller runs are written at the end, so an input error leaves no partial report.

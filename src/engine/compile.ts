@@ -16,6 +16,16 @@ export interface CompiledRule {
 
 const WORD = WORD_CLASS;
 
+/**
+ * The flags for a rule regex. Without the `u` flag V8 compiles a regex about a fifth faster;
+ * it changes nothing for a source with no Unicode property classes, no `.`, no negated
+ * classes or escapes (which would match half of a surrogate pair) and no astral characters.
+ * Only the first-run compile matters here: most regexes run a few times per process.
+ */
+export function regexFlags(source: string): "g" | "gu" {
+  return /\\[pPSWDu]|\.|\[\^|[\ud800-\udfff]/.test(source) ? "gu" : "g";
+}
+
 /** Upper bound on the spans one matcher reports for one note. */
 const MAX_SPANS = 10_000;
 
@@ -29,7 +39,8 @@ export function phraseMatcher(phrases: string[]): Matcher {
       .map((p) => escapeRegExp(p).replace(/ /g, "\\s+").replace(/'/g, "['’]?"));
     // The end boundary is in the regex, so the longest phrase that fits wins; the start is
     // checked in code, which leaves V8 its fast scan for the phrases' first characters.
-    return new RegExp(`(?:${alternatives.join("|")})(?!${WORD})`, "gu");
+    const source = alternatives.join("|");
+    return new RegExp(`(?:${source})(?!${WORD})`, regexFlags(source));
   };
   // Every match contains its phrase's longest plain word: a note with none of them is skipped.
   const words = phrases.map((p) => phraseKey(p).split(/[\s']+/).reduce((a, b) => (b.length > a.length ? b : a), ""));
@@ -102,7 +113,7 @@ function linearOrNative(source: string, linear: boolean): Scan {
   let re: RegExp | undefined;
   return (norm, more, limit) => {
     const out: Span[] = [];
-    re ??= new RegExp(`(?:${source})(?:(?<!${WORD})|(?!${WORD}))`, "gu");
+    re ??= new RegExp(`(?:${source})(?:(?<!${WORD})|(?!${WORD}))`, regexFlags(source));
     re.lastIndex = 0;
     for (let m = re.exec(norm); m; m = out.length < limit && more(re.lastIndex) ? re.exec(norm) : null) {
       const start = m.index;

@@ -1,11 +1,14 @@
 import type { Report, RuleSetData } from "../engine/types.js";
 import { sarif } from "./sarif.js";
 import { markdown } from "./markdown.js";
+import { plain, type Paint } from "./paint.js";
 import { githubStream, jsonStream, stylishStream, unixStream, type StreamFormatter } from "./stream.js";
 
 export interface FormatOptions {
   /** Colour for terminals (stylish only). */
   color?: boolean;
+  /** The colours to use when `color` is set (the API passes chalk's). */
+  paint?: Paint;
   /** Rule metadata for formats that describe rules (SARIF). */
   rules?: RuleSetData;
   version?: string;
@@ -24,7 +27,7 @@ export function streamFormatter(name: FormatName, options: FormatOptions = {}): 
     case "unix":
       return unixStream();
     case "stylish":
-      return stylishStream(options.color ?? false);
+      return stylishStream(options.color && options.paint ? options.paint : plain);
     default:
       return undefined;
   }

@@ -1,4 +1,4 @@
-import { Chalk } from "chalk";
+import { plain, type Paint } from "./paint.js";
 import type { LintResult, Summary } from "../engine/types.js";
 
 /**
@@ -14,8 +14,7 @@ export interface StreamFormatter {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
-export function stylishStream(color: boolean): StreamFormatter {
-  const c = new Chalk({ level: color ? 1 : 0 });
+export function stylishStream(c: Paint = plain): StreamFormatter {
   const sev = { error: c.red("error"), warning: c.yellow("warning"), info: c.blue("info") } as const;
   return {
     start: () => "",
