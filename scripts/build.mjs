@@ -48,7 +48,24 @@ const wordListLookups = {
     });
   },
 };
-const common = { bundle: true, target: "node20", logLevel: "warning", legalComments: "none", minify: true, plugins: [rulesAsJson, wordListLookups] };
+/**
+ * unist-util-visit-parents (used by retext-readability and the retext parser's plugins) names
+ * each visitor closure after its node with Object.defineProperty, for stack traces. That
+ * string and property per node are a fifth of what a lint allocates; the bundles leave the
+ * name out. The build fails if the code it patches is not there.
+ */
+const visitWithoutNames = {
+  name: "visit-without-names",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]unist-util-visit-parents[\\/]lib[\\/]index\.js$/ }, (args) => {
+      const code = readFileSync(args.path, "utf8");
+      const naming = "if (typeof value.type === 'string') {";
+      if (!code.includes(naming)) throw new Error(`${args.path}: the visitor naming to leave out was not found`);
+      return { contents: code.replace(naming, "if (false) {"), loader: "js" };
+    });
+  },
+};
+const common = { bundle: true, target: "node20", logLevel: "warning", legalComments: "none", minify: true, plugins: [rulesAsJson, wordListLookups, visitWithoutNames] };
 /** One CommonJS file for Node; a few dependencies use import.meta.url, which becomes this file's URL. */
 const commonjs = {
   ...common,
@@ -93,7 +110,7 @@ await build({
   // node_modules when a run needs them, so they cost a plain note nothing.
   external: ["yaml", "re2js", "tinyglobby", "ignore"],
   // `invite-lint lsp` loads the language server, a bundle of its own.
-  plugins: [rulesAsJson, wordListLookups, lazyChildProcess, noColorDetection, {
+  plugins: [rulesAsJson, wordListLookups, visitWithoutNames, lazyChildProcess, noColorDetection, {
     name: "lsp-entry",
     setup(b) {
       b.onResolve({ filter: /\/lsp\/main\.js$/ }, () => ({ path: "lsp", namespace: "lsp-entry" }));

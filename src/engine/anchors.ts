@@ -147,8 +147,13 @@ function atoms(src: string): Atom[] {
       const m = /^\{(\d+)(,\d*)?\}/.exec(src.slice(i));
       if (m) {
         const min = Number(m[1]);
+        const exact = m[2] === undefined || m[2] === `,${min}`;
         if (min === 0) atom.min = 0;
-        else if (!(min === 1 && (m[2] === undefined || m[2] === ",1"))) atom.repeat = true;
+        else {
+          // `!{2,}` needs "!!": the atom's literal, min times.
+          if (min > 1 && atom.alts) atom.alts = atom.alts.map((a) => a.repeat(min));
+          if (!exact) atom.repeat = true;
+        }
         i += m[0].length;
       }
     }
@@ -186,6 +191,15 @@ function expand(seq: Atom[]): string[] | undefined {
   return acc;
 }
 
+/**
+ * A literal worth checking for before running a regex: two or more characters besides
+ * spaces, a run of one repeated character ("!!", two spaces), or one character that
+ * notes seldom hold (a brace or bracket of a merge field).
+ */
+function selective(literal: string): boolean {
+  return literal.trim().length >= 2 || /^(.)\1+$/su.test(literal) || /^[{}[\]<>#@*_~|\\^]$/.test(literal);
+}
+
 /** The required literal runs of a branch, most selective first (shortest member, longest first). */
 function runsOfSequence(branch: string): string[][] {
   const seq = atoms(branch);
@@ -193,7 +207,7 @@ function runsOfSequence(branch: string): string[][] {
   let run: string[] = [""];
   const close = () => {
     const uniq = [...new Set(run)];
-    if (uniq.length <= MAX_ALTS && Math.min(...uniq.map((x) => x.trim().length)) >= 2) runs.push(uniq);
+    if (uniq.length <= MAX_ALTS && uniq.every(selective)) runs.push(uniq);
     run = [""];
   };
   for (const a of seq) {

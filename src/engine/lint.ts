@@ -49,6 +49,18 @@ export function createLinter(data: RuleSetData): Linter {
   const greetings = [...new Set((data.vocabulary.greetings ?? []).map((g) => normalize(g)))].sort((a, b) => b.length - a.length);
   const notNames = new Set((data.vocabulary["not-names"] ?? []).map((w) => w.toLowerCase()));
 
+  const order = new Map(data.scoring.checks.map((c, i) => [c.id, i]));
+  /** The checks that have an active rule (and value, which scores even without one), per list of active rules. */
+  const enabledChecks = new WeakMap<ActiveRule[], RuleSetData["scoring"]["checks"]>();
+  const checksOf = (active: ActiveRule[]) => {
+    let list = enabledChecks.get(active);
+    if (!list) {
+      list = data.scoring.checks.filter((c) => active.some((a) => a.rule.def.check === c.id) || c.id === "value");
+      enabledChecks.set(active, list);
+    }
+    return list;
+  };
+
   /** The rules that run with no settings and nothing disabled: the same for every such note. */
   let defaults: ActiveRule[] | undefined;
   function activeRules(options: LintOptions): ActiveRule[] {
@@ -121,8 +133,11 @@ export function createLinter(data: RuleSetData): Linter {
     const matchersFor = (r: CompiledRule) => r.matchersFor(lang);
 
     // Merge fields first: they shape the greeting and what counts as a specific.
-    const slotRules = active.filter((a) => a.rule.def.templateSlot);
-    const slots = dedupe(slotRules.flatMap((a) => matchersFor(a.rule).flatMap((m) => m(norm))));
+    const slotSpans: Span[] = [];
+    for (const a of active) {
+      if (a.rule.def.templateSlot) for (const m of matchersFor(a.rule)) for (const s of m(norm)) slotSpans.push(s);
+    }
+    const slots = dedupe(slotSpans);
     const parsed = text.trim() === "" ? { sentences: [], hard: [] } : parse(text);
     const words: Word[] = parsed.sentences.flatMap((s) => s.words);
     const ctx: NoteContext = {
@@ -164,13 +179,19 @@ export function createLinter(data: RuleSetData): Linter {
     for (const a of active) {
       const def = a.rule.def;
       if (def.kind === "cue" || def.kind === "missing") continue;
-      let spans = def.templateSlot ? (template ? [] : slots.filter((s) => spansOf(a).some((x) => x.start === s.start))) : spansOf(a);
+      let spans: Span[];
+      if (def.templateSlot) {
+        const mine = template ? [] : spansOf(a);
+        spans = mine.length ? slots.filter((s) => mine.some((x) => x.start === s.start)) : mine;
+      } else spans = spansOf(a);
+      if (spans.length === 0) continue;
       spans = dedupe(spans).filter((s) => !allowed.some((x) => s.start < x.end && x.start < s.end) && !suppressed(def.id, s) && !inMarkup(s));
       if (spans.length) raw.set(a, spans);
     }
     // A span inside a heavier rule's span of the same check says the same thing twice.
     for (const [a, spans] of raw) {
-      const kept = spans.filter((s) => ![...raw].some(([b, other]) => b !== a && b.rule.def.check === a.rule.def.check &&
+      const others = [...raw];
+      const kept = spans.filter((s) => !others.some(([b, other]) => b !== a && b.rule.def.check === a.rule.def.check &&
         (b.weight > a.weight || (b.weight === a.weight && b.rule.def.id < a.rule.def.id)) &&
         other.some((o) => o.start <= s.start && s.end <= o.end && o.end - o.start > s.end - s.start)));
       if (kept.length) raw.set(a, kept);
@@ -231,9 +252,8 @@ export function createLinter(data: RuleSetData): Linter {
       if (def.cap && !def.cap.unless.some(satisfied)) caps.push(def.cap.score);
     }
 
-    const order = new Map(checkDefs.map((c, i) => [c.id, i]));
     findings.sort((x, y) => x.start - y.start || x.end - y.end || (order.get(x.check) ?? 99) - (order.get(y.check) ?? 99) || x.ruleId.localeCompare(y.ruleId));
-    const enabledChecks = checkDefs.filter((c) => active.some((a) => a.rule.def.check === c.id) || c.id === "value");
+    const enabledChecks = checksOf(active);
     const checkResults: Record<string, CheckResult> = {};
     let total = 0;
     let weights = 0;
