@@ -114,8 +114,8 @@ await build({
     name: "lsp-entry",
     setup(b) {
       b.onResolve({ filter: /\/lsp\/main\.js$/ }, () => ({ path: "lsp", namespace: "lsp-entry" }));
-      b.onLoad({ filter: /.*/, namespace: "lsp-entry" }, () => ({ contents: 'require("./lsp.cjs");', loader: "js", resolveDir: join(root, "dist") }));
-      b.onResolve({ filter: /^\.\/lsp\.cjs$/ }, () => ({ path: "./lsp.cjs", external: true }));
+      // The bundle runs with the loader's require (bin/), so the path is made from its own folder.
+      b.onLoad({ filter: /.*/, namespace: "lsp-entry" }, () => ({ contents: 'require(require("node:path").join(__dirname, "lsp.cjs"));', loader: "js" }));
     },
   }],
 });

@@ -96,3 +96,19 @@ describe("language server, end to end", () => {
     expect(await exited).toBe(0);
   });
 });
+
+describe("invite-lint lsp", () => {
+  it("starts the same server from the main command", async () => {
+    const child = spawn(process.execPath, [join(ROOT, "bin/invite-lint.cjs"), "lsp"], { stdio: ["pipe", "pipe", "pipe"] });
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    connection.listen();
+    try {
+      const init = await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null });
+      expect(init.capabilities.hoverProvider).toBe(true);
+      expect(init.serverInfo?.name).toBe("invite-lint");
+    } finally {
+      connection.dispose();
+      child.kill();
+    }
+  });
+});
