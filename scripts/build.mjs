@@ -65,7 +65,33 @@ const visitWithoutNames = {
     });
   },
 };
-const common = { bundle: true, target: "node20", logLevel: "warning", legalComments: "none", minify: true, plugins: [rulesAsJson, wordListLookups, visitWithoutNames] };
+/**
+ * retext-readability counts the syllables of every word of every long sentence; the count
+ * is a pure function of the word, and the same words recur from note to note, so the bundles
+ * give it a memo of up to 20,000 words in front of syllable.
+ */
+const syllableMemo = {
+  name: "syllable-memo",
+  setup(b) {
+    b.onResolve({ filter: /^syllable$/ }, (args) =>
+      /retext-readability/.test(args.importer) ? { path: "syllable", namespace: "syllable-memo", pluginData: dirname(args.importer) } : undefined);
+    b.onLoad({ filter: /.*/, namespace: "syllable-memo" }, (args) => ({
+      contents: `import { syllable as count } from "syllable";
+const memo = new Map();
+export function syllable(value) {
+  let n = memo.get(value);
+  if (n === undefined) {
+    n = count(value);
+    if (memo.size < 20000) memo.set(value, n);
+  }
+  return n;
+}`,
+      loader: "js",
+      resolveDir: args.pluginData,
+    }));
+  },
+};
+const common = { bundle: true, target: "node20", logLevel: "warning", legalComments: "none", minify: true, plugins: [rulesAsJson, wordListLookups, visitWithoutNames, syllableMemo] };
 /** One CommonJS file for Node; a few dependencies use import.meta.url, which becomes this file's URL. */
 const commonjs = {
   ...common,
@@ -110,7 +136,7 @@ await build({
   // node_modules when a run needs them, so they cost a plain note nothing.
   external: ["yaml", "re2js", "tinyglobby", "ignore"],
   // `invite-lint lsp` loads the language server, a bundle of its own.
-  plugins: [rulesAsJson, wordListLookups, visitWithoutNames, lazyChildProcess, noColorDetection, {
+  plugins: [rulesAsJson, wordListLookups, visitWithoutNames, syllableMemo, lazyChildProcess, noColorDetection, {
     name: "lsp-entry",
     setup(b) {
       b.onResolve({ filter: /\/lsp\/main\.js$/ }, () => ({ path: "lsp", namespace: "lsp-entry" }));
