@@ -3,6 +3,7 @@
 // Writes the table to stdout and to bench/results.md. Not a test: the suite has no timings.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { availableParallelism, cpus } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -120,7 +121,7 @@ function paired(a, b, n = runs) {
 
 prepare();
 const files = Array.from({ length: 1000 }, (_, i) => join("notes", `${String(i).padStart(4, "0")}.txt`));
-const lint = (...args) => [node, bin, "--no-config", ...args];
+const lint = (...args) => [node, bin, ...args];
 const rows = [];
 const ms = (s) => `${(s * 1000).toFixed(0)} ms`;
 
@@ -138,7 +139,7 @@ rows.push(["10 MiB input against 1 MiB", `10 MiB ${ms(big.a.wall)} (peak ${big.a
 const lines = [
   "# invite-lint benchmark",
   "",
-  `Node ${process.version}, ${runs} paired runs (medians; ratios are medians of pairwise ratios), NODE_EXTRA_CA_CERTS unset, measured with /usr/bin/time.`,
+  `Node ${process.version} on ${availableParallelism()} cores (${cpus()[0]?.model ?? "unknown CPU"}), ${runs} paired runs (medians; ratios are medians of pairwise ratios), NODE_EXTRA_CA_CERTS unset, measured with /usr/bin/time. invite-lint runs as a user runs it: \`invite-lint FILE...\`, config search on, output to /dev/null, NO_COLOR=1.`,
   "",
   "| case | medians | ratio | target | met |",
   "| --- | --- | ---: | --- | :---: |",
