@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { builtinRules } from "../../src/browser.js";
-import { phraseMatcher, patternMatcher, regexFlags } from "../../src/engine/compile.js";
+import { LiteralIndex, phraseMatcher, patternMatcher, regexFlags } from "../../src/engine/compile.js";
 import { WORD_CLASS } from "../../src/engine/text.js";
 import { expandVocabulary } from "../../src/rules/validate.js";
 
@@ -27,6 +27,24 @@ describe("compiled rule regexes", () => {
         expect(all(new RegExp(body, "g"), s)).toEqual(all(new RegExp(body, "gu"), s));
       }
     }), { numRuns: 60 });
+  });
+
+  it("the literal index says what includes() says, for any sets and notes", () => {
+    const unit = fc.constantFrom(..."ab ye'😀\ud83d".split(""));
+    const literal = fc.string({ unit, maxLength: 5 });
+    fc.assert(fc.property(fc.array(fc.array(literal, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 6 }), fc.array(fc.string({ unit, maxLength: 40 }), { minLength: 1, maxLength: 4 }), (sets, notes) => {
+      const index = new LiteralIndex();
+      const ids = sets.map((set) => index.add(set));
+      // Past the first notes, the index answers from its table.
+      for (let i = 0; i < LiteralIndex.WARM; i++) index.holds(`warm ${i}`, ids);
+      for (const note of notes) {
+        ids.forEach((id, i) => expect(index.holds(note, [id])).toBe(sets[i]!.some((l) => note.includes(l))));
+        expect(index.holds(note, ids)).toBe(sets.every((set) => set.some((l) => note.includes(l))));
+      }
+      // Sets filed after a note was scanned count for that note too.
+      const late = index.add(["ab"]);
+      expect(index.holds(notes[0]!, [late])).toBe(notes[0]!.includes("ab"));
+    }), { numRuns: 500 });
   });
 
   it("a scan that stops early finds the same first match, and the limit holds", () => {
