@@ -8,7 +8,15 @@ export class InputError extends Error {
 
 export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
 
-/** Reads a file or stdin (fd 0) into text, refusing binary data, invalid UTF-8 and oversize input. */
+/** The first read of every file goes into this one buffer: notes are small, and a run reads thousands. */
+const FIRST_READ = 64 * 1024;
+const shared = Buffer.allocUnsafeSlow(FIRST_READ);
+
+/**
+ * Reads a file or stdin (fd 0) into text, refusing binary data, invalid UTF-8 and oversize
+ * input. A file that fits the shared buffer costs open, read and close; only a larger one is
+ * asked for its size (once), so that it is read into a buffer of that size.
+ */
 export function readText(path: string | 0, maxBytes: number, label: string, allowBinary = false): string {
   let fd: number;
   try {
@@ -17,19 +25,17 @@ export function readText(path: string | 0, maxBytes: number, label: string, allo
     throw new InputError(`${label}: ${describe(error)}`);
   }
   try {
-    let size = 0;
-    if (path !== 0) {
-      const st = fstatSync(fd);
-      if (st.isDirectory()) throw new InputError(`${label}: is a folder`);
-      if (st.isFile() && st.size > maxBytes) throw new InputError(`${label}: larger than --max-bytes ${maxBytes} (${st.size} bytes)`);
-      if (st.isFile()) size = st.size;
-    }
-    // A regular file's size is known: one buffer of that size (plus one byte, to notice growth).
-    let buf = Buffer.allocUnsafe(Math.min(maxBytes + 1, size > 0 ? size + 1 : 1 << 16));
+    let buf = shared;
     let total = 0;
+    const tooLarge = (size?: number) => new InputError(`${label}: larger than --max-bytes ${maxBytes}${size === undefined ? "" : ` (${size} bytes)`}`);
     for (;;) {
       if (total === buf.length) {
-        const bigger = Buffer.allocUnsafe(Math.min(maxBytes + 1, buf.length * 2));
+        if (total > maxBytes) throw tooLarge(path === 0 ? undefined : fileSize(fd));
+        // Past the first read: a regular file's size says how much more to expect.
+        const size = buf === shared && path !== 0 ? fileSize(fd) : undefined;
+        if (size !== undefined && size > maxBytes) throw tooLarge(size);
+        const want = size !== undefined && size >= total ? size + 1 : buf.length * 2;
+        const bigger = Buffer.allocUnsafe(Math.min(maxBytes + 1, want));
         buf.copy(bigger, 0, 0, total);
         buf = bigger;
       }
@@ -44,11 +50,20 @@ export function readText(path: string | 0, maxBytes: number, label: string, allo
       }
       if (n === 0) break;
       total += n;
-      if (total > maxBytes) throw new InputError(`${label}: larger than --max-bytes ${maxBytes}`);
+      if (total > maxBytes) throw tooLarge(path === 0 ? undefined : fileSize(fd));
     }
     return decode(buf.subarray(0, total), label, allowBinary);
   } finally {
     if (path !== 0) closeSync(fd);
+  }
+}
+
+function fileSize(fd: number): number | undefined {
+  try {
+    const st = fstatSync(fd);
+    return st.isFile() ? st.size : undefined;
+  } catch {
+    return undefined;
   }
 }
 
