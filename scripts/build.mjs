@@ -2,7 +2,7 @@
 // started through V8's code cache) and the API (ESM, for Node and for browsers) with esbuild.
 import { build } from "esbuild";
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 
@@ -165,14 +165,17 @@ await build({
 // Type declarations for the API.
 execFileSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", join(root, "tsconfig.types.json")], { stdio: "inherit" });
 
-// Warm the code cache: lint sample notes (a good one, a stock invitation, a pitch), so the
-// functions a run needs are compiled and cached. Exit status 1 is theirs: two of them fail.
-const warm = spawnSync(process.execPath, ["-e", `process.argv = [process.argv[0], "invite-lint", "--no-config", "-", ...${JSON.stringify(["stock.txt", "pitch.txt"].map((f) => join(root, "examples", f)))}]; require(${JSON.stringify(join(root, "bin/load-cli.cjs"))}).loadCli({ writeCache: true });`], {
+// Warm the code cache: lint sample notes as a user would (config search on; a good note on
+// stdin, a stock invitation, a pitch, a good event note), so the functions a run needs are
+// compiled and cached. Exit status 1 is theirs (two fail); 2 would be a configuration above
+// this folder that does not load, which leaves a smaller cache but no broken build.
+const warm = spawnSync(process.execPath, ["-e", `process.argv = [process.argv[0], "invite-lint", "-", ...${JSON.stringify(["stock.txt", "pitch.txt", "good-event.txt"].map((f) => join(root, "examples", f)))}]; require(${JSON.stringify(join(root, "bin/load-cli.cjs"))}).loadCli({ writeCache: true });`], {
   input: "Hi Priya, great meeting you at the Denver PyData meetup last week. Your talk on dbt tests changed how our team works; happy to send you the checklist we built from it.",
+  cwd: join(root, "examples"),
   stdio: ["pipe", "ignore", "inherit"],
   env: { ...process.env, NO_COLOR: "1" },
 });
-if (warm.status !== 1) {
+if (warm.status === null || warm.status > 2 || !existsSync(join(root, "dist/cli.cjs.cache"))) {
   console.error(`build: warming the code cache failed (exit status ${warm.status})`);
   process.exit(2);
 }
