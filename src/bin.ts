@@ -20,28 +20,6 @@ function streamFor(fd: 1 | 2): Stream {
   return s;
 }
 
-/**
- * Report text is gathered and written in pieces of 64 KiB (and at the end, before anything
- * goes to stderr, and on Ctrl-C): a large run makes a few system calls, not one per note.
- */
-const FLUSH_AT = 64 * 1024;
-let held: string[] = [];
-let heldLength = 0;
-
-function out(text: string): boolean {
-  held.push(text);
-  heldLength += text.length;
-  return heldLength >= FLUSH_AT ? flush() : true;
-}
-
-function flush(): boolean {
-  if (held.length === 0) return true;
-  const text = held.join("");
-  held = [];
-  heldLength = 0;
-  return write(1, text);
-}
-
 /** Writes all of `text`; false when the rest went to a stream that asks to wait for `drain`. */
 function write(fd: 1 | 2, text: string): boolean {
   if (streams[fd]) return streams[fd].write(text);
@@ -76,7 +54,6 @@ function isTerminal(fd: number): boolean {
 }
 
 process.on("SIGINT", () => {
-  flush();
   write(2, "invite-lint: interrupted\n");
   process.exit(130);
 });
@@ -84,12 +61,9 @@ process.on("SIGINT", () => {
 let stdinIsTTY: boolean | undefined;
 let stdoutIsTTY: boolean | undefined;
 void run(process.argv.slice(2), {
-  stdout: out,
+  stdout: (s) => write(1, s),
   drain: () => new Promise((resolve) => streamFor(1).once("drain", () => resolve())),
-  stderr: (s) => {
-    flush();
-    write(2, s);
-  },
+  stderr: (s) => void write(2, s),
   // Asked only when they matter (no file named; colour not set by flag or environment).
   get stdinIsTTY() {
     return (stdinIsTTY ??= isTerminal(0));
@@ -99,6 +73,5 @@ void run(process.argv.slice(2), {
   },
   env: process.env,
 }).then((code) => {
-  flush();
   process.exitCode = code;
 });
