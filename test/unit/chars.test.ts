@@ -55,3 +55,13 @@ describe("character classes with an ASCII fast path", () => {
     expect(letterWords("l'équipe, c'est   nous")).toEqual(["l'équipe", "c'est", "nous"]);
   });
 });
+
+describe("line and column of an offset", () => {
+  it("an offset between the \\r and \\n of a CRLF is the end of its line", async () => {
+    const { LineIndex } = await import("../../src/engine/text.js");
+    const index = new LineIndex("ab\r\ncd");
+    expect(index.position(2)).toEqual({ line: 1, column: 3 });
+    expect(index.position(3)).toEqual({ line: 1, column: 3 });
+    expect(index.position(4)).toEqual({ line: 2, column: 1 });
+  });
+});
