@@ -1,17 +1,19 @@
 "use strict";
-// Loads the bundled CLI (dist/cli.cjs) through V8's code cache, made when the package is
-// built: the CLI then starts without parsing and compiling its code again. When the cache
-// is missing or was made by another Node.js version, V8 compiles as usual.
+// Loads a bundle of dist/ (the CLI, or the language server) through V8's code cache, made
+// when the package is built: it then starts without parsing and compiling its code again.
+// When the cache is missing or was made by another Node.js version, V8 compiles as usual.
 // CommonJS, so that Node starts it without its ES module loader.
 const { readFileSync, writeFileSync } = require("node:fs");
 const { dirname, join } = require("node:path");
 const vm = require("node:vm");
 
-const file = join(__dirname, "../dist/cli.cjs");
-const cacheFile = `${file}.cache`;
-
-/** Runs the CLI; with `writeCache`, saves V8's code cache when the process exits (build time only). */
-function loadCli({ writeCache = false } = {}) {
+/**
+ * Runs dist/<name>.cjs; with `writeCache`, saves V8's code cache when the process exits
+ * (build time only).
+ */
+function loadBundle(name, { writeCache = false } = {}) {
+  const file = join(__dirname, "../dist", `${name}.cjs`);
+  const cacheFile = `${file}.cache`;
   const source = readFileSync(file, "utf8");
   let cachedData;
   if (!writeCache) {
@@ -34,4 +36,9 @@ function loadCli({ writeCache = false } = {}) {
   if (writeCache) process.once("exit", () => writeFileSync(cacheFile, script.createCachedData()));
 }
 
-module.exports = { loadCli };
+/** Runs the CLI. */
+function loadCli(options) {
+  loadBundle("cli", options);
+}
+
+module.exports = { loadBundle, loadCli };

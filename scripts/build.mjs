@@ -1,9 +1,9 @@
 // Build: validate and compile the rule packs to JSON, bundle the CLI (one CommonJS file,
 // started through V8's code cache) and the API (ESM, for Node and for browsers) with esbuild.
 import { build } from "esbuild";
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { dirname, join } from "node:path";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -141,7 +141,7 @@ await build({
     setup(b) {
       b.onResolve({ filter: /\/lsp\/main\.js$/ }, () => ({ path: "lsp", namespace: "lsp-entry" }));
       // The bundle runs with the loader's require (bin/), so the path is made from its own folder.
-      b.onLoad({ filter: /.*/, namespace: "lsp-entry" }, () => ({ contents: 'require(require("node:path").join(__dirname, "lsp.cjs"));', loader: "js" }));
+      b.onLoad({ filter: /.*/, namespace: "lsp-entry" }, () => ({ contents: 'require(require("node:path").join(__dirname, "../bin/load-cli.cjs")).loadBundle("lsp");', loader: "js" }));
     },
   }],
 });
@@ -178,5 +178,48 @@ const warm = spawnSync(process.execPath, ["-e", `process.argv = [process.argv[0]
 if (warm.status === null || warm.status > 2 || !existsSync(join(root, "dist/cli.cjs.cache"))) {
   console.error(`build: warming the code cache failed (exit status ${warm.status})`);
   process.exit(2);
+}
+// The language server's code cache, warmed by a short session: open a note, hover, shut down.
+{
+  const server = spawn(process.execPath, ["-e", `require(${JSON.stringify(join(root, "bin/load-cli.cjs"))}).loadBundle("lsp", { writeCache: true });`], {
+    cwd: join(root, "examples"),
+    stdio: ["pipe", "pipe", "inherit"],
+  });
+  let out = "";
+  server.stdout.on("data", (chunk) => (out += chunk));
+  const exited = new Promise((resolve) => server.on("exit", (code) => resolve(code)));
+  const send = (message) => {
+    const body = JSON.stringify({ jsonrpc: "2.0", ...message });
+    server.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+  };
+  const seen = async (marker) => {
+    for (let waited = 0; !out.includes(marker); waited += 10) {
+      if (waited > 30_000) throw new Error(`no ${marker} from the language server`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  };
+  const uri = pathToFileURL(join(root, "examples/stock.txt")).href;
+  let code;
+  try {
+    send({ id: 1, method: "initialize", params: { processId: null, rootUri: pathToFileURL(join(root, "examples")).href, capabilities: {} } });
+    await seen('"id":1');
+    send({ method: "initialized", params: {} });
+    send({ method: "textDocument/didOpen", params: { textDocument: { uri, languageId: "plaintext", version: 1, text: readFileSync(join(root, "examples/stock.txt"), "utf8") } } });
+    await seen("publishDiagnostics");
+    send({ id: 2, method: "textDocument/hover", params: { textDocument: { uri }, position: { line: 0, character: 1 } } });
+    await seen('"id":2');
+    send({ id: 3, method: "shutdown" });
+    await seen('"id":3');
+    send({ method: "exit" });
+    code = await exited;
+  } catch (error) {
+    server.kill();
+    console.error(`build: warming the language server's code cache failed: ${error.message}`);
+    process.exit(2);
+  }
+  if (code !== 0 || !existsSync(join(root, "dist/lsp.cjs.cache"))) {
+    console.error(`build: warming the language server's code cache failed (exit status ${code})`);
+    process.exit(2);
+  }
 }
 console.log("build: dist/ written");
