@@ -1,7 +1,7 @@
 // Benchmark (run by hand: npm run bench). Whole-process wall time and peak memory of each
 // command, measured with /usr/bin/time, in turns (A B A B ...), medians and paired ratios.
 // Writes the table to stdout and to bench/results.md. Not a test: the suite has no timings.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import { availableParallelism, cpus } from "node:os";
 import { dirname, join } from "node:path";
@@ -151,6 +151,22 @@ for (let i = 0; i < 3; i++) {
   warm.push(Number(r.stdout.trim()));
 }
 rows.push(["one note in a warm process (in-process, after 3,000 warm-up lints)", `${median(warm).toFixed(0)} us a note`, "-", "(reported)", undefined]);
+// The language server: from spawn to its answer to `initialize`.
+const lspStarts = [];
+for (let i = 0; i < runs; i++) {
+  const body = JSON.stringify({ jsonrpc: "2.0", id: 1, method: "initialize", params: { processId: null, rootUri: null, capabilities: {} } });
+  const t0 = process.hrtime.bigint();
+  const child = spawn(node, [join(root, "bin/invite-lint-lsp.cjs")], { env, cwd: work, stdio: ["pipe", "pipe", "ignore"] });
+  await new Promise((resolve) => {
+    child.stdout.once("data", () => {
+      lspStarts.push(Number(process.hrtime.bigint() - t0) / 1e9);
+      child.kill();
+      resolve();
+    });
+    child.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+  });
+}
+rows.push(["language server, spawn to initialize answered", ms(median(lspStarts)), "-", "(reported)", undefined]);
 rows.push(["10 MiB input against 1 MiB", `10 MiB ${ms(big.a.wall)} (peak ${big.a.mib.toFixed(0)} MiB), 1 MiB ${ms(big.b.wall)} (peak ${big.b.mib.toFixed(0)} MiB)`, `${big.ratio.toFixed(2)}x`, "<= 12x", big.ratio <= 12]);
 
 const lines = [
