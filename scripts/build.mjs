@@ -136,7 +136,7 @@ await build({
   // node_modules when a run needs them, so they cost a plain note nothing.
   external: ["yaml", "re2js", "tinyglobby", "ignore"],
   // `invite-lint lsp` loads the language server, a bundle of its own.
-  plugins: [rulesAsJson, wordListLookups, visitWithoutNames, syllableMemo, lazyChildProcess, noColorDetection, {
+  plugins: [...common.plugins, lazyChildProcess, noColorDetection, {
     name: "lsp-entry",
     setup(b) {
       b.onResolve({ filter: /\/lsp\/main\.js$/ }, () => ({ path: "lsp", namespace: "lsp-entry" }));

@@ -2,13 +2,11 @@
 // built-in rules and the formatters, no file or process access.
 import { builtinRules } from "./builtin.js";
 import { linterFor } from "./engine/default.js";
-import type { LintOptions, LintResult } from "./engine/types.js";
-
-export { createLinter, LintUsageError, type Linter } from "./engine/lint.js";
+import type { LintOptions, LintResult, Report } from "./engine/types.js";
 import { format as formatWith, type FormatName, type FormatOptions } from "./report/index.js";
 import { chalkPaint } from "./report/chalk-paint.js";
-import type { Report } from "./engine/types.js";
 
+export { createLinter, LintUsageError, type Linter } from "./engine/lint.js";
 export { FORMATS, type FormatName, type FormatOptions } from "./report/index.js";
 export { summarize, toReport } from "./report/summary.js";
 export { addRules, loadRuleSet, type SourceFile } from "./rules/load.js";

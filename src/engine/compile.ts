@@ -62,7 +62,7 @@ export class LiteralIndex {
       this.held = undefined;
       this.notes++;
     }
-    if (this.notes <= LiteralIndex.WARM) return ids.every((id) => this.sets[id]!.some((l) => norm.includes(l)));
+    if (this.notes <= LiteralIndex.WARM) return holdsAll(norm, ids.map((id) => this.sets[id]!));
     if (!this.held || this.held.length !== this.sets.length) this.held = this.scan(norm);
     for (const id of ids) if (this.held[id] === 0) return false;
     return true;
@@ -90,6 +90,11 @@ export class LiteralIndex {
     }
     return held;
   }
+}
+
+/** True when `norm` contains a literal of each of the sets. */
+function holdsAll(norm: string, sets: string[][]): boolean {
+  return sets.every((set) => set.some((l) => norm.includes(l)));
 }
 
 /**
@@ -169,7 +174,7 @@ function gated(sets: string[][] | undefined, index: LiteralIndex | undefined, sc
   };
   const more = (from: number) => sets.every((set) => set.some((l) => at(l, from) !== -1));
   return (norm, limit = MAX_SPANS) => {
-    if (ids ? !index!.holds(norm, ids) : !sets.every((set) => set.some((l) => norm.includes(l)))) return [];
+    if (ids ? !index!.holds(norm, ids) : !holdsAll(norm, sets)) return [];
     text = norm;
     next = undefined;
     return scan(norm, more, Math.min(limit, MAX_SPANS));

@@ -147,10 +147,13 @@ export function createLinter(data: RuleSetData): Linter {
       limit, nearLimit: data.scoring.nearLimit, characters: options.characters ?? noteLength(text), vocabulary: data.vocabulary, hard: parsed.hard,
     };
 
+    /** A rule limited to one kind of note, or to templates, sits out other notes. */
+    const applies = (def: RuleDef) =>
+      (def.params.kind === undefined || def.params.kind === ctx.recipient.kind) && (def.params.template !== true || template);
+
     const spansOf = (a: ActiveRule): Span[] => {
       const def = a.rule.def;
-      if (def.params.kind !== undefined && def.params.kind !== ctx.recipient.kind) return [];
-      if (def.params.template === true && !template) return [];
+      if (!applies(def)) return [];
       const spans: Span[] = [];
       for (const m of matchersFor(a.rule)) for (const s of m(norm)) spans.push(s);
       if (def.metric) spans.push(...METRICS[def.metric]!(ctx, def.params));
@@ -160,8 +163,7 @@ export function createLinter(data: RuleSetData): Linter {
     /** A cue needs one match, not all: the first matcher that finds one ends the search. */
     const present = (a: ActiveRule): boolean => {
       const def = a.rule.def;
-      if (def.params.kind !== undefined && def.params.kind !== ctx.recipient.kind) return false;
-      if (def.params.template === true && !template) return false;
+      if (!applies(def)) return false;
       if (matchersFor(a.rule).some((m) => m(norm, 1).length > 0)) return true;
       return def.metric !== undefined && METRICS[def.metric]!(ctx, def.params).length > 0;
     };
