@@ -1,37 +1,64 @@
-// Measures how well invite-lint's verdicts agree with labelled notes.
-// Usage: npm run eval -- PATH.jsonl [--json] [--misses N]
-import { readFileSync } from "node:fs";
-import { lint } from "../src/browser.js";
-import type { LintResult } from "../src/engine/types.js";
-
-interface Labelled {
-  id: string;
-  text: string;
-  verdict: "good" | "bad" | null;
-  generic: boolean | null;
-  personalized: boolean | null;
-  context: boolean | null;
-  value: boolean | null;
-  kind: string;
-  template: boolean;
-  lang: string;
-}
+// Measures how well invite-lint's verdicts and checks agree with labelled notes: out of fold on
+// the training notes (each note scored by a model fitted without its fold) and on a validation set
+// scored by the committed model, side by side.
+// Usage: npm run eval -- DEV.jsonl [--train TRAIN.jsonl] [--json] [--misses N]
+import { createLinter } from "../src/engine/lint.js";
+import type { LintResult, RuleSetData } from "../src/engine/types.js";
+import { loadRuleSet } from "../src/rules/load.js";
+import { readRuleFiles } from "../src/node/rule-files.js";
+import { FITTED_CHECKS, FOLDS, featuresOf, fitModel, foldOf, readLabelled, type Labelled } from "./fit.js";
 
 const args = process.argv.slice(2);
-const path = args.find((a) => !a.startsWith("--"));
+const flag = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const devPath = args.find((a, i) => !a.startsWith("--") && !["--train", "--misses"].includes(args[i - 1] ?? ""));
+const trainPath = flag("--train") ?? "../shared/corpus/train.jsonl";
 const asJson = args.includes("--json");
-const missesArg = args.indexOf("--misses");
-const showMisses = missesArg >= 0 ? Number(args[missesArg + 1]) : 10;
-if (!path) {
-  console.error("usage: npm run eval -- PATH.jsonl [--json] [--misses N]");
+const showMisses = Number(flag("--misses") ?? 10);
+if (!devPath) {
+  console.error("usage: npm run eval -- DEV.jsonl [--train TRAIN.jsonl] [--json] [--misses N]");
   process.exit(2);
 }
-let notes: Labelled[];
+
+let dev: Labelled[];
+let train: Labelled[];
 try {
-  notes = readFileSync(path, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as Labelled);
+  dev = readLabelled(devPath);
+  train = readLabelled(trainPath);
 } catch (error) {
-  console.error(`eval: cannot read ${path}: ${(error as Error).message.split("\n")[0]}`);
+  console.error(`eval: ${(error as Error).message.split("\n")[0]}`);
   process.exit(2);
+}
+
+const rules = loadRuleSet(readRuleFiles("rules"));
+if (!rules.model) {
+  console.error("eval: rules/weights.yaml is missing: run npm run train");
+  process.exit(2);
+}
+
+/** Out-of-fold results on the training notes: fold k is linted with a model fitted on the other folds. */
+function outOfFold(data: RuleSetData, notes: Labelled[]): LintResult[] {
+  const feats = featuresOf(data, notes);
+  const lambdas = readLambdas();
+  const results: LintResult[] = new Array(notes.length);
+  for (let k = 0; k < FOLDS; k++) {
+    const rows = notes.map((n, i) => (foldOf(n.id) === k ? -1 : i)).filter((i) => i >= 0);
+    const { model } = fitModel(data, notes, feats, rows, { lambdas });
+    const linter = createLinter({ ...data, model });
+    notes.forEach((n, i) => {
+      if (foldOf(n.id) === k) results[i] = linter.lint(n.text, { template: n.template, file: n.id });
+    });
+  }
+  return results;
+}
+
+/** The regularisation the committed weights were fitted with (its `lambda:` line). */
+function readLambdas(): Record<string, number> {
+  const m = /^lambda: \{([^}]*)\}/m.exec(readRuleFiles("rules").find((f) => /weights\.yaml$/.test(f.path))?.text ?? "");
+  if (!m) return {};
+  return Object.fromEntries(m[1]!.split(",").map((p) => p.split(":").map((x) => x.trim())).map(([k, v]) => [k!, Number(v)]));
 }
 
 interface Counts { tp: number; fp: number; tn: number; fn: number }
@@ -46,81 +73,86 @@ const stats = (c: Counts) => {
   const n = c.tp + c.fp + c.tn + c.fn;
   const precision = c.tp + c.fp ? c.tp / (c.tp + c.fp) : 0;
   const recall = c.tp + c.fn ? c.tp / (c.tp + c.fn) : 0;
-  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
-  return { n, accuracy: n ? (c.tp + c.tn) / n : 0, precision, recall, f1, ...c };
+  return {
+    n, accuracy: n ? (c.tp + c.tn) / n : 0, precision, recall,
+    f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0,
+    /** Share of negatives predicted negative: for the verdict, bad notes that fail. */
+    specificity: c.tn + c.fp ? c.tn / (c.tn + c.fp) : 0,
+    ...c,
+  };
 };
 
-const verdict = counts();
-// Each check's `passed` against its label; generic is inverted (label true = the note IS generic).
-const checks: Record<string, { label: keyof Labelled; invert: boolean; c: Counts }> = {
-  generic: { label: "generic", invert: true, c: counts() },
-  personalization: { label: "personalized", invert: false, c: counts() },
-  context: { label: "context", invert: false, c: counts() },
-  value: { label: "value", invert: false, c: counts() },
-};
-const byKind = new Map<string, Counts>();
-const byTemplate = new Map<string, Counts>();
-const misses: { id: string; kind: string; label: string; score: number; text: string; rules: string }[] = [];
-const stock: { id: string; score: number; passed: boolean }[] = [];
-
-for (const note of notes) {
-  const r: LintResult = lint(note.text, { template: note.template, file: note.id });
-  for (const [id, spec] of Object.entries(checks)) {
-    const label = note[spec.label] as boolean | null;
-    if (label === null || label === undefined || !r.checks[id]) continue;
-    add(spec.c, r.checks[id]!.passed, spec.invert ? !label : label);
-  }
-  if (r.messages.some((m) => m.ruleId === "stock-invitation")) stock.push({ id: note.id, score: r.score, passed: r.passed });
-  if (note.verdict === null) continue;
-  const actual = note.verdict === "good";
-  add(verdict, r.passed, actual);
-  const k = byKind.get(note.kind) ?? counts();
-  add(k, r.passed, actual);
-  byKind.set(note.kind, k);
-  const t = byTemplate.get(String(note.template)) ?? counts();
-  add(t, r.passed, actual);
-  byTemplate.set(String(note.template), t);
-  if (r.passed !== actual) {
-    misses.push({
-      id: note.id, kind: note.kind, label: note.verdict, score: r.score, text: note.text,
-      rules: [...new Set(r.messages.filter((m) => m.severity !== "info").map((m) => m.ruleId))].join(","),
-    });
-  }
+function measure(notes: Labelled[], results: LintResult[]) {
+  const verdict = counts();
+  const checks = Object.fromEntries(FITTED_CHECKS.map((c) => [c.check, counts()]));
+  const byKind = new Map<string, Counts>();
+  const misses: { id: string; kind: string; label: string; score: number; text: string; rules: string }[] = [];
+  const stock: number[] = [];
+  notes.forEach((note, i) => {
+    const r = results[i]!;
+    for (const c of FITTED_CHECKS) {
+      const label = note[c.label];
+      if (label === null || label === undefined || !r.checks[c.check]) continue;
+      add(checks[c.check]!, r.checks[c.check]!.passed, c.invert ? !label : label);
+    }
+    if (r.messages.some((m) => m.ruleId === "stock-invitation")) stock.push(r.score);
+    if (note.verdict === null) return;
+    const actual = note.verdict === "good";
+    add(verdict, r.passed, actual);
+    const k = byKind.get(note.kind) ?? counts();
+    add(k, r.passed, actual);
+    byKind.set(note.kind, k);
+    if (r.passed !== actual) {
+      misses.push({
+        id: note.id, kind: note.kind, label: note.verdict, score: r.score, text: note.text,
+        rules: r.breakdown.items.map((c) => `${c.ruleId} ${c.points > 0 ? "+" : ""}${Math.round(c.points)}`).join(", "),
+      });
+    }
+  });
+  misses.sort((a, b) => Math.abs(b.score - 70) - Math.abs(a.score - 70) || a.id.localeCompare(b.id));
+  return {
+    notes: notes.length,
+    verdict: stats(verdict),
+    checks: Object.fromEntries(Object.entries(checks).map(([id, c]) => [id, stats(c)])),
+    byKind: Object.fromEntries([...byKind].sort().map(([k, c]) => [k, stats(c)])),
+    stockInvitations: { count: stock.length, maxScore: Math.max(0, ...stock) },
+    misses,
+  };
 }
-// Worst misses first: the ones the score got most wrong.
-misses.sort((a, b) => Math.abs(b.score - 70) - Math.abs(a.score - 70));
 
-const result = {
-  notes: notes.length,
-  verdict: stats(verdict),
-  checks: Object.fromEntries(Object.entries(checks).map(([id, s]) => [id, stats(s.c)])),
-  byKind: Object.fromEntries([...byKind].sort().map(([k, c]) => [k, stats(c)])),
-  byTemplate: Object.fromEntries([...byTemplate].sort().map(([k, c]) => [k, stats(c)])),
-  stockInvitations: { count: stock.length, maxScore: Math.max(0, ...stock.map((s) => s.score)), allFail: stock.every((s) => !s.passed) },
-  misses,
-};
+const linter = createLinter(rules);
+const devResults = dev.map((n) => linter.lint(n.text, { template: n.template, file: n.id }));
+const trainResults = outOfFold(rules, train);
+const result = { train: measure(train, trainResults), dev: measure(dev, devResults) };
 
 if (asJson) {
-  console.log(JSON.stringify(result, null, 2));
+  console.log(JSON.stringify({ train: { ...result.train }, dev: { ...result.dev, misses: result.dev.misses.length } }, null, 2));
 } else {
   const f = (x: number) => x.toFixed(2);
-  const v = result.verdict;
+  const t = result.train;
+  const d = result.dev;
   const out: string[] = [];
-  out.push(`invite-lint evaluation: ${path} (${notes.length} notes, ${v.n} with a verdict)`, "");
-  out.push("| figure | n | accuracy | precision | recall | F1 |", "| --- | ---: | ---: | ---: | ---: | ---: |");
-  out.push(`| verdict (passes = good) | ${v.n} | ${f(v.accuracy)} | ${f(v.precision)} | ${f(v.recall)} | ${f(v.f1)} |`);
-  for (const [id, s] of Object.entries(result.checks)) {
-    out.push(`| check ${id}${id === "generic" ? " (passed = not generic)" : ""} | ${s.n} | ${f(s.accuracy)} | ${f(s.precision)} | ${f(s.recall)} | ${f(s.f1)} |`);
+  out.push(`invite-lint evaluation: ${trainPath} out of fold (${FOLDS} folds, ${t.verdict.n} verdicts) | ${devPath} (${d.verdict.n} verdicts)`, "");
+  out.push("| figure | train, out of fold | dev |", "| --- | ---: | ---: |");
+  out.push(`| verdict accuracy | ${f(t.verdict.accuracy)} | ${f(d.verdict.accuracy)} |`);
+  out.push(`| good-note recall (good notes that pass) | ${f(t.verdict.recall)} | ${f(d.verdict.recall)} |`);
+  out.push(`| bad-note recall (bad notes that fail) | ${f(t.verdict.specificity)} | ${f(d.verdict.specificity)} |`);
+  for (const c of FITTED_CHECKS) {
+    out.push(`| F1 ${c.check}${c.invert ? " (passed = not generic)" : ""} | ${f(t.checks[c.check]!.f1)} | ${f(d.checks[c.check]!.f1)} |`);
   }
-  out.push("", "Verdicts by kind and by template (tp/fp/tn/fn, accuracy):");
-  for (const [group, map] of [["kind", result.byKind], ["template", result.byTemplate]] as const) {
-    for (const [k, s] of Object.entries(map)) out.push(`  ${group}=${k.padEnd(11)} n=${String(s.n).padStart(3)}  tp=${s.tp} fp=${s.fp} tn=${s.tn} fn=${s.fn}  accuracy ${f(s.accuracy)}`);
+  out.push(`| stock invitations: count, highest score | ${t.stockInvitations.count}, ${t.stockInvitations.maxScore} | ${d.stockInvitations.count}, ${d.stockInvitations.maxScore} |`);
+  out.push("", "Verdicts by kind (train out of fold | dev), accuracy:");
+  const kinds = [...new Set([...Object.keys(t.byKind), ...Object.keys(d.byKind)])].sort();
+  for (const k of kinds) {
+    const a = t.byKind[k];
+    const b = d.byKind[k];
+    out.push(`  ${k.padEnd(11)} ${a ? `${f(a.accuracy)} (n=${a.n})` : "-"}  |  ${b ? `${f(b.accuracy)} (n=${b.n})` : "-"}`);
   }
-  out.push("", `Stock invitations: ${stock.length}, highest score ${result.stockInvitations.maxScore}, all fail: ${result.stockInvitations.allFail ? "yes" : "no"}`);
-  out.push("", `Worst misses (${misses.length} in all):`);
-  for (const m of misses.slice(0, showMisses)) {
-    out.push(`  ${m.id} [${m.kind}] labelled ${m.label}, scored ${m.score} (${m.rules || "no findings"}): ${m.text.slice(0, 140).replace(/\s+/g, " ")}${m.text.length > 140 ? "…" : ""}`);
+  out.push("", `Worst misses on train, out of fold (${t.misses.length} in all):`);
+  for (const m of t.misses.slice(0, showMisses)) {
+    out.push(`  ${m.id} [${m.kind}] labelled ${m.label}, scored ${m.score} (${m.rules || "nothing"}): ${m.text.slice(0, 140).replace(/\s+/g, " ")}${m.text.length > 140 ? "…" : ""}`);
   }
-  out.push("", `verdict accuracy ${f(v.accuracy)}; F1 generic ${f(result.checks.generic!.f1)}, personalization ${f(result.checks.personalization!.f1)}, context ${f(result.checks.context!.f1)}, value ${f(result.checks.value!.f1)}`);
+  out.push("", `dev: verdict accuracy ${f(d.verdict.accuracy)}, good-note recall ${f(d.verdict.recall)}, bad-note recall ${f(d.verdict.specificity)}; F1 generic ${f(d.checks.generic!.f1)}, personalization ${f(d.checks.personalization!.f1)}, context ${f(d.checks.context!.f1)}, value ${f(d.checks.value!.f1)}`);
+  out.push(`train (out of fold): verdict accuracy ${f(t.verdict.accuracy)}, good-note recall ${f(t.verdict.recall)}, bad-note recall ${f(t.verdict.specificity)}`);
   console.log(out.join("\n"));
 }

@@ -1,9 +1,9 @@
 import { linearCompiler } from "./linear.js";
 import type { RuleDef, RuleSetData } from "./types.js";
-import type { Span } from "./metrics.js";
+import type { Span } from "./context.js";
 import { atWordBoundary, isWordChar, WORD_CLASS } from "./text.js";
 import { requiredLiteralSets } from "./anchors.js";
-import { escapeRegExp, expandVocabulary, phraseKey } from "../rules/validate.js";
+import { escapeRegExp, expandVocabulary, phraseKey } from "./patterns.js";
 
 /** Finds spans (at most `limit`) in normalised (lower-cased, apostrophe-folded) text. */
 export type Matcher = (norm: string, limit?: number) => Span[];

@@ -1,4 +1,4 @@
-import type { Span } from "./metrics.js";
+import type { Span } from "./context.js";
 
 /** Compiles a user pattern to a matcher with linear-time matching (RE2). */
 export type LinearCompiler = (source: string) => (norm: string) => Span[];

@@ -1,47 +1,14 @@
-import type { Recipient, RuleDef, Vocabulary } from "./types.js";
+import type { RuleDef } from "./types.js";
 import type { Sentence, Word } from "./nlp.js";
+import { wordSet, type NoteContext, type Span } from "./context.js";
 import { atWordBoundary } from "./text.js";
 import { allUpper, hasDomainEnding, hasInnerCapital, hasLetter, isUpper, lettersOf } from "./chars.js";
-
-export interface Span {
-  start: number;
-  end: number;
-  /** Values for the message template. */
-  data?: Record<string, string | number>;
-}
-
-/** What every metric and matcher may look at; built once per note. */
-export interface NoteContext {
-  text: string;
-  norm: string;
-  lang: string;
-  sentences: Sentence[];
-  words: Word[];
-  template: boolean;
-  /** Merge fields found in the note (only meaningful in template mode). */
-  slots: Span[];
-  greeting?: { start: number; end: number; name?: Span };
-  recipient: Recipient;
-  limit: number;
-  nearLimit: number;
-  characters: number;
-  vocabulary: Vocabulary;
-  hard: { start: number; end: number }[];
-}
 
 export type Metric = (ctx: NoteContext, params: RuleDef["params"]) => Span[];
 
 const WHOLE: Span = { start: 0, end: 0 };
 
-/** A vocabulary list as a set of lower-case words, made once per rule set. */
-const sets = new WeakMap<Vocabulary, Map<string, Set<string>>>();
-const set = (ctx: NoteContext, name: string): Set<string> => {
-  let byName = sets.get(ctx.vocabulary);
-  if (!byName) sets.set(ctx.vocabulary, (byName = new Map()));
-  let s = byName.get(name);
-  if (!s) byName.set(name, (s = new Set((ctx.vocabulary[name] ?? []).map((w) => w.toLowerCase()))));
-  return s;
-};
+const set = (ctx: NoteContext, name: string): Set<string> => wordSet(ctx.vocabulary, name);
 const num = (params: RuleDef["params"], key: string, fallback: number) =>
   typeof params[key] === "number" ? (params[key] as number) : fallback;
 

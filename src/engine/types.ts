@@ -55,6 +55,8 @@ export interface RuleDef {
   below: number;
   /** `metric` rules: which measurement and its parameters. */
   metric?: string;
+  /** A detector over the tagged syntax tree (src/engine/detectors), with `params`. */
+  detector?: string;
   params: Record<string, number | string | boolean | string[]>;
   examples: Examples;
   url: string;
@@ -93,12 +95,34 @@ export interface ScoringDef {
 /** Named word lists patterns can use as `{name}`. */
 export type Vocabulary = Record<string, string[]>;
 
+/** A logistic regression over rule hits: logit = bias + the weights of the rules that fired. */
+export interface LinearModel {
+  bias: number;
+  weights: Record<string, number>;
+}
+
+/** The fitted score (rules/weights.yaml, written by `npm run train`). */
+export interface ScoreModel {
+  /** Points of score per unit of logit. */
+  scale: number;
+  /** The verdict: passes at logit 0, which is the score `minScore` (70 by default). */
+  verdict: LinearModel;
+  /** Checks fitted against their own labels: passes at logit 0 (check score 50). */
+  checks: Record<string, LinearModel>;
+  /** A check switched off gives the verdict at least this much (logit): its typical share in a note that passes it. */
+  neutral: Record<string, number>;
+}
+
 /** Everything the engine needs: plain data, JSON-serialisable. */
 export interface RuleSetData {
   scoring: ScoringDef;
   vocabulary: Vocabulary;
   rules: RuleDef[];
   languages: Record<string, { name: string; stopwords: string[] }>;
+  /** Part-of-speech lexicons by language (rules/lexicon/*.tsv). */
+  lexicons?: Record<string, string>;
+  /** The fitted score; without it (a rule set being trained) rules weigh what their files say. */
+  model?: ScoreModel;
 }
 
 /** A finding, kept structured until a formatter turns it into words. */
@@ -135,6 +159,26 @@ export interface CheckResult {
   passed: boolean;
 }
 
+/** One rule's share of the score, in points (negative: it cost points). */
+export interface Contribution {
+  ruleId: string;
+  check: string;
+  points: number;
+  /** The first finding's message, or the signal's description. */
+  message: string;
+}
+
+/** How the score was reached: base + the contributions, then any cap. */
+export interface Breakdown {
+  /** Where a note with no findings and no signals starts. */
+  base: number;
+  items: Contribution[];
+  /** Caps that lowered the score (the lowest decides). */
+  caps: { ruleId: string; score: number }[];
+  /** base + contributions, before caps and the 0-100 bounds. */
+  raw: number;
+}
+
 export interface LintResult {
   file: string;
   score: number;
@@ -148,6 +192,8 @@ export interface LintResult {
   position: { line: number; column: number };
   /** Cue rules that matched: what counted as personal, context or value. */
   signals: string[];
+  /** Each rule's contribution to the score. */
+  breakdown: Breakdown;
   messages: Message[];
 }
 
@@ -207,6 +253,8 @@ export interface LintOptions {
   onSuppress?: (index: number) => void;
   /** Characters as the recipient sees them, when `text` holds markup blanked to spaces. */
   characters?: number;
+  /** Characters a name merge field ({{first_name}}) counts for in a template (default 8). */
+  nameLength?: number;
   /** Shared line index of `source`, so many notes of one file do not each rebuild it. */
   positions?: { position(offset: number): { line: number; column: number } };
 }

@@ -1,10 +1,8 @@
 import { isUtf8 } from "node:buffer";
 import { openSync, readSync, closeSync, fstatSync } from "node:fs";
+import { InputError } from "../errors.js";
 
-/** A problem with an input the user named: reported as one line, exit status 2. */
-export class InputError extends Error {
-  override name = "InputError";
-}
+export { InputError } from "../errors.js";
 
 export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
 

@@ -1,6 +1,6 @@
-import type { RuleDef, RuleSetData, Vocabulary } from "../engine/types.js";
+import type { LinearModel, RuleDef, RuleSetData, ScoreModel, Vocabulary } from "../engine/types.js";
 import { RE2JS } from "re2js";
-import type { Span } from "../engine/metrics.js";
+import type { Span } from "../engine/context.js";
 import { setLinearCompiler } from "../engine/linear.js";
 import { atWordBoundary } from "../engine/text.js";
 import { RuleFileError, expandVocabulary, isObject, validateRule, validateScoring, type Problem } from "./validate.js";
@@ -13,7 +13,9 @@ export interface SourceFile {
   text: string;
 }
 
-const DATA_FILES = new Set(["checks", "vocabulary", "languages"]);
+const DATA_FILES = new Set(["checks", "vocabulary", "languages", "weights"]);
+/** `lexicon/<lang>.tsv`: a part-of-speech lexicon (other .tsv files there are the generator's inputs). */
+const LEXICON = /(?:^|[\\/])lexicon[\\/]([a-z]{2})\.tsv$/;
 
 /** Upper bound on the spans one matcher reports for one note. */
 const MAX_SPANS = 10_000;
@@ -63,8 +65,44 @@ export function loadRuleSet(files: SourceFile[]): RuleSetData {
   const scoring = validateScoring(parsedChecks.data, checksFile.path, parsedChecks.locate);
   const vocabulary = readVocabulary(find("vocabulary"));
   const languages = readLanguages(find("languages"));
-  const base: RuleSetData = { scoring, vocabulary, languages, rules: [] };
-  return addRules(base, files.filter((f) => !DATA_FILES.has(baseName(f.path))), true);
+  const lexicons: Record<string, string> = {};
+  for (const f of files) {
+    const m = LEXICON.exec(f.path);
+    if (m) lexicons[m[1]!] = f.text;
+  }
+  const base: RuleSetData = { scoring, vocabulary, languages, lexicons, rules: [] };
+  const withRules = addRules(base, files.filter((f) => /\.(ya?ml|json)$/i.test(f.path) && !DATA_FILES.has(baseName(f.path))), true);
+  const weights = files.find((x) => baseName(x.path) === "weights" && /\.ya?ml$/i.test(x.path));
+  return weights ? { ...withRules, model: readModel(weights, withRules) } : withRules;
+}
+
+/** Reads the fitted weights (rules/weights.yaml); every weight must name a rule of the set. */
+export function readModel(f: SourceFile, data: RuleSetData): ScoreModel {
+  const { data: raw, locate } = parseDataFile(f.text, f.path);
+  const fail = (path: (string | number)[], message: string): never => {
+    const p = locate(path);
+    throw new RuleFileError([{ file: f.path, line: p.line, column: p.column, message }]);
+  };
+  if (!isObject(raw) || typeof raw.scale !== "number" || !isObject(raw.verdict) || !isObject(raw.checks)) {
+    return fail([], "weights need scale, verdict, checks and neutral");
+  }
+  const ids = new Set(data.rules.map((r) => r.id));
+  const linear = (v: unknown, path: string[]): LinearModel => {
+    if (!isObject(v) || typeof v.bias !== "number" || !isObject(v.weights)) return fail(path, "a model needs bias and weights");
+    for (const [id, w] of Object.entries(v.weights)) {
+      if (!ids.has(id)) fail([...path, "weights", id], `weight for unknown rule "${id}": run npm run train`);
+      if (typeof w !== "number") fail([...path, "weights", id], `weight of "${id}" must be a number`);
+    }
+    return { bias: v.bias, weights: v.weights as Record<string, number> };
+  };
+  const checks: Record<string, LinearModel> = {};
+  for (const [id, m] of Object.entries(raw.checks)) checks[id] = linear(m, ["checks", id]);
+  const neutral: Record<string, number> = {};
+  for (const [id, v] of Object.entries(isObject(raw.neutral) ? raw.neutral : {})) {
+    if (typeof v !== "number") fail(["neutral", id], "a neutral share must be a number");
+    neutral[id] = v as number;
+  }
+  return { scale: raw.scale, verdict: linear(raw.verdict, ["verdict"]), checks, neutral };
 }
 
 /** Adds a user's rule pack (files named by rule id) to a rule set; returns a new rule set. */
@@ -74,6 +112,7 @@ export function addRules(base: RuleSetData, files: SourceFile[], builtin = false
   const rules: RuleDef[] = [...base.rules];
   const problems: Problem[] = [];
   for (const f of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
+    if (!/\.(ya?ml|json)$/i.test(f.path)) continue;
     try {
       const parsed = parseDataFile(f.text, f.path);
       const rule = validateRule(parsed.data, {

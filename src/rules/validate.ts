@@ -1,25 +1,13 @@
 import type { CapDef, RuleDef, RuleKind, ScoringDef, Severity, Vocabulary } from "../engine/types.js";
 import { METRICS } from "../engine/metrics.js";
+import { DETECTORS } from "../engine/detectors/index.js";
+import { expandVocabulary, phraseKey } from "../engine/patterns.js";
 
-/** One problem in a rule or config file, pointing where the author can fix it. */
-export interface Problem {
-  file: string;
-  line: number;
-  column: number;
-  message: string;
-}
+export { escapeRegExp, expandVocabulary, phraseKey } from "../engine/patterns.js";
 
-export class RuleFileError extends Error {
-  constructor(public readonly problems: Problem[]) {
-    // One line: the first problem, and how many more there are.
-    super(`${problems[0] ? formatProblem(problems[0]) : "invalid file"}${problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? "s" : ""})` : ""}`);
-    this.name = "RuleFileError";
-  }
-}
+import { RuleFileError, type Problem } from "../errors.js";
 
-export function formatProblem(p: Problem): string {
-  return `${p.file}:${p.line}:${p.column}: ${p.message}`;
-}
+export { RuleFileError, formatProblem, type Problem } from "../errors.js";
 
 /** Gives the position of a value (or of its key) at a path in the source document. */
 export type Locate = (path: (string | number)[], key?: boolean) => { line: number; column: number };
@@ -28,31 +16,10 @@ const KINDS: RuleKind[] = ["existence", "cue", "missing", "metric"];
 const SEVERITIES: Severity[] = ["info", "warning", "error"];
 const RULE_KEYS = new Set([
   "id", "check", "kind", "description", "severity", "weight", "message", "hint", "phrases", "patterns",
-  "templateSlot", "affects", "cap", "unless", "requires", "below", "metric", "params", "examples", "url",
+  "templateSlot", "affects", "cap", "unless", "requires", "below", "metric", "detector", "params", "examples", "url",
 ]);
 const ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 const LANG = /^(?:any|[a-z]{2})$/;
-
-/** Expands `{name}` references to vocabulary lists; unknown names are reported by the caller. */
-export function expandVocabulary(pattern: string, vocabulary: Vocabulary, unknown?: (name: string) => void): string {
-  return pattern.replace(/\{([a-z][a-z0-9-]*)\}/g, (whole, name: string) => {
-    const words = vocabulary[name];
-    if (!words) {
-      unknown?.(name);
-      return whole;
-    }
-    return `(?:${words.map(escapeRegExp).join("|")})`;
-  });
-}
-
-export function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-}
-
-/** Case-, space- and apostrophe-insensitive key of a phrase, for duplicate checks and matching. */
-export function phraseKey(s: string): string {
-  return s.toLowerCase().replace(/[’‘`´]/g, "'").replace(/\s+/g, " ").trim();
-}
 
 export interface ValidateContext {
   file: string;
@@ -170,6 +137,11 @@ export function validateRule(raw: unknown, ctx: ValidateContext, expectedId?: st
     metric = str("metric", false);
     if (metric && !(metric in METRICS)) fail(["metric"], `unknown metric "${metric}" (known: ${Object.keys(METRICS).join(", ")})`);
   }
+  let detector: string | undefined;
+  if (raw.detector !== undefined) {
+    detector = str("detector", false);
+    if (detector && !(detector in DETECTORS)) fail(["detector"], `unknown detector "${detector}" (known: ${Object.keys(DETECTORS).join(", ")})`);
+  }
   const params: RuleDef["params"] = {};
   if (raw.params !== undefined) {
     if (!isObject(raw.params)) fail(["params"], `"params" must be a mapping`);
@@ -200,8 +172,8 @@ export function validateRule(raw: unknown, ctx: ValidateContext, expectedId?: st
   }
 
   const hasMatchers = Object.keys(phrases).length > 0 || Object.keys(patterns).length > 0;
-  if ((kind === "existence" || kind === "cue") && !hasMatchers && !metric) {
-    fail([], `a "${kind}" rule needs "phrases" or "patterns"${kind === "cue" ? ' or "metric"' : ""}`);
+  if ((kind === "existence" || kind === "cue") && !hasMatchers && !metric && !detector) {
+    fail([], `a "${kind}" rule needs "phrases", "patterns", "metric" or "detector"`);
   }
   if (kind === "metric" && !metric) fail([], `a "metric" rule needs "metric"`);
   const requires = idList("requires");
@@ -211,7 +183,7 @@ export function validateRule(raw: unknown, ctx: ValidateContext, expectedId?: st
   return {
     id, check, kind, description, severity: (severityRaw || "warning") as Severity, weight, message, hint,
     phrases, patterns, templateSlot, affects: idList("affects"), cap, unless: idList("unless"), requires, below,
-    metric, params, examples, url, origin: { file: ctx.file }, builtin: ctx.builtin,
+    metric, detector, params, examples, url, origin: { file: ctx.file }, builtin: ctx.builtin,
   };
 }
 

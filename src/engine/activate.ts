@@ -1,0 +1,60 @@
+/**
+ * Phase 1: which rules run for a note, at which severity and weight, from the rule set, the
+ * settings (`--rule`, config `settings`) and the note's directives.
+ */
+import type { CompiledRule } from "./compile.js";
+import type { LintOptions, RuleSetting, Severity, SeveritySetting } from "./types.js";
+import { UsageError } from "../errors.js";
+
+export interface ActiveRule {
+  rule: CompiledRule;
+  severity: Severity;
+  /** Points the rule is worth when the fitted model has no weight for it (its file's `weight`, or a setting's). */
+  weight: number;
+  /** A `weight` was set for the rule: it replaces the fitted weight. */
+  weighted: boolean;
+  /** The rule's check is switched off: it runs so the check can be made neutral, but reports nothing. */
+  silent: boolean;
+}
+
+export interface Activation {
+  rules: ActiveRule[];
+  /** Checks switched off (`--rule context=off`): scored as if they passed. */
+  off: Set<string>;
+}
+
+export function resolveSetting(s: SeveritySetting | RuleSetting | undefined): RuleSetting | undefined {
+  if (s === undefined) return undefined;
+  return typeof s === "string" ? { severity: s } : s;
+}
+
+/** Builds activations, caching the one for notes without settings or directives. */
+export function activator(compiled: CompiledRule[], checks: ReadonlySet<string>, ids: ReadonlySet<string>): (options: LintOptions) => Activation {
+  let plain: Activation | undefined;
+  return (options) => {
+    const simple = (!options.settings || Object.keys(options.settings).length === 0) && !options.disable?.length;
+    if (simple) return (plain ??= activate(compiled, checks, ids, {}));
+    return activate(compiled, checks, ids, options);
+  };
+}
+
+function activate(compiled: CompiledRule[], checks: ReadonlySet<string>, ids: ReadonlySet<string>, options: LintOptions): Activation {
+  const settings = options.settings ?? {};
+  for (const id of Object.keys(settings)) {
+    if (!ids.has(id)) throw new UsageError(`unknown rule or check id "${id}"`);
+  }
+  const off = new Set([...checks].filter((c) => resolveSetting(settings[c])?.severity === "off"));
+  const disabled = new Set(options.disable ?? []);
+  const rules: ActiveRule[] = [];
+  for (const rule of compiled) {
+    const def = rule.def;
+    if (disabled.has(def.id) || disabled.has(def.check)) continue;
+    const own = resolveSetting(settings[def.id]) ?? {};
+    const ofCheck = resolveSetting(settings[def.check]) ?? {};
+    const silent = off.has(def.check);
+    const severity: SeveritySetting = own.severity ?? (silent ? def.severity : ofCheck.severity) ?? def.severity;
+    if (severity === "off") continue;
+    rules.push({ rule, severity, weight: own.weight ?? def.weight, weighted: own.weight !== undefined, silent });
+  }
+  return { rules, off };
+}

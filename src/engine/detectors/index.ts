@@ -1,0 +1,43 @@
+/**
+ * Detectors: functions over the tagged words of a note that find what a sentence does
+ * (refers to something of the recipient's, recalls a shared past, pitches, asks). A rule file
+ * names one with `detector:` and gives it `params` (mostly names of vocabulary lists), so
+ * the detector is the "how" and the rule says what a hit means (`kind`, `check`).
+ */
+import type { NoteContext, Span } from "../context.js";
+import type { RuleDef } from "../types.js";
+import { recipientAddressed, sawThem, theirAct, theirOccasion, theirRole, theirThing, thingTheyDid } from "./recipient.js";
+import { conversation, joining, namedContact, plannedMeeting, selfPlacement, sharedMemory, sharedPast } from "./shared.js";
+import { namedThing, timeAnchor } from "./named.js";
+import { asksThem, callToAction, commercialTerms, cvRecital, jobTalk, presenting, selfIntro, senderOffering, senderOwn, thanksFor } from "./moves.js";
+
+export type Detector = (ctx: NoteContext, params: RuleDef["params"]) => Span[];
+
+export const DETECTORS: Record<string, Detector> = {
+  "their-thing": theirThing,
+  "their-act": theirAct,
+  "thing-they-did": thingTheyDid,
+  "their-occasion": theirOccasion,
+  "their-role": theirRole,
+  "recipient-addressed": recipientAddressed,
+  "shared-past": sharedPast,
+  "self-placement": selfPlacement,
+  conversation,
+  joining,
+  "named-contact": namedContact,
+  "named-thing": namedThing,
+  "time-anchor": timeAnchor,
+  "thanks-for": thanksFor,
+  "sender-offering": senderOffering,
+  "cv-recital": cvRecital,
+  "saw-them": sawThem,
+  "planned-meeting": plannedMeeting,
+  "shared-memory": sharedMemory,
+  "sender-own": senderOwn,
+  "self-intro": selfIntro,
+  "commercial-terms": commercialTerms,
+  "call-to-action": callToAction,
+  "job-talk": jobTalk,
+  presenting,
+  "asks-them": asksThem,
+};

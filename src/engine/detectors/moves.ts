@@ -1,0 +1,267 @@
+/**
+ * The note's moves besides the reason: thanking for something particular, the sender
+ * offering their services (a pitch), and the sender reciting their CV.
+ */
+import type { Span } from "../context.js";
+import { wordSet } from "../context.js";
+import type { Detector } from "./index.js";
+import { joined, listParam, phraseAt, span } from "./phrases.js";
+
+/**
+ * Thanks for something particular: "thanks for the Terragrunt tip", "thank you for reviewing
+ * my PR", "I appreciate the message on my post". Thanks for connecting, for your time or for
+ * considering say nothing (`generic-thanks`).
+ */
+export const thanksFor: Detector = (ctx, params) => {
+  const thanks = wordSet(ctx.vocabulary, listParam(params, "words", "thanks-words"), ctx.lang);
+  const generic = wordSet(ctx.vocabulary, listParam(params, "generic", "generic-thanks"), ctx.lang);
+  const out: Span[] = [];
+  for (const tokens of ctx.sentenceTokens) {
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      if (!thanks.has(t.norm)) continue;
+      let j = i + 1;
+      while (tokens[j] && (tokens[j]!.norm === "you" || tokens[j]!.norm === "so" || tokens[j]!.norm === "much" || tokens[j]!.norm === "again" || tokens[j]!.norm === "a" || tokens[j]!.norm === "lot")) j++;
+      const forTok = tokens[j];
+      const direct = t.norm === "appreciate" || t.norm === "appreciated";
+      // "I would appreciate a referral" asks for something; thanks are for what was given.
+      if (tokens.slice(Math.max(0, i - 2), i).some((x) => x.tag === "MD" || x.norm === "i'd" || x.norm === "we'd")) continue;
+      if (!direct && forTok?.norm !== "for") continue;
+      const k = direct ? j : j + 1;
+      const what = tokens[k];
+      if (!what || what.first) continue;
+      const words = tokens.slice(k, k + 3).map((x) => x.norm);
+      if (direct && (words[0] === "any" || words[0] === "a" || words[1] === "chance" || words[1] === "opportunity")) continue;
+      if (generic.has(words[0]!) || generic.has(words.slice(0, 2).join(" ")) || (words[0] === "your" && generic.has(words[1] ?? ""))) continue;
+      const p = what.tag === "VG" ? undefined : phraseAt(ctx, tokens, k);
+      const end = p ? p.end : tokens[Math.min(tokens.length - 1, k + 1)]!.end;
+      out.push({ start: t.start, end });
+    }
+  }
+  return out;
+};
+
+/**
+ * The sender offering their services: a sender subject ("we", "I", "our agency") with a verb
+ * of serving ("help", "offer", "provide") and customers as its object ("companies", "teams
+ * like yours"): "we help SaaS founders book demos", "our platform helps teams cut costs".
+ */
+export const senderOffering: Detector = (ctx, params) => {
+  const verbs = wordSet(ctx.vocabulary, listParam(params, "verbs", "serving-verbs"), ctx.lang);
+  const customers = wordSet(ctx.vocabulary, listParam(params, "customers", "customer-nouns"), ctx.lang);
+  const sellers = wordSet(ctx.vocabulary, listParam(params, "sellers", "seller-nouns"), ctx.lang);
+  const out: Span[] = [];
+  for (const tokens of ctx.sentenceTokens) {
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      const subject = ["we", "i", "we've", "we're", "i've", "i'm", "we'll", "i'll"].includes(t.norm) ||
+        ((t.norm === "our" || t.norm === "my") && sellers.has(tokens[i + 1]?.norm ?? ""));
+      if (!subject) continue;
+      let j = t.norm === "our" || t.norm === "my" ? i + 2 : i + 1;
+      while (tokens[j] && (tokens[j]!.tag === "R" || tokens[j]!.tag === "MD" || tokens[j]!.norm === "can")) j++;
+      const verb = tokens[j];
+      if (!verb || !verbs.has(verb.norm)) continue;
+      for (let k = j + 1; k < Math.min(tokens.length, j + 7); k++) {
+        const w = tokens[k]!;
+        if (w.first) break;
+        if (customers.has(w.norm) || (w.norm === "you" && k === j + 1)) {
+          out.push(span(t, w));
+          break;
+        }
+      }
+    }
+  }
+  return out;
+};
+
+/**
+ * The sender's CV in the note: years of experience ("5+ years of experience", "I have 8
+ * years in"), or a self-description built on skills ("specializing in", "proficient in").
+ */
+export const cvRecital: Detector = (ctx, params) => {
+  const markers = wordSet(ctx.vocabulary, listParam(params, "markers", "cv-markers"), ctx.lang);
+  const out: Span[] = [];
+  for (const tokens of ctx.sentenceTokens) {
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      const next = tokens[i + 1];
+      if (t.tag === "CD" && next && /^(?:years?|yrs?)$/.test(next.norm) && !/^(?:19|20)\d\d$/.test(t.norm)) {
+        // "5+ years of experience", "with 8 years in", "I have 3 years as": the sender's experience, not "after six years in Singapore".
+        const after = tokens.slice(i + 2, i + 5).map((x) => x.norm);
+        const before = tokens.slice(Math.max(0, i - 3), i).map((x) => x.norm);
+        if (after.includes("experience") || before.some((x) => x === "with" || x === "have" || x === "i've" || x === "bring" || x === "having")) {
+          out.push(span(t, next));
+        }
+      } else if (markers.has(t.norm) && next && (next.norm === "in" || next.norm === "with")) out.push(span(t, next));
+    }
+  }
+  return out;
+};
+
+/**
+ * The sender's own thing as the subject of the note: "our smart-home sensors", "our analytics
+ * suite", "my wealth management practice", "our client". Shared things ("our conversation",
+ * "our mutual friend", "our team" in a new colleague's note) are not; `shared-nouns` and
+ * `relation-nouns` leave them out.
+ */
+export const senderOwn: Detector = (ctx, params) => {
+  const shared = wordSet(ctx.vocabulary, listParam(params, "shared", "shared-nouns"), ctx.lang);
+  const relations = wordSet(ctx.vocabulary, "relation-nouns", ctx.lang);
+  const own = wordSet(ctx.vocabulary, listParam(params, "possessives", "first-possessive"), ctx.lang);
+  const out: Span[] = [];
+  for (const tokens of ctx.sentenceTokens) {
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      const t = tokens[i]!;
+      if (!own.has(t.norm)) continue;
+      const p = phraseAt(ctx, tokens, i);
+      if (!p || p.tokens.some((x) => shared.has(x.norm) || relations.has(x.norm))) continue;
+      out.push({ start: t.start, end: p.end });
+    }
+  }
+  return out;
+};
+
+/**
+ * The sender introducing themself by role: "I'm a certified career coach", "I am a fresher
+ * with a B.Tech", "My name is Vince and I'm a product manager", "I lead AI training at X".
+ */
+export const selfIntro: Detector = (ctx, params) => {
+  const roles = wordSet(ctx.vocabulary, listParam(params, "verbs", "role-verbs"), ctx.lang);
+  const out: Span[] = [];
+  for (const tokens of ctx.sentenceTokens) {
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      const t = tokens[i]!;
+      const next = tokens[i + 1]!;
+      if ((t.norm === "i'm" || t.norm === "im" || (t.norm === "i" && next.norm === "am")) && !next.first) {
+        const j = t.norm === "i" ? i + 2 : i + 1;
+        const w = tokens[j];
+        if (w && (w.norm === "a" || w.norm === "an")) {
+          const p = phraseAt(ctx, tokens, j);
+          if (p && p.head.tag === "N") out.push({ start: t.start, end: p.end });
+        }
+      } else if (t.norm === "my" && next.norm === "name" && tokens[i + 2]?.norm === "is") out.push(span(t, tokens[i + 2]!));
+      else if (t.norm === "i" && roles.has(next.norm) && tokens[i + 2] && (tokens[i + 2]!.tag === "N" || tokens[i + 2]!.tag === "NP" || tokens[i + 2]!.tag === "P")) {
+        out.push(span(t, tokens[i + 2]!));
+      }
+    }
+  }
+  return out;
+};
+
+/**
+ * Commercial terms: prices and growth figures ("$49/month", "40% lower cost", "10x more
+ * views", "CTC up to 25 LPA") and free offers ("a free trial", "your free session").
+ */
+export const commercialTerms: Detector = (ctx) => {
+  const out: Span[] = [];
+  const re = /[$€£₹]\s?\d[\d,.]*\s?[kKmMbB]?\b(?:\s?(?:\/|per\s)\s?(?:mo|month|year|yr|hour|hr)\b)?|\b\d[\d,.]*\s?(?:%|x\b|×)|\b\d[\d,.]*\+?\s?(?:lpa|usd|eur|k\/year)\b/giu;
+  for (const m of ctx.text.matchAll(re)) out.push({ start: m.index, end: m.index + m[0].length });
+  for (const tokens of ctx.sentenceTokens) {
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      const t = tokens[i]!;
+      if (t.norm !== "free" && t.norm !== "complimentary" && t.norm !== "gratuit" && t.norm !== "gratis" && t.norm !== "kostenlos" && t.norm !== "gratuito") continue;
+      const p = phraseAt(ctx, tokens, i + 1);
+      if (p && p.head.tag === "N" && p.head.norm !== "time" && joined(ctx, t, tokens[i + 1]!)) out.push({ start: t.start, end: p.end });
+    }
+  }
+  return out;
+};
+
+/**
+ * A call to action: a clause that opens with a bare verb telling the reader to act ("Stop by
+ * booth 3402", "Book your demo", "Check it out", "Apply here", "DM me"). Pleasantries ("Hope
+ * you're well", "Let's stay in touch", "See you Tuesday") are left out (`pleasantry-verbs`).
+ */
+export const callToAction: Detector = (ctx, params) => {
+  const pleasant = wordSet(ctx.vocabulary, listParam(params, "except", "pleasantry-verbs"), ctx.lang);
+  const out: Span[] = [];
+  for (const tokens of ctx.sentenceTokens) {
+    tokens.forEach((t, i) => {
+      if (!t.first || t.tag !== "V" || pleasant.has(t.norm) || /[^\p{Ll}'-]/u.test(t.norm)) return;
+      const next = tokens[i + 1];
+      if (!next || next.first || next.tag === "PRP" && next.norm !== "me" && next.norm !== "us") return;
+      out.push(span(t, next));
+    });
+  }
+  return out;
+};
+
+/**
+ * Job talk: the sender seeking a job ("I'm exploring marketing roles", "looking for an
+ * internship", "could you refer me") or offering one ("we're hiring", "our client is looking
+ * for", "a role that matches your skills"). `side: seeker` or `side: recruiter`.
+ */
+export const jobTalk: Detector = (ctx, params) => {
+  const jobs = wordSet(ctx.vocabulary, listParam(params, "nouns", "job-nouns"), ctx.lang);
+  const seeking = wordSet(ctx.vocabulary, listParam(params, "verbs", "seeking-verbs"), ctx.lang);
+  const recruiter = params.side === "recruiter";
+  const out: Span[] = [];
+  for (const tokens of ctx.sentenceTokens) {
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      const seeker = ["i", "i'm", "im", "i've", "i'd", "my", "me"].includes(t.norm);
+      const hirer = ["we", "we're", "we've", "our", "my", "i'm", "i", "they're"].includes(t.norm);
+      if (recruiter ? !hirer : !seeker) continue;
+      const window = tokens.slice(i + 1, i + 9);
+      const end = window.findIndex((x) => x.first);
+      const clause = end === -1 ? window : window.slice(0, end);
+      const verb = clause.findIndex((x) => seeking.has(x.norm));
+      const noun = clause.findIndex((x) => jobs.has(x.norm));
+      if (recruiter) {
+        // "we're hiring", "our client is looking for a Data Engineer", "I have a role that..."
+        const hiring = clause.findIndex((x) => x.norm === "hiring" || x.norm === "recruiting" || x.norm === "client" || x.norm === "clients");
+        if (hiring >= 0 && (t.norm !== "i" || clause[hiring]!.norm !== "client")) out.push(span(t, clause[hiring]!));
+        else if ((t.norm === "i" || t.norm === "we") && clause[0]?.norm === "have" && noun >= 0) out.push(span(t, clause[noun]!));
+      } else if (noun >= 0 && (verb >= 0 || t.norm === "me")) out.push(span(t, clause[Math.max(noun, verb)]!));
+    }
+  }
+  return out;
+};
+
+/**
+ * An ask of the recipient: a request addressed to them ("could you refer me", "would you mind
+ * looking at", "can you tell me", "would you be open to a call", "please share"), whatever is asked.
+ */
+export const asksThem: Detector = (ctx) => {
+  const out: Span[] = [];
+  // Asking to connect is the invitation itself, not a favour.
+  const invitation = new Set(["connect", "connecting", "accept", "add", "join"]);
+  for (const tokens of ctx.sentenceTokens) {
+    for (let i = 0; i + 2 < tokens.length; i++) {
+      const t = tokens[i]!;
+      const next = tokens[i + 1]!;
+      const third = tokens[i + 2]!;
+      // The verb asked for: "would you be open to connect" asks nothing more than the invitation does.
+      const asked = tokens.slice(i + 1, i + 6).find((x, k) => k > 0 && (x.tag === "V" || x.tag === "VG"))?.norm ?? "";
+      if (t.tag === "MD" && ["could", "can", "would", "will"].includes(t.norm) && next.norm === "you" && !next.first) {
+        if ((third.tag === "V" || third.norm === "be" || third.norm === "mind" || third.tag === "R") && !invitation.has(third.norm) && !invitation.has(asked)) out.push(span(t, third));
+      } else if (t.norm === "please" && (next.tag === "V" || next.norm === "let") && !next.first && !invitation.has(next.norm)) out.push(span(t, next));
+      else if ((t.norm === "are" || t.norm === "r") && next.norm === "you" && ["open", "free", "available", "interested", "up"].includes(third.norm)) out.push(span(t, third));
+      else if (t.norm === "do" && next.norm === "you" && (third.norm === "have" || third.norm === "mind")) out.push(span(t, third));
+    }
+  }
+  return out;
+};
+
+/**
+ * The sender wanting to present something: "I'd love to tell you about an exciting
+ * opportunity", "happy to show you how we...", "share how we've helped similar companies".
+ */
+export const presenting: Detector = (ctx, params) => {
+  const verbs = wordSet(ctx.vocabulary, listParam(params, "verbs", "presenting-verbs"), ctx.lang);
+  const out: Span[] = [];
+  for (const tokens of ctx.sentenceTokens) {
+    for (let i = 0; i + 2 < tokens.length; i++) {
+      const t = tokens[i]!;
+      if (!verbs.has(t.norm)) continue;
+      let j = i + 1;
+      if (tokens[j]!.norm === "with") j++;
+      if (tokens[j]?.norm === "you") j++;
+      const w = tokens[j];
+      if (w && !w.first && (w.norm === "about" || w.norm === "how" || w.norm === "what") && (tokens[j + 1]?.norm === "we" || tokens[j + 1]?.norm === "our" || tokens[j + 1]?.norm === "my" || w.norm === "about")) {
+        out.push(span(t, tokens[j + 1] ?? w));
+      }
+    }
+  }
+  return out;
+};

@@ -1,0 +1,101 @@
+/**
+ * Phase 3: the raw spans go through small filters in order (allowed phrases, directives,
+ * markup, overlaps, `unless`), then `missing` rules are decided from what is left.
+ * What comes out is what the note is scored on and what the report shows.
+ */
+import type { ActiveRule } from "./activate.js";
+import type { NoteContext, Span } from "./context.js";
+import { dedupe, type RawHit } from "./detect.js";
+import type { LintOptions } from "./types.js";
+
+export interface Hit {
+  active: ActiveRule;
+  spans: Span[];
+}
+
+export interface Kept {
+  /** Rules that flag the note (existence, metric, missing, and detectors of those kinds). */
+  findings: Hit[];
+  /** Cue rules present: what counts as personal, context or value. */
+  cues: Hit[];
+}
+
+type SpanFilter = (hit: Hit) => Span[];
+
+/** Spans overlapping a phrase the user allows. */
+const notAllowed = (allowed: Span[]): SpanFilter => (hit) =>
+  hit.spans.filter((s) => !allowed.some((x) => s.start < x.end && x.start < s.end));
+
+/** Spans on a line a directive turns the rule off for. */
+const notSuppressed = (options: LintOptions): SpanFilter => (hit) =>
+  hit.spans.filter((s) => {
+    const i = (options.suppress ?? []).findIndex((x) => s.start >= x.start && s.start < x.end && (x.rules.length === 0 || x.rules.includes(hit.active.rule.def.id)));
+    if (i >= 0) options.onSuppress?.(i);
+    return i < 0;
+  });
+
+/** Spans that start or end in blanked-out markup (Markdown). */
+const notInMarkup = (options: LintOptions): SpanFilter => (hit) => {
+  const inside = (o: number) => (options.ignore ?? []).some((r) => o >= r.start && o < r.end);
+  return hit.spans.filter((s) => !(s.end > s.start && (inside(s.start) || inside(s.end - 1))));
+};
+
+function applyFilters(hits: RawHit[], filters: SpanFilter[]): Hit[] {
+  const out: Hit[] = [];
+  for (const h of hits) {
+    let hit: Hit = { active: h.active, spans: dedupe(h.spans) };
+    for (const f of filters) {
+      hit = { active: hit.active, spans: f(hit) };
+      if (hit.spans.length === 0) break;
+    }
+    if (hit.spans.length) out.push(hit);
+  }
+  return out;
+}
+
+/** A span inside a heavier rule's span of the same check says the same thing twice. */
+function withoutNested(findings: Hit[]): Hit[] {
+  const out: Hit[] = [];
+  for (const h of findings) {
+    const a = h.active;
+    const kept = h.spans.filter((s) => !findings.some((o) => o !== h && o.active.rule.def.check === a.rule.def.check &&
+      (o.active.weight > a.weight || (o.active.weight === a.weight && o.active.rule.def.id < a.rule.def.id)) &&
+      o.spans.some((x) => x.start <= s.start && s.end <= x.end && x.end - x.start > s.end - s.start)));
+    if (kept.length) out.push({ active: a, spans: kept });
+  }
+  return out;
+}
+
+/**
+ * Keeps what survives the filters. `unless` names cue rules, finding rules or checks (a
+ * check counts when a cue of it is present): a rule whose `unless` holds is dropped, cues too.
+ */
+export function filterHits(raw: RawHit[], ctx: NoteContext, options: LintOptions, allowed: Span[], active: ActiveRule[]): Kept {
+  const hits = applyFilters(raw, [notAllowed(allowed), notSuppressed(options), notInMarkup(options)]);
+  const cueHits = hits.filter((h) => h.active.rule.def.kind === "cue");
+  const findingHits = withoutNested(hits.filter((h) => h.active.rule.def.kind !== "cue"));
+  const fired = new Set(findingHits.map((h) => h.active.rule.def.id));
+  const presentAll = new Set(cueHits.map((h) => h.active.rule.def.id));
+  const checksWithCue = (present: Set<string>) => new Set(cueHits.filter((h) => present.has(h.active.rule.def.id)).map((h) => h.active.rule.def.check));
+  // Cues first: a cue's `unless` looks at findings and at the other cues.
+  const cueChecks = checksWithCue(presentAll);
+  const holds = (id: string, self: string) => id !== self && (fired.has(id) || presentAll.has(id) || cueChecks.has(id));
+  const cues = cueHits.filter((h) => !h.active.rule.def.unless.some((id) => holds(id, h.active.rule.def.id)));
+  const present = new Set(cues.map((h) => h.active.rule.def.id));
+  const withCue = checksWithCue(present);
+  const satisfied = (id: string) => present.has(id) || withCue.has(id);
+  const findings = findingHits.filter((h) => !h.active.rule.def.unless.some((id) => satisfied(id) || fired.has(id)));
+
+  // `missing` rules: the cues (or checks) they require add up to less than `below`.
+  const credit = (id: string) => cues.filter((h) => h.active.rule.def.id === id || h.active.rule.def.check === id)
+    .reduce((sum, h) => sum + h.active.weight, 0);
+  for (const a of active) {
+    const def = a.rule.def;
+    if (def.kind !== "missing" || ctx.text.trim() === "") continue;
+    if (def.params.kind !== undefined && def.params.kind !== ctx.recipient.kind) continue;
+    if (def.unless.some((id) => satisfied(id) || fired.has(id))) continue;
+    const have = def.requires.reduce((sum, id) => sum + credit(id), 0);
+    if (have < def.below) findings.push({ active: a, spans: [{ start: 0, end: 0 }] });
+  }
+  return { findings, cues };
+}

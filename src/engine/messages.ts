@@ -1,0 +1,85 @@
+/**
+ * Phase 5: findings become messages with lines and columns, and a failing note gets one more,
+ * the verdict, an error that says why it fails.
+ */
+import type { Span } from "./context.js";
+import type { Hit } from "./filter.js";
+import type { Scored } from "./score.js";
+import type { Finding, LintOptions, Message, RuleSetData } from "./types.js";
+import { LineIndex } from "./text.js";
+
+/** The rule id of the message a failing note gets. */
+export const VERDICT = "verdict";
+
+/** Fills `{match}` and metric values into a message template. */
+export function fill(template: string, span: Span, text: string): string {
+  return template.replace(/\{([a-z]+)\}/g, (whole, key: string) => {
+    if (key === "match") return span.end > span.start ? text.slice(span.start, span.end).replace(/\s+/g, " ") : "";
+    const v = span.data?.[key];
+    return v === undefined ? whole : String(v);
+  });
+}
+
+/** One finding per span of each rule that flags the note; whole-note findings sit where its text starts. */
+export function findingsOf(hits: Hit[], text: string, lead: number, order: ReadonlyMap<string, number>): Finding[] {
+  const out: Finding[] = [];
+  for (const h of hits) {
+    if (h.active.silent) continue;
+    const def = h.active.rule.def;
+    for (const found of h.spans) {
+      const s = found.start === 0 && found.end === 0 ? { ...found, start: lead, end: lead } : found;
+      out.push({
+        ruleId: def.id, check: def.check, severity: h.active.severity,
+        message: fill(def.message, s, text), suggestion: fill(def.hint, s, text),
+        start: s.start, end: s.end, url: def.url || undefined,
+      });
+    }
+  }
+  return out.sort((x, y) => x.start - y.start || x.end - y.end || (order.get(x.check) ?? 99) - (order.get(y.check) ?? 99) || x.ruleId.localeCompare(y.ruleId));
+}
+
+/**
+ * The verdict of a failing note: an error naming what blocks it, or the score against the
+ * pass mark with the findings that cost most and the checks that fail.
+ */
+export function verdictFinding(scored: Scored, findings: Finding[], minScore: number, lead: number, data: RuleSetData): Finding | undefined {
+  if (scored.passed) return undefined;
+  const errors = findings.filter((f) => f.severity === "error");
+  let message: string;
+  let suggestion: string;
+  if (errors.length) {
+    message = `The note fails: ${errors.map((e) => e.message.replace(/\.$/, "")).slice(0, 2).join("; ")}`;
+    suggestion = errors[0]!.suggestion;
+  } else {
+    const costs = scored.breakdown.items.filter((c) => c.points < 0).slice(0, 3).map((c) => `${c.message} (${Math.round(c.points)})`);
+    const failed = data.scoring.checks.filter((c) => scored.checks[c.id] && !scored.checks[c.id]!.passed && data.model?.checks[c.id]).map((c) => c.id);
+    const reasons = [...costs, ...(failed.length ? [`failing checks: ${failed.join(", ")}`] : [])];
+    message = `The note fails: ${scored.score}/100, below ${minScore}${reasons.length ? `: ${reasons.join("; ")}` : ": nothing in it counts toward a good note"}`;
+    const worst = findings.find((f) => f.ruleId === scored.breakdown.items.find((c) => c.points < 0)?.ruleId);
+    suggestion = worst?.suggestion ?? "Say how you know them or what of theirs made you write, in your own words.";
+  }
+  return { ruleId: VERDICT, check: VERDICT, severity: "error", message, suggestion, start: lead, end: lead };
+}
+
+/** Where the note's text starts in its file. */
+export function positionOf(options: LintOptions, text: string, lead: number): { line: number; column: number } {
+  const at = (options.offset ?? 0) + lead;
+  if (at === 0) return { line: 1, column: 1 };
+  const index = options.positions ?? new LineIndex(options.source ?? text);
+  return index.position(at);
+}
+
+export function toMessages(findings: Finding[], text: string, options: LintOptions): Message[] {
+  const base = options.offset ?? 0;
+  const index = options.positions ?? new LineIndex(options.source ?? text);
+  return findings.map((f) => {
+    const s = index.position(base + f.start);
+    const e = index.position(base + f.end);
+    const msg: Message = {
+      ruleId: f.ruleId, check: f.check, severity: f.severity, message: f.message, suggestion: f.suggestion,
+      line: s.line, column: s.column, endLine: e.line, endColumn: e.column, offset: base + f.start, endOffset: base + f.end,
+    };
+    if (f.url) msg.url = f.url;
+    return msg;
+  });
+}
