@@ -99,9 +99,11 @@ function measure(notes: Labelled[], results: LintResult[]) {
     if (note.verdict === null) return;
     const actual = note.verdict === "good";
     add(verdict, r.passed, actual);
-    const k = byKind.get(note.kind) ?? counts();
-    add(k, r.passed, actual);
-    byKind.set(note.kind, k);
+    for (const key of [note.kind, note.template ? "(templates)" : "(plain notes)"]) {
+      const k = byKind.get(key) ?? counts();
+      add(k, r.passed, actual);
+      byKind.set(key, k);
+    }
     if (r.passed !== actual) {
       misses.push({
         id: note.id, kind: note.kind, label: note.verdict, score: r.score, text: note.text,
@@ -141,12 +143,13 @@ if (asJson) {
     out.push(`| F1 ${c.check}${c.invert ? " (passed = not generic)" : ""} | ${f(t.checks[c.check]!.f1)} | ${f(d.checks[c.check]!.f1)} |`);
   }
   out.push(`| stock invitations: count, highest score | ${t.stockInvitations.count}, ${t.stockInvitations.maxScore} | ${d.stockInvitations.count}, ${d.stockInvitations.maxScore} |`);
-  out.push("", "Verdicts by kind (train out of fold | dev), accuracy:");
+  out.push("", "Verdicts by kind (train out of fold | dev):");
   const kinds = [...new Set([...Object.keys(t.byKind), ...Object.keys(d.byKind)])].sort();
   for (const k of kinds) {
     const a = t.byKind[k];
     const b = d.byKind[k];
-    out.push(`  ${k.padEnd(11)} ${a ? `${f(a.accuracy)} (n=${a.n})` : "-"}  |  ${b ? `${f(b.accuracy)} (n=${b.n})` : "-"}`);
+    const cell = (x: ReturnType<typeof stats> | undefined) => (x ? `${f(x.accuracy)} (n=${x.n}, good pass ${x.tp}/${x.tp + x.fn}, bad fail ${x.tn}/${x.tn + x.fp})` : "-");
+    out.push(`  ${k.padEnd(14)} ${cell(a).padEnd(44)} |  ${cell(b)}`);
   }
   out.push("", `Worst misses on train, out of fold (${t.misses.length} in all):`);
   for (const m of t.misses.slice(0, showMisses)) {

@@ -33,7 +33,7 @@ export const FITTED_CHECKS = [
 export const SCALE = 10;
 export const FOLDS = 5;
 /** L2 strengths tried; cross-validation picks one per model. */
-export const LAMBDAS = [0.001, 0.003, 0.01, 0.03, 0.1];
+export const LAMBDAS = [0.0003, 0.001, 0.003, 0.01, 0.03];
 /** A rule must fire in this many training notes to get a weight. */
 export const MIN_SUPPORT = 3;
 

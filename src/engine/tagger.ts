@@ -104,7 +104,11 @@ export interface TagOptions {
 function lookup(lower: string, lexicon: Lexicon | undefined): readonly Tag[] | undefined {
   if (!lexicon) return undefined;
   let known = lexicon(lower);
-  if (!known && lower.includes("-")) known = lexicon(lower.slice(lower.lastIndexOf("-") + 1));
+  if (!known && lower.includes("-")) {
+    // "co-wrote" is a verb like "wrote"; "write-up", "check-in" are nouns made with a particle.
+    const last = lexicon(lower.slice(lower.lastIndexOf("-") + 1));
+    known = last && (last[0] === "R" || last[0] === "P") ? ["N"] : last;
+  }
   if (!known && lower.endsWith("'s") && lower.length > 2) known = lexicon(lower.slice(0, -2));
   return known;
 }
@@ -130,7 +134,15 @@ export function tagWords(words: readonly string[], lexicon: Lexicon | undefined,
       // in German every noun has one, so only a name-shaped word or one after a bare preposition is a name.
       known = undefined;
       if (nameShaped(word)) tag = "NP";
-      else if (german) tag = i > 0 && tags[i - 1] === "P" ? "NP" : "N";
+      else if (german) {
+        // German capitalises every noun: a name is one after a bare preposition ("bei SAP"), one
+        // of two capitalised words in a row ("Stefan Huber"), or a clause's subject before a verb.
+        const next = words[i + 1];
+        const nextKnown = next ? lookup(next.toLowerCase(), lexicon) : undefined;
+        const pair = (next !== undefined && capitalised(next) && !nextKnown) || (i > 0 && tags[i - 1] === "NP");
+        const subject = start && nextKnown !== undefined && ["V", "VD", "MD"].includes(nextKnown[0]!);
+        tag = (i > 0 && tags[i - 1] === "P") || pair || subject ? "NP" : "N";
+      }
       else if (start) tag = english && guess(lower) !== "N" ? guess(lower) : "NP";
       else tag = "NP";
     } else tag = guess(lower);

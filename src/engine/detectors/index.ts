@@ -7,7 +7,7 @@
 import type { NoteContext, Span } from "../context.js";
 import type { RuleDef } from "../types.js";
 import { recipientAddressed, sawThem, theirAct, theirOccasion, theirRole, theirThing, thingTheyDid } from "./recipient.js";
-import { conversation, joining, namedContact, plannedMeeting, selfPlacement, sharedMemory, sharedPast } from "./shared.js";
+import { conversation, joining, namedContact, plannedMeeting, selfPlacement, senderDid, sharedMemory, sharedPast } from "./shared.js";
 import { namedThing, timeAnchor } from "./named.js";
 import { asksThem, callToAction, commercialTerms, cvRecital, jobTalk, presenting, selfIntro, senderOffering, senderOwn, thanksFor } from "./moves.js";
 
@@ -39,5 +39,6 @@ export const DETECTORS: Record<string, Detector> = {
   "call-to-action": callToAction,
   "job-talk": jobTalk,
   presenting,
+  "sender-did": senderDid,
   "asks-them": asksThem,
 };

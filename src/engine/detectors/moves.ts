@@ -58,7 +58,7 @@ export const senderOffering: Detector = (ctx, params) => {
         ((t.norm === "our" || t.norm === "my") && sellers.has(tokens[i + 1]?.norm ?? ""));
       if (!subject) continue;
       let j = t.norm === "our" || t.norm === "my" ? i + 2 : i + 1;
-      while (tokens[j] && (tokens[j]!.tag === "R" || tokens[j]!.tag === "MD" || tokens[j]!.norm === "can")) j++;
+      while (tokens[j] && (tokens[j]!.tag === "R" || tokens[j]!.tag === "MD" || tokens[j]!.norm === "can" || tokens[j]!.norm === "are" || tokens[j]!.norm === "am" || tokens[j]!.norm === "is")) j++;
       const verb = tokens[j];
       if (!verb || !verbs.has(verb.norm)) continue;
       for (let k = j + 1; k < Math.min(tokens.length, j + 7); k++) {
@@ -127,6 +127,7 @@ export const senderOwn: Detector = (ctx, params) => {
  */
 export const selfIntro: Detector = (ctx, params) => {
   const roles = wordSet(ctx.vocabulary, listParam(params, "verbs", "role-verbs"), ctx.lang);
+  const founding = wordSet(ctx.vocabulary, listParam(params, "founding", "founding-verbs"), ctx.lang);
   const out: Span[] = [];
   for (const tokens of ctx.sentenceTokens) {
     for (let i = 0; i + 1 < tokens.length; i++) {
@@ -138,6 +139,9 @@ export const selfIntro: Detector = (ctx, params) => {
         if (w && (w.norm === "a" || w.norm === "an")) {
           const p = phraseAt(ctx, tokens, j);
           if (p && p.head.tag === "N") out.push({ start: t.start, end: p.end });
+        } else if (w && founding.has(w.norm) && tokens[j + 1] && (tokens[j + 1]!.tag === "D" || tokens[j + 1]!.tag === "NP" || tokens[j + 1]!.tag === "N")) {
+          // "I'm building an AI agent platform", "I'm launching my own consulting practice"
+          out.push(span(t, tokens[j + 1]!));
         }
       } else if (t.norm === "my" && next.norm === "name" && tokens[i + 2]?.norm === "is") out.push(span(t, tokens[i + 2]!));
       else if (t.norm === "i" && roles.has(next.norm) && tokens[i + 2] && (tokens[i + 2]!.tag === "N" || tokens[i + 2]!.tag === "NP" || tokens[i + 2]!.tag === "P")) {
@@ -156,6 +160,8 @@ export const commercialTerms: Detector = (ctx) => {
   const out: Span[] = [];
   const re = /[$€£₹]\s?\d[\d,.]*\s?[kKmMbB]?\b(?:\s?(?:\/|per\s)\s?(?:mo|month|year|yr|hour|hr)\b)?|\b\d[\d,.]*\s?(?:%|x\b|×)|\b\d[\d,.]*\+?\s?(?:lpa|usd|eur|k\/year)\b/giu;
   for (const m of ctx.text.matchAll(re)) out.push({ start: m.index, end: m.index + m[0].length });
+  const nouns = wordSet(ctx.vocabulary, "commercial-nouns", ctx.lang);
+  for (const t of ctx.tokens) if (nouns.has(t.norm)) out.push({ start: t.start, end: t.end });
   for (const tokens of ctx.sentenceTokens) {
     for (let i = 0; i + 1 < tokens.length; i++) {
       const t = tokens[i]!;
@@ -195,12 +201,15 @@ export const jobTalk: Detector = (ctx, params) => {
   const jobs = wordSet(ctx.vocabulary, listParam(params, "nouns", "job-nouns"), ctx.lang);
   const seeking = wordSet(ctx.vocabulary, listParam(params, "verbs", "seeking-verbs"), ctx.lang);
   const recruiter = params.side === "recruiter";
+  const firstSingular = wordSet(ctx.vocabulary, "first-singular", ctx.lang);
+  const firstPlural = wordSet(ctx.vocabulary, "first-plural", ctx.lang);
+  const hiringWords = wordSet(ctx.vocabulary, "hiring-words", ctx.lang);
   const out: Span[] = [];
   for (const tokens of ctx.sentenceTokens) {
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
-      const seeker = ["i", "i'm", "im", "i've", "i'd", "my", "me"].includes(t.norm);
-      const hirer = ["we", "we're", "we've", "our", "my", "i'm", "i", "they're"].includes(t.norm);
+      const seeker = ["i", "i'm", "im", "i've", "i'd", "my", "me"].includes(t.norm) || firstSingular.has(t.norm);
+      const hirer = ["we", "we're", "we've", "our", "my", "i'm", "i", "they're"].includes(t.norm) || firstSingular.has(t.norm) || firstPlural.has(t.norm);
       if (recruiter ? !hirer : !seeker) continue;
       const window = tokens.slice(i + 1, i + 9);
       const end = window.findIndex((x) => x.first);
@@ -209,9 +218,11 @@ export const jobTalk: Detector = (ctx, params) => {
       const noun = clause.findIndex((x) => jobs.has(x.norm));
       if (recruiter) {
         // "we're hiring", "our client is looking for a Data Engineer", "I have a role that..."
-        const hiring = clause.findIndex((x) => x.norm === "hiring" || x.norm === "recruiting" || x.norm === "client" || x.norm === "clients");
+        const hiring = clause.findIndex((x) => hiringWords.has(x.norm));
         if (hiring >= 0 && (t.norm !== "i" || clause[hiring]!.norm !== "client")) out.push(span(t, clause[hiring]!));
-        else if ((t.norm === "i" || t.norm === "we") && clause[0]?.norm === "have" && noun >= 0) out.push(span(t, clause[noun]!));
+        else if ((t.norm === "i" || t.norm === "we" || firstSingular.has(t.norm)) && (clause[0]?.norm === "have" || clause.slice(0, 4).some((x) => x.norm === "heb" || x.norm === "habe" || x.norm === "tengo" || x.norm === "ho" || x.norm === "tenho" || x.norm === "ai")) && noun >= 0) {
+          out.push(span(t, clause[noun]!));
+        }
       } else if (noun >= 0 && (verb >= 0 || t.norm === "me")) out.push(span(t, clause[Math.max(noun, verb)]!));
     }
   }
@@ -224,6 +235,7 @@ export const jobTalk: Detector = (ctx, params) => {
  */
 export const asksThem: Detector = (ctx) => {
   const out: Span[] = [];
+  const openers = wordSet(ctx.vocabulary, "ask-openers", ctx.lang);
   // Asking to connect is the invitation itself, not a favour.
   const invitation = new Set(["connect", "connecting", "accept", "add", "join"]);
   for (const tokens of ctx.sentenceTokens) {
@@ -235,7 +247,9 @@ export const asksThem: Detector = (ctx) => {
       const asked = tokens.slice(i + 1, i + 6).find((x, k) => k > 0 && (x.tag === "V" || x.tag === "VG"))?.norm ?? "";
       if (t.tag === "MD" && ["could", "can", "would", "will"].includes(t.norm) && next.norm === "you" && !next.first) {
         if ((third.tag === "V" || third.norm === "be" || third.norm === "mind" || third.tag === "R") && !invitation.has(third.norm) && !invitation.has(asked)) out.push(span(t, third));
-      } else if (t.norm === "please" && (next.tag === "V" || next.norm === "let") && !next.first && !invitation.has(next.norm)) out.push(span(t, next));
+      } else if ((t.norm === "please" || t.norm === "kindly") && (next.tag === "V" || next.norm === "let") && !next.first && !invitation.has(next.norm)) out.push(span(t, next));
+      else if (t.tag === "MD" && ["could", "can", "shall"].includes(t.norm) && next.norm === "we" && third.tag === "V" && !invitation.has(third.norm) && !invitation.has(asked)) out.push(span(t, third));
+      else if (openers.has(t.norm) || openers.has(`${t.norm} ${next.norm}`)) out.push(span(t, openers.has(t.norm) ? t : next));
       else if ((t.norm === "are" || t.norm === "r") && next.norm === "you" && ["open", "free", "available", "interested", "up"].includes(third.norm)) out.push(span(t, third));
       else if (t.norm === "do" && next.norm === "you" && (third.norm === "have" || third.norm === "mind")) out.push(span(t, third));
     }

@@ -52,6 +52,7 @@ export const theirThing: Detector = (ctx, params) => {
   const heads = typeof params.heads === "string" ? wordSet(ctx.vocabulary, params.heads, ctx.lang) : undefined;
   const vague = wordSet(ctx.vocabulary, listParam(params, "vagueNouns", "vague-nouns"), ctx.lang);
   const asking = wordSet(ctx.vocabulary, listParam(params, "askVerbs", "ask-verbs"), ctx.lang);
+  const praise = wordSet(ctx.vocabulary, "praise-adjectives", ctx.lang);
   const out: Span[] = [];
   for (const tokens of ctx.sentenceTokens) {
     for (let i = 0; i < tokens.length; i++) {
@@ -65,7 +66,9 @@ export const theirThing: Detector = (ctx, params) => {
       }
       const prep = tokens[tokens.indexOf(phrase.head) + 1]?.norm;
       const head = singular(phrase.head.norm);
-      const isProfile = profile.has(head) || profile.has(phrase.head.norm);
+      // Praise without a name makes a career of anything: "your impressive transition to CTO".
+      const flattered = phrase.tokens.some((x) => praise.has(x.norm)) && !phrase.named;
+      const isProfile = profile.has(head) || profile.has(phrase.head.norm) || flattered;
       const isVague = vague.has(head) || vague.has(phrase.head.norm);
       const inClause = clauseOf(tokens, i).some((t) => (t.start < tokens[i]!.start || t.end > found.end) && (namesSomething(ctx, t, common) || times.has(t.norm)));
       const specific = phrase.named || specificComplement(ctx, complement, prep, broad, isProfile) || (inClause && !isProfile);

@@ -7,7 +7,7 @@
 import type { Span, Token } from "../context.js";
 import { wordSet } from "../context.js";
 import type { Detector } from "./index.js";
-import { clauseOf, isAddressOrSignature, joined, listParam, negated, phraseAt, span } from "./phrases.js";
+import { clauseOf, isAddressOrSignature, joined, listParam, namesSomething, negated, phraseAt, span } from "./phrases.js";
 
 const WE = new Set(["we", "we've", "we'd", "we'll", "we're", "us"]);
 const PAST_BE = new Set(["were", "was"]);
@@ -30,6 +30,15 @@ export const sharedPast: Detector = (ctx, params) => {
   for (const tokens of ctx.sentenceTokens) {
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
+      if (membership && (t.norm === "fellow" || t.norm === "another") && tokens[i + 1]) {
+        // "Fellow volunteer at the Riverside Food Bank", "fellow Minerva grad": a named group, not "fellow professionals".
+        const p = phraseAt(ctx, tokens, i + 1);
+        if (!p) continue;
+        const after = tokens[tokens.indexOf(p.head) + 1];
+        const place = after && (after.norm === "at" || after.norm === "of" || after.norm === "from" || after.norm === "in") ? phraseAt(ctx, tokens, tokens.indexOf(after) + 1) : undefined;
+        if (p.named || place?.named) out.push({ start: t.start, end: place?.named ? place.end : p.end });
+        continue;
+      }
       if (membership && t.norm === "same" && tokens[i + 1] && joined(ctx, t, tokens[i + 1]!)) {
         // "the same cohort", "Same Amazon orientation on 6/3!"
         const p = phraseAt(ctx, tokens, i + 1);
@@ -243,6 +252,19 @@ export const namedContact: Detector = (ctx, params) => {
         if (p && relations.has(p.head.norm)) out.push({ start: t.start, end: p.end });
       }
     }
+    // Verb first, then the full name: "mi ha parlato di te Chiara Rossi", "me pasó tu contacto Pablo Ruiz".
+    for (let i = 0; i < tokens.length; i++) {
+      if (!verbs.has(tokens[i]!.norm) || tokens[i]!.first && i > 0) continue;
+      for (let j = i + 1; j < Math.min(tokens.length - 1, i + 5); j++) {
+        const a = tokens[j]!;
+        const b = tokens[j + 1]!;
+        if (a.first) break;
+        if (isName(a) && isName(b) && joined(ctx, a, b)) {
+          out.push(span(tokens[i]!, b));
+          break;
+        }
+      }
+    }
     // "our mutual friend Hugo", "my colleague Dana", "a friend of mine, Sara".
     for (let i = 0; i + 1 < tokens.length; i++) {
       const t = tokens[i]!;
@@ -296,6 +318,33 @@ export const sharedMemory: Detector = (ctx, params) => {
       else if (t.norm === "since" && next && (next.norm === "our" || next.norm === "the" || next.norm === "we") && tokens.slice(Math.max(0, i - 5), i).some((x) => x.norm === "been" || x.norm === "it's")) {
         out.push(span(t, next));
       } else if (t.norm === "still" && next && (next.tag === "V" || next.tag === "VG") && tokens[i - 1]?.norm === "i") out.push(span(tokens[i - 1]!, next));
+    }
+  }
+  return out;
+};
+
+/**
+ * Something the sender did with a named thing or with the recipient, told in the past: "Played
+ * Lanternfall with my daughter all weekend", "Ran into you in the coffee line at the AAN
+ * meeting", "I bought one of your boards at the Asheville craft fair". Seeing and coming
+ * across (what anyone does with a profile) are left out.
+ */
+export const senderDid: Detector = (ctx, params) => {
+  const statives = wordSet(ctx.vocabulary, "stative-verbs", ctx.lang);
+  const observing = wordSet(ctx.vocabulary, "observation-verbs", ctx.lang);
+  const skip = wordSet(ctx.vocabulary, listParam(params, "except", "browsing-verbs"), ctx.lang);
+  const common = wordSet(ctx.vocabulary, "common-capitalized", ctx.lang);
+  const out: Span[] = [];
+  for (const tokens of ctx.sentenceTokens) {
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      const subject = t.norm === "i" || t.norm === "we";
+      const verb = subject ? tokens[i + 1] : t.first ? t : undefined;
+      if (!verb || verb.tag !== "VD" || statives.has(verb.norm) || observing.has(verb.norm) || skip.has(verb.norm) || (subject && verb.first)) continue;
+      const k = tokens.indexOf(verb);
+      const clause = clauseOf(tokens, k).filter((x) => x.start > verb.start);
+      const object = clause.find((x) => x.norm === "you" || x.norm === "your" || namesSomething(ctx, x, common));
+      if (object) out.push(span(subject ? t : verb, object));
     }
   }
   return out;
