@@ -119,7 +119,10 @@ export function tokenize(text: string, norm: string, parsed: Parsed, slots: Slot
     }
     const starts = new Set<number>();
     units.forEach((u, i) => u.first && starts.add(i));
-    const tags = tagWords(units.map((u) => (u.slot ? "Slot" : u.text)), lexicon, { starts, lang });
+    // In a shouted sentence capitals say nothing about names: tag its words as if written in lower case.
+    const lettered = units.filter((u) => !u.slot && /\p{L}{2}/u.test(u.text));
+    const shouted = lettered.length >= 2 && lettered.filter((u) => u.text === u.text.toUpperCase()).length / lettered.length >= 0.6;
+    const tags = tagWords(units.map((u) => (u.slot ? "Slot" : shouted ? u.text.toLowerCase() : u.text)), lexicon, { starts, lang });
     out.push(units.map((u, i) => ({
       start: u.start, end: u.end, text: u.text, norm: norm.slice(u.start, u.end), tag: u.slot ? "NP" : tags[i]!,
       sentence: si, first: u.first, ...(u.slot ? { slot: u.slot } : {}),

@@ -73,9 +73,12 @@ export function createLinter(data: RuleSetData): Linter {
     const sentenceTokens = tokenize(text, norm, parsed, template ? slots : [], lexiconFor(lang), lang);
     let characters = options.characters ?? noteLength(text);
     if (template) {
-      // A name merge field is as long as the name it stands for, not as its own text.
-      const names = slots.filter((s) => s.kind === "name");
-      characters += names.length * (options.nameLength ?? NAME_LENGTH) - names.reduce((n, s) => n + s.end - s.start, 0);
+      // A merge field is as long as what it stands for: a name as a typical first name, a field
+      // with a default ({{ topic | default("the industry") }}) as its default, others as written.
+      for (const s of slots) {
+        const fill = s.kind === "name" ? (options.nameLength ?? NAME_LENGTH) : defaultLength(text.slice(s.start, s.end));
+        if (fill !== undefined) characters += fill - (s.end - s.start);
+      }
     }
     return {
       text, norm, lang, template, slots,
@@ -126,6 +129,12 @@ export function createLinter(data: RuleSetData): Linter {
   }
 
   return { data, lint, features, ids };
+}
+
+/** The length of a merge field's default value (`| default("...")` in Jinja-style templates). */
+function defaultLength(field: string): number | undefined {
+  const m = /\|\s*default\(\s*(["'])(.*?)\1\s*\)/.exec(field);
+  return m ? m[2]!.length : undefined;
 }
 
 export { gradeOf } from "./score.js";

@@ -13,8 +13,10 @@ const BE = new Set(["are", "were", "was", "is", "be", "been", "'re", "am"]);
 const HAVE = new Set(["have", "has", "had", "'ve"]);
 
 /** The phrase after a possessive ("your", "your team's"), with its complement ("on feature flags"). */
-function possessed(ctx: NoteContext, tokens: Token[], i: number, possessives: Set<string>): { phrase: Phrase; end: number; complement?: Phrase } | undefined {
-  if (!possessives.has(tokens[i]!.norm)) return undefined;
+function possessed(ctx: NoteContext, tokens: Token[], i: number, possessives: Set<string>, praise?: Set<string>): { phrase: Phrase; end: number; complement?: Phrase } | undefined {
+  // "Great RustConf talk, Tom!": praise opening a clause stands for "your".
+  const elliptic = praise !== undefined && tokens[i]!.first && praise.has(tokens[i]!.norm);
+  if (!possessives.has(tokens[i]!.norm) && !elliptic) return undefined;
   let j = i + 1;
   // "your team's post", "your company's launch": the thing is still theirs.
   if (j + 1 < tokens.length && tokens[j]!.norm.endsWith("'s") && joined(ctx, tokens[i]!, tokens[j]!)) j++;
@@ -56,9 +58,11 @@ export const theirThing: Detector = (ctx, params) => {
   const out: Span[] = [];
   for (const tokens of ctx.sentenceTokens) {
     for (let i = 0; i < tokens.length; i++) {
-      const found = possessed(ctx, tokens, i, possessives);
+      const found = possessed(ctx, tokens, i, possessives, params.profile === true || heads ? undefined : praise);
       if (!found) continue;
       const { phrase, complement } = found;
+      // Praise alone is not a reference: "Great stuff!" is not; "Great RustConf talk" is, when the phrase names something.
+      if (!possessives.has(tokens[i]!.norm) && !phrase.named && !complement) continue;
       // "share your notes", "want your guidance": what is asked for is not a reason to write.
       if (tokens.slice(Math.max(0, i - 3), i).some((x) => asking.has(x.norm))) {
         i = tokens.indexOf(phrase.head);
@@ -163,11 +167,18 @@ export const theirOccasion: Detector = (ctx, params) => {
       if (news.has(t.norm)) {
         const on = tokens[i + 1];
         if (on && (on.norm === "on" || on.norm === "to" || on.norm === "for")) {
-          const p = phraseAt(ctx, tokens, i + 2);
-          if (p) out.push({ start: t.start, end: p.end });
+          // "congrats on the launch", "congrats on launching Notion Calendar"
+          let k = i + 2;
+          if (tokens[k]?.tag === "VG") k++;
+          const p = phraseAt(ctx, tokens, k);
+          const end = p?.end ?? tokens[k - 1]?.end;
+          if (end !== undefined && k > i + 2 || p) {
+            if (params.specific !== true || p?.named) out.push({ start: t.start, end: end! });
+          }
         }
         continue;
       }
+      if (params.specific === true) continue;
       if (!["you", "you're", "you'll", "you've", "youre", "your team", "u"].includes(t.norm)) continue;
       for (let j = i + 1; j < Math.min(tokens.length, i + 5); j++) {
         const w = tokens[j]!;

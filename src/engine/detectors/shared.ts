@@ -338,9 +338,12 @@ export const senderDid: Detector = (ctx, params) => {
   for (const tokens of ctx.sentenceTokens) {
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
-      const subject = t.norm === "i" || t.norm === "we";
-      const verb = subject ? tokens[i + 1] : t.first ? t : undefined;
-      if (!verb || verb.tag !== "VD" || statives.has(verb.norm) || observing.has(verb.norm) || skip.has(verb.norm) || (subject && verb.first)) continue;
+      const subject = t.norm === "i" || t.norm === "we" || t.norm === "i've" || t.norm === "we've";
+      let verb = subject ? tokens[i + 1] : t.first ? t : undefined;
+      // "Been using Tandoor since spring", "I've been playing your game": an ongoing use counts too.
+      if (verb?.norm === "been" && tokens[tokens.indexOf(verb) + 1]?.tag === "VG") verb = tokens[tokens.indexOf(verb) + 1];
+      const ongoing = verb?.tag === "VG" && tokens[tokens.indexOf(verb) - 1]?.norm === "been";
+      if (!verb || (verb.tag !== "VD" && !ongoing) || statives.has(verb.norm) || observing.has(verb.norm) || skip.has(verb.norm) || (subject && verb.first)) continue;
       const k = tokens.indexOf(verb);
       const clause = clauseOf(tokens, k).filter((x) => x.start > verb.start);
       const object = clause.find((x) => x.norm === "you" || x.norm === "your" || namesSomething(ctx, x, common));
