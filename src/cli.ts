@@ -117,13 +117,15 @@ function listRules(rules: RuleSetData): string {
   return `${"rule".padEnd(w)}  ${"check".padEnd(15)}  ${"level".padEnd(7)}  description\n${lines.join("\n")}\n`;
 }
 
-function explain(rule: RuleDef): string {
-  const out = [`${rule.id} (${rule.check} check, ${rule.kind}${rule.kind === "cue" ? "" : `, ${rule.severity}`}, weight ${rule.weight})`, "", rule.description, ""];
+function explain(rule: RuleDef, rules: RuleSetData): string {
+  const out = [`${rule.id} (${rule.check} check, ${rule.kind}${rule.kind === "cue" ? "" : `, ${rule.severity}`})`, "", rule.description, ""];
+  out.push("Score:", ...fittedWeights(rule, rules), "");
   const matchers = [
     ...Object.entries(rule.phrases).map(([lang, list]) => `  phrases (${lang}): ${list.slice(0, 8).map((p) => `"${p}"`).join(", ")}${list.length > 8 ? `, and ${list.length - 8} more` : ""}`),
     ...Object.entries(rule.patterns).map(([lang, list]) => `  patterns (${lang}): ${list.length}, e.g. /${list[0]}/`),
   ];
   if (rule.metric) matchers.push(`  metric: ${rule.metric} ${JSON.stringify(rule.params)}`);
+  if (rule.detector) matchers.push(`  detector: ${rule.detector}${Object.keys(rule.params).length ? ` ${JSON.stringify(rule.params)}` : ""}`);
   if (rule.kind === "missing") matchers.push(`  fires when ${rule.requires.join(" + ")} score below ${rule.below}`);
   if (rule.cap) matchers.push(`  caps the score at ${rule.cap.score}${rule.cap.unless.length ? ` unless ${rule.cap.unless.join(" or ")}` : ""}`);
   out.push("Matches:", ...matchers, "");
@@ -132,6 +134,22 @@ function explain(rule: RuleDef): string {
   for (const g of rule.examples.good) out.push(`Good: ${g}`);
   out.push("", `Docs: ${ruleUrl(rule)}`);
   return `${out.join("\n")}\n`;
+}
+
+/** What a rule is worth: its fitted weights (rules/weights.yaml), or the points its file gives it. */
+function fittedWeights(rule: RuleDef, rules: RuleSetData): string[] {
+  const m = rules.model;
+  const sign = rule.kind === "cue" ? 1 : -1;
+  if (rule.kind !== "cue" && rule.severity === "info") return ["  info: shown, costs no points"];
+  const w = m?.verdict.weights[rule.id];
+  if (!m || (w === undefined && !rule.builtin)) return [`  ${sign > 0 ? "+" : "-"}${rule.weight} points when it ${sign > 0 ? "matches" : "fires"} (from its rule file; rule packs are not fitted)`];
+  const points = (w ?? 0) * m.scale;
+  const lines = [`  verdict: ${w === undefined ? "no weight (fitted to 0)" : `${w > 0 ? "+" : ""}${w} logit = ${points > 0 ? "+" : ""}${points.toFixed(1)} points`} (fitted, rules/weights.yaml)`];
+  for (const [check, cm] of Object.entries(m.checks)) {
+    const cw = cm.weights[rule.id];
+    if (cw !== undefined) lines.push(`  ${check} check: ${cw > 0 ? "+" : ""}${cw} logit`);
+  }
+  return lines;
 }
 
 /** What the CLI needs of configuration; the YAML-reading resolver loads only when a config exists. */
@@ -189,7 +207,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       }
       const rule = rules.rules.find((r) => r.id === opts.explain);
       if (!rule) throw new UsageError(`--explain: unknown rule "${opts.explain}" (see: invite-lint rules)`);
-      io.stdout(explain(rule));
+      io.stdout(explain(rule, rules));
       return 0;
     }
     if (opts.printConfig !== undefined) {

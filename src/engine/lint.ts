@@ -80,11 +80,17 @@ export function createLinter(data: RuleSetData): Linter {
         if (fill !== undefined) characters += fill - (s.end - s.start);
       }
     }
+    const greeting = findGreeting(text, norm, slots, greetings, notNames);
+    // What follows the greeting starts a clause: "Hi Jo, loved the launch" is "Loved the launch".
+    if (greeting) {
+      const after = sentenceTokens.flat().find((t) => t.start >= greeting.end);
+      if (after) after.first = true;
+    }
     return {
       text, norm, lang, template, slots,
       sentences: parsed.sentences, words: parsed.sentences.flatMap((s) => s.words),
       sentenceTokens, tokens: sentenceTokens.flat(),
-      greeting: findGreeting(text, norm, slots, greetings, notNames),
+      greeting,
       signature: findSignature(text),
       recipient: { name: options.to, company: options.company, context: options.context, kind: options.kind },
       limit: options.limit ?? data.scoring.limits[options.account ?? "premium"] ?? 300,
@@ -106,7 +112,12 @@ export function createLinter(data: RuleSetData): Linter {
     const scored = score(kept, activation, data, options, empty);
     const lead = empty ? 0 : text.length - text.trimStart().length;
     const findings = findingsOf(kept.findings, text, lead, order);
-    const verdict = verdictFinding(scored, findings, options.minScore ?? data.scoring.minScore, lead, data);
+    // A contribution reads as its first finding says it, with the matched words in.
+    for (const item of scored.breakdown.items) {
+      const f = findings.find((x) => x.ruleId === item.ruleId);
+      if (f) item.message = f.message;
+    }
+    const verdict = verdictFinding(scored, findings, options.minScore ?? data.scoring.minScore, lead);
     if (verdict) findings.unshift(verdict);
     return {
       file: options.file ?? "<text>",

@@ -5,7 +5,7 @@
 import type { Span } from "./context.js";
 import type { Hit } from "./filter.js";
 import type { Scored } from "./score.js";
-import type { Finding, LintOptions, Message, RuleSetData } from "./types.js";
+import type { Finding, LintOptions, Message } from "./types.js";
 import { LineIndex } from "./text.js";
 
 /** The rule id of the message a failing note gets. */
@@ -42,7 +42,7 @@ export function findingsOf(hits: Hit[], text: string, lead: number, order: Reado
  * The verdict of a failing note: an error naming what blocks it, or the score against the
  * pass mark with the findings that cost most and the checks that fail.
  */
-export function verdictFinding(scored: Scored, findings: Finding[], minScore: number, lead: number, data: RuleSetData): Finding | undefined {
+export function verdictFinding(scored: Scored, findings: Finding[], minScore: number, lead: number): Finding | undefined {
   if (scored.passed) return undefined;
   const errors = findings.filter((f) => f.severity === "error");
   let message: string;
@@ -51,15 +51,18 @@ export function verdictFinding(scored: Scored, findings: Finding[], minScore: nu
     message = `The note fails: ${errors.map((e) => e.message.replace(/\.$/, "")).slice(0, 2).join("; ")}`;
     suggestion = errors[0]!.suggestion;
   } else {
-    const costs = scored.breakdown.items.filter((c) => c.points < 0).slice(0, 3).map((c) => `${c.message} (${Math.round(c.points)})`);
-    const failed = data.scoring.checks.filter((c) => scored.checks[c.id] && !scored.checks[c.id]!.passed && data.model?.checks[c.id]).map((c) => c.id);
-    const reasons = [...costs, ...(failed.length ? [`failing checks: ${failed.join(", ")}`] : [])];
-    message = `The note fails: ${scored.score}/100, below ${minScore}${reasons.length ? `: ${reasons.join("; ")}` : ": nothing in it counts toward a good note"}`;
-    const worst = findings.find((f) => f.ruleId === scored.breakdown.items.find((c) => c.points < 0)?.ruleId);
+    const cap = scored.breakdown.caps[0];
+    const capped = cap && cap.score < scored.breakdown.raw ? [`capped at ${cap.score} by ${findings.find((f) => f.ruleId === cap.ruleId)?.message ?? cap.ruleId}`] : [];
+    const costs = scored.breakdown.items.filter((c) => c.points < 0).slice(0, capped.length ? 2 : 3).map((c) => `${lowerFirst(c.message)} (${Math.round(c.points)})`);
+    const reasons = [...capped, ...costs];
+    message = `The note fails (${scored.score}/100, needs ${minScore})${reasons.length ? `: ${reasons.join("; ")}` : ": nothing in it counts toward a good note"}`;
+    const worst = findings.find((f) => f.ruleId === (cap?.ruleId ?? scored.breakdown.items.find((c) => c.points < 0)?.ruleId));
     suggestion = worst?.suggestion ?? "Say how you know them or what of theirs made you write, in your own words.";
   }
   return { ruleId: VERDICT, check: VERDICT, severity: "error", message, suggestion, start: lead, end: lead };
 }
+
+const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
 
 /** Where the note's text starts in its file. */
 export function positionOf(options: LintOptions, text: string, lead: number): { line: number; column: number } {

@@ -63,28 +63,42 @@ export const METRICS: Record<string, Metric> = {
     return ctx.greeting?.name ? [ctx.greeting.name] : [];
   },
 
-  /** The recipient given by --to or front matter is not named in the note. */
+  /** The recipient given by --to or front matter is not named in the note (first or last name, accents aside). */
   "recipient-name"(ctx) {
     const name = ctx.recipient.name?.trim();
     if (!name) return [];
-    const first = name.split(/\s+/)[0]!.toLowerCase();
-    return findWord(ctx.norm, first).length ? [] : [{ ...WHOLE, data: { name } }];
+    const greeted = ctx.greeting?.name;
+    if (greeted && sameName(ctx.text.slice(greeted.start, greeted.end), name, set(ctx, "nicknames"))) return [];
+    return nameSpans(ctx, name).length ? [] : [{ ...WHOLE, data: { name } }];
+  },
+
+  /**
+   * The greeting names someone other than the recipient given by --to ("Hi Daniel" to Priya
+   * Shah). A title, an accent or a short form of the name ("Hi Dr. Shah", "José", "Alex" for
+   * Alexandra, `nicknames`) is still their name.
+   */
+  "greeting-mismatch"(ctx) {
+    const to = ctx.recipient.name?.trim();
+    const greeted = ctx.greeting?.name;
+    if (!to || !greeted || insideSlot(ctx, greeted.start, greeted.end)) return [];
+    const said = ctx.text.slice(greeted.start, greeted.end);
+    return sameName(said, to, set(ctx, "nicknames")) ? [] : [{ start: greeted.start, end: greeted.end, data: { greeted: said, name: to } }];
   },
 
   /** Mentions of the recipient's name or company, when they are known. */
   "mentions-recipient"(ctx) {
     const out: Span[] = [];
-    const first = ctx.recipient.name?.trim().split(/\s+/)[0];
-    if (first) out.push(...findWord(ctx.norm, first.toLowerCase()));
-    if (ctx.recipient.company) out.push(...findWord(ctx.norm, ctx.recipient.company.trim().toLowerCase()));
+    const name = ctx.recipient.name?.trim();
+    if (name) out.push(...nameSpans(ctx, name));
+    if (ctx.recipient.company) out.push(...companySpans(ctx, ctx.recipient.company, set(ctx, "company-suffixes")));
     return out;
   },
 
-  /** The recipient's company is known but not named. */
+  /** The recipient's company is known but not named (its short form counts: "Acme" for "Acme Corp"). */
   "recipient-company"(ctx) {
     const company = ctx.recipient.company?.trim();
     if (!company) return [];
-    return findWord(ctx.norm, company.toLowerCase()).length ? [] : [{ ...WHOLE, data: { company } }];
+    return companySpans(ctx, company, set(ctx, "company-suffixes")).length ? [] : [{ ...WHOLE, data: { company } }];
   },
 
   /** The shared context given by --context is not echoed in the note. */
@@ -203,6 +217,38 @@ export const METRICS: Record<string, Metric> = {
     return ctx.hard.map((h) => ({ start: h.start, end: h.end }));
   },
 };
+
+/** Lower case without accents, so "José" and "Jose" are one name. */
+export function foldName(s: string): string {
+  return s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+}
+
+/** Where the note names the recipient: their first or last name, accents aside. */
+function nameSpans(ctx: NoteContext, name: string): Span[] {
+  const folded = foldName(ctx.norm);
+  // Folding keeps offsets only when nothing was decomposed: fall back to the plain text then.
+  const hay = folded.length === ctx.norm.length ? folded : ctx.norm;
+  const parts = name.split(/\s+/).filter((p) => p.length > 1).map((p) => (hay === folded ? foldName(p) : p.toLowerCase()));
+  return parts.flatMap((p) => findWord(hay, p));
+}
+
+/** The same person: a part of one name equals a part of the other, or is a short form of it. */
+export function sameName(said: string, to: string, nicknames: Set<string>): boolean {
+  const a = foldName(said).split(/[\s.-]+/).filter(Boolean);
+  const b = foldName(to).split(/[\s.-]+/).filter(Boolean);
+  return a.some((x) => b.some((y) => x === y || (x.length >= 3 && y.startsWith(x)) || (y.length >= 3 && x.startsWith(y)) ||
+    nicknames.has(`${x} ${y}`) || nicknames.has(`${y} ${x}`)));
+}
+
+/** Where the note names the company, by its full name or without its legal form ("Acme" for "Acme Corp."). */
+function companySpans(ctx: NoteContext, company: string, suffixes: Set<string>): Span[] {
+  const full = company.trim().toLowerCase();
+  const words = full.split(/[\s,]+/).filter(Boolean);
+  while (words.length > 1 && suffixes.has(words[words.length - 1]!.replace(/\.$/, ""))) words.pop();
+  const short = words.join(" ");
+  const found = findWord(ctx.norm, full);
+  return found.length || short === full ? found : findWord(ctx.norm, short);
+}
 
 /** Whole-word, case-folded occurrences of `needle` (already lower-case) in normalised text. */
 export function findWord(norm: string, needle: string): Span[] {

@@ -1,5 +1,13 @@
 import type { Report, RuleDef } from "../engine/types.js";
 import type { FormatOptions } from "./index.js";
+import { VERDICT } from "../engine/messages.js";
+
+/** The verdict of a failing note, reported like a rule's finding. */
+export const VERDICT_META = {
+  id: VERDICT, check: VERDICT, url: "", severity: "error" as const,
+  description: "The note does not pass: its score is below the pass mark, or a finding blocks it.",
+  hint: "Fix the findings the verdict names; the breakdown in the JSON report shows every point.",
+};
 
 const LEVEL = { error: "error", warning: "warning", info: "note" } as const;
 export const DOCS_URL = "https://github.com/invite-lint/invite-lint/blob/main/docs/rules.md";
@@ -13,7 +21,7 @@ export function sarif(report: Report, options: FormatOptions) {
   const defs = options.rules?.rules ?? [];
   const used = [...new Set(report.results.flatMap((r) => r.messages.map((m) => m.ruleId)))].sort();
   const rules = used.map((id) => {
-    const def = defs.find((d) => d.id === id);
+    const def = id === VERDICT ? VERDICT_META : defs.find((d) => d.id === id);
     return {
       id,
       shortDescription: { text: def?.description ?? id },

@@ -14,6 +14,17 @@ export interface StreamFormatter {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
+/** The score's top reasons, from its breakdown: "why: base 57 · +9 their-named-work · -9 no-context · capped at 20". */
+export function reasons(r: LintResult, top = 4): string {
+  const b = r.breakdown;
+  if (!b) return "";
+  const parts = [`base ${Math.round(b.base)}`, ...b.items.slice(0, top).map((i) => `${i.points > 0 ? "+" : ""}${Math.round(i.points)} ${i.ruleId}`)];
+  if (b.items.length > top) parts.push(`${b.items.length - top} more`);
+  const cap = b.caps[0];
+  if (cap && cap.score < b.raw) parts.push(`capped at ${cap.score} (${cap.ruleId})`);
+  return `why: ${parts.join(" · ")}`;
+}
+
 export function stylishStream(c: Paint = plain): StreamFormatter {
   const sev = { error: c.red("error"), warning: c.yellow("warning"), info: c.blue("info") } as const;
   return {
@@ -29,6 +40,8 @@ export function stylishStream(c: Paint = plain): StreamFormatter {
         return `${mark} ${id} ${c.dim(String(k.score))}`;
       });
       out.push(`  ${checks.join("  ")}`);
+      const why = reasons(r);
+      if (why) out.push(`  ${c.dim(why)}`);
       let width = 0;
       for (const m of r.messages) width = Math.max(width, `${m.line}:${m.column}`.length);
       for (const m of r.messages) {
@@ -53,12 +66,7 @@ export function unixStream(): StreamFormatter {
       const hash = r.file.indexOf("#");
       const path = hash === -1 ? r.file : r.file.slice(0, hash);
       const entry = hash === -1 ? "" : ` (${r.file.slice(hash)})`;
-      const lines = r.messages.map((m) => `${path}:${m.line}:${m.column}: ${m.severity}: ${m.message} [${m.ruleId}]${entry}\n`);
-      if (!r.passed) {
-        const level = r.messages.some((m) => m.severity === "error") ? "error" : "warning";
-        lines.push(`${path}:${r.position.line}:${r.position.column}: ${level}: score ${r.score}/100 (${r.grade}), the note does not pass [score]${entry}\n`);
-      }
-      return lines.join("");
+      return r.messages.map((m) => `${path}:${m.line}:${m.column}: ${m.severity}: ${m.message} [${m.ruleId}]${entry}\n`).join("");
     },
     end: () => "",
   };

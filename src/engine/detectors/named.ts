@@ -60,7 +60,8 @@ export const timeAnchor: Detector = (ctx, params) => {
       const t = tokens[i]!;
       const next = tokens[i + 1];
       let found: Span | undefined;
-      const pastWord = past.has(t.norm);
+      // "this morning" has happened by the time a note is written; "this week" may not have.
+      const pastWord = past.has(t.norm) || (t.norm === "this" && next !== undefined && ["morning", "afternoon"].includes(next.norm));
       if (words.has(t.norm) || YEAR.test(t.norm) || DATE.test(t.norm)) found = { start: t.start, end: t.end };
       else if (relative.has(t.norm) && next && (units.has(next.norm) || words.has(next.norm)) && joined(ctx, t, next)) {
         found = { start: t.start, end: next.end };
