@@ -99,7 +99,8 @@ function measure(notes: Labelled[], results: LintResult[]) {
     if (note.verdict === null) return;
     const actual = note.verdict === "good";
     add(verdict, r.passed, actual);
-    for (const key of [note.kind, note.template ? "(templates)" : "(plain notes)"]) {
+    const source = note.source === undefined ? undefined : note.source === "written for this corpus" ? "(written for the corpus)" : /export/i.test(note.source) ? "(real, from exports)" : "(guides, templates)";
+    for (const key of [note.kind, note.template ? "(templates)" : "(plain notes)", ...(source ? [source] : [])]) {
       const k = byKind.get(key) ?? counts();
       add(k, r.passed, actual);
       byKind.set(key, k);

@@ -130,16 +130,20 @@ export interface Target {
   labels: (number | null)[];
   /** Weigh the classes equally. */
   balanced: boolean;
+  /** Each note's weight (1 when absent). */
+  weights?: number[];
 }
 
 export function samplesFor(target: Target, feats: number[][], rows: number[]): Sample[] {
   const kept = rows.filter((i) => target.labels[i] !== null);
-  const pos = kept.filter((i) => target.labels[i] === 1).length;
-  const neg = kept.length - pos;
+  const weight = (i: number) => target.weights?.[i] ?? 1;
+  const total = kept.reduce((a, i) => a + weight(i), 0);
+  const pos = kept.filter((i) => target.labels[i] === 1).reduce((a, i) => a + weight(i), 0);
+  const neg = total - pos;
   return kept.map((i) => {
     const y = target.labels[i]!;
-    const s = target.balanced ? (y === 1 ? kept.length / (2 * Math.max(pos, 1)) : kept.length / (2 * Math.max(neg, 1))) : 1;
-    return { x: feats[i]!, y, s };
+    const balance = target.balanced ? (y === 1 ? total / (2 * Math.max(pos, 1e-9)) : total / (2 * Math.max(neg, 1e-9))) : 1;
+    return { x: feats[i]!, y, s: balance * weight(i) };
   });
 }
 
@@ -177,10 +181,16 @@ export interface Fitted {
 /** The targets of the score: the verdict (classes weighed equally) and each labelled check. */
 export function targetsOf(notes: Labelled[]): Target[] {
   const bool = (v: boolean | null, invert: boolean) => (v === null || v === undefined ? null : (v !== invert ? 1 : 0));
+  const weights = notes.map((n) => sourceWeight(n));
   return [
-    { name: "verdict", labels: notes.map((n) => (n.verdict === null ? null : n.verdict === "good" ? 1 : 0)), balanced: true },
-    ...FITTED_CHECKS.map((c) => ({ name: c.check, labels: notes.map((n) => bool(n[c.label], c.invert)), balanced: false })),
+    { name: "verdict", labels: notes.map((n) => (n.verdict === null ? null : n.verdict === "good" ? 1 : 0)), balanced: true, weights },
+    ...FITTED_CHECKS.map((c) => ({ name: c.check, labels: notes.map((n) => bool(n[c.label], c.invert)), balanced: false, weights })),
   ];
+}
+
+/** Every note weighs the same (a hook for weighing sources differently; tried at 2-4 for notes from the wild, no gain). */
+function sourceWeight(_n: Labelled): number {
+  return 1;
 }
 
 /**
@@ -201,7 +211,7 @@ export function fitModel(data: RuleSetData, notes: Labelled[], feats: string[][]
   const lambdas: Record<string, number> = {};
   const linear: Record<string, LinearModel> = {};
   for (const target of targetsOf(notes)) {
-    const t: Target = { ...target, labels: rows.map((i) => target.labels[i]!) };
+    const t: Target = { ...target, labels: rows.map((i) => target.labels[i]!), weights: rows.map((i) => target.weights?.[i] ?? 1) };
     let lambda = options.lambdas?.[t.name];
     if (lambda === undefined) {
       let best = -1;

@@ -7,6 +7,8 @@ export interface ConfigData {
   account?: "free" | "premium";
   limit?: number;
   template?: boolean;
+  /** Characters a name merge field counts for in a template (default 8). */
+  nameLength?: number;
   lang?: string;
   allow?: string[];
   /** Paths of the user's own rule packs (folders of rule YAML files), relative to the config file. */
@@ -16,7 +18,7 @@ export interface ConfigData {
   maxWarnings?: number;
 }
 
-const KEYS = ["minScore", "account", "limit", "template", "lang", "allow", "rules", "settings", "maxWarnings"];
+const KEYS = ["minScore", "account", "limit", "template", "nameLength", "lang", "allow", "rules", "settings", "maxWarnings"];
 const SEVERITIES = ["off", "info", "warning", "error"];
 
 /** Validates a parsed config object; problems point at file:line:column. */
@@ -38,8 +40,9 @@ export function validateConfig(raw: unknown, file: string, locate: Locate, prefi
     switch (key) {
       case "minScore":
       case "limit":
+      case "nameLength":
       case "maxWarnings": {
-        const max = key === "minScore" ? 100 : key === "limit" ? 100000 : Number.MAX_SAFE_INTEGER;
+        const max = key === "minScore" ? 100 : key === "limit" ? 100000 : key === "nameLength" ? 100 : Number.MAX_SAFE_INTEGER;
         if (typeof v !== "number" || !Number.isInteger(v) || v < 0 || v > max) fail([key], `"${key}" must be a whole number from 0 to ${max}`);
         else out[key] = v;
         break;

@@ -81,7 +81,7 @@ export function wordSet(vocabulary: Vocabulary, name: string, lang?: string): Se
 }
 
 const SLOT_KINDS: [string, SlotKind][] = [
-  ["slot-names-sender", "sender"], ["slot-names-name", "name"], ["slot-names-company", "company"], ["context-slot-names", "context"], ["specific-slot-names", "specific"],
+  ["slot-names-sender", "sender"], ["slot-names-mutual", "context"], ["slot-names-name", "name"], ["slot-names-company", "company"], ["context-slot-names", "context"], ["specific-slot-names", "specific"],
 ];
 
 /** What a merge field stands for, from the words of its name. */

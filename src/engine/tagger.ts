@@ -168,5 +168,15 @@ export function tagWords(words: readonly string[], lexicon: Lexicon | undefined,
       if (alt.includes("V")) tags[i] = "V";
     }
   }
+  // A sentence needs a verb: with none, the noun that can also be a verb and follows a noun is one
+  // ("Our analytics suite cuts reporting time").
+  if (!tags.some((t) => t === "V" || t === "VD" || t === "MD")) {
+    for (let i = 1; i < words.length; i++) {
+      if (tags[i] === "N" && alternatives[i]?.includes("V") && (tags[i - 1] === "N" || tags[i - 1] === "NP")) {
+        tags[i] = "V";
+        break;
+      }
+    }
+  }
   return tags;
 }

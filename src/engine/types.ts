@@ -68,11 +68,9 @@ export interface RuleDef {
 export interface CheckDef {
   id: string;
   description: string;
-  /** Share of the total score. */
-  weight: number;
-  /** Score the check starts from before credits and penalties. */
+  /** An unfitted check's score before its rules' credits and penalties. */
   base: number;
-  /** The check passes at this score or above (and with no error finding). */
+  /** The check passes at this score or above (and with no error finding); a fitted check scores this at its logit 0. */
   pass: number;
 }
 

@@ -130,6 +130,7 @@ function lintOptionsFor(
   return {
     account: o.account ?? c.account,
     limit: o.limit ?? c.limit,
+    nameLength: o.nameLength ?? c.nameLength,
     template: o.template ?? facts.template ?? c.template,
     minScore: o.minScore ?? c.minScore,
     lang: o.lang ?? c.lang,

@@ -232,11 +232,12 @@ export function validateScoring(raw: unknown, file: string, locate: Locate): Sco
     throw new RuleFileError(problems);
   }
   const checks = (raw.checks as unknown[]).map((c, i) => {
-    if (!isObject(c) || typeof c.id !== "string" || typeof c.weight !== "number" || typeof c.pass !== "number" || typeof c.base !== "number" || typeof c.description !== "string") {
-      fail(["checks", i], "a check needs id, description, weight, base and pass");
-      return { id: "", description: "", weight: 0, base: 0, pass: 0 };
+    if (!isObject(c) || typeof c.id !== "string" || typeof c.pass !== "number" || typeof c.base !== "number" || typeof c.description !== "string") {
+      fail(["checks", i], "a check needs id, description, base and pass");
+      return { id: "", description: "", base: 0, pass: 0 };
     }
-    return { id: c.id, description: c.description, weight: c.weight, base: c.base, pass: c.pass };
+    for (const k of Object.keys(c)) if (!["id", "description", "base", "pass"].includes(k)) fail(["checks", i, k], `unknown key "${k}"`);
+    return { id: c.id, description: c.description, base: c.base, pass: c.pass };
   });
   const grades = (raw.grades as unknown[]).map((g, i) => {
     if (!isObject(g) || typeof g.grade !== "string" || typeof g.min !== "number") fail(["grades", i], "a grade needs grade and min");

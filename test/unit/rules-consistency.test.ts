@@ -9,8 +9,8 @@ import { ROOT } from "../helpers.js";
 /** Options a rule's examples need: recipient facts for recipient rules, a kind, template mode. */
 function exampleOptions(rule: RuleDef): LintOptions {
   const o: LintOptions = { to: undefined };
-  if (rule.metric?.startsWith("recipient-") || rule.metric === "mentions-recipient") {
-    Object.assign(o, { to: "Omar Haddad", company: "Acme", context: "met at PyData Denver" });
+  if (rule.metric?.startsWith("recipient-") || rule.metric === "mentions-recipient" || rule.metric === "greeting-mismatch") {
+    Object.assign(o, { to: rule.metric === "greeting-mismatch" ? "Priya Shah" : "Omar Haddad", company: "Acme", context: "met at PyData Denver" });
   }
   if (typeof rule.params.kind === "string") o.kind = rule.params.kind;
   if (rule.metric === "context-slot") o.template = true;

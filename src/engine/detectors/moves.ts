@@ -223,7 +223,10 @@ export const jobTalk: Detector = (ctx, params) => {
         else if ((t.norm === "i" || t.norm === "we" || firstSingular.has(t.norm)) && (clause[0]?.norm === "have" || clause.slice(0, 4).some((x) => x.norm === "heb" || x.norm === "habe" || x.norm === "tengo" || x.norm === "ho" || x.norm === "tenho" || x.norm === "ai")) && noun >= 0) {
           out.push(span(t, clause[noun]!));
         }
-      } else if (noun >= 0 && (verb >= 0 || t.norm === "me")) out.push(span(t, clause[Math.max(noun, verb)]!));
+      } else if (noun >= 0 && (verb >= 0 || t.norm === "me" || ["referral", "cv", "resume", "résumé"].includes(clause[noun]!.norm))) {
+        // A referral or a CV is the seeker's whatever the verb ("would love a referral", "my CV is attached").
+        out.push(span(t, clause[Math.max(noun, verb)]!));
+      }
     }
   }
   return out;
@@ -263,6 +266,7 @@ export const asksThem: Detector = (ctx) => {
  */
 export const presenting: Detector = (ctx, params) => {
   const verbs = wordSet(ctx.vocabulary, listParam(params, "verbs", "presenting-verbs"), ctx.lang);
+  const looking = new Set(["see", "learn", "discover", "explore"]);
   const out: Span[] = [];
   for (const tokens of ctx.sentenceTokens) {
     for (let i = 0; i + 2 < tokens.length; i++) {
@@ -272,9 +276,11 @@ export const presenting: Detector = (ctx, params) => {
       if (tokens[j]!.norm === "with") j++;
       if (tokens[j]?.norm === "you") j++;
       const w = tokens[j];
-      if (w && !w.first && (w.norm === "about" || w.norm === "how" || w.norm === "what") && (tokens[j + 1]?.norm === "we" || tokens[j + 1]?.norm === "our" || tokens[j + 1]?.norm === "my" || w.norm === "about")) {
-        out.push(span(t, tokens[j + 1] ?? w));
-      }
+      const sender = ["we", "our", "my", "i", "we've", "we're"].includes(tokens[j + 1]?.norm ?? "");
+      // "tell you about an opportunity" presents; "learn about your work" does not: verbs of
+      // seeing and learning present only the sender's own ("see how our AI scribe saves...").
+      const telling = !looking.has(t.norm) && w?.norm === "about" && tokens[i + 1]?.norm !== "about";
+      if (w && !w.first && (telling || ((w.norm === "how" || w.norm === "what") && sender))) out.push(span(t, tokens[j + 1] ?? w));
     }
   }
   return out;

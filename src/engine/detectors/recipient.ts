@@ -32,6 +32,8 @@ function possessed(ctx: NoteContext, tokens: Token[], i: number, possessives: Se
 /** A complement that names something (not "in marketing", "at your company"); after a profile noun only a topic counts ("your work on X", not "your work at Google"). */
 function specificComplement(ctx: NoteContext, c: Phrase | undefined, prep: string | undefined, broad: Set<string>, profile = false): boolean {
   if (!c) return false;
+  // A template's "[specific area]" is a specific, whatever it follows.
+  if (c.tokens.some((t) => t.slot?.kind === "specific")) return true;
   if (prep === "at" || prep === "in" || prep === "with" || prep === "from") return !profile && c.named && !c.tokens.every((t) => isAddressOrSignature(ctx, t));
   const words = c.tokens.map((t) => t.norm).join(" ");
   return !broad.has(words) && !broad.has(singular(c.head.norm));
