@@ -247,7 +247,9 @@ export function fitModel(data: RuleSetData, notes: Labelled[], feats: string[][]
   }
   const checks: Record<string, LinearModel> = {};
   for (const c of FITTED_CHECKS) checks[c.check] = linear[c.check]!;
-  return { model: { scale: SCALE, verdict, checks, neutral }, lambdas };
+  // Rules that can cost points but fired too seldom to fit weigh what their files say.
+  const unfitted = data.rules.filter((r) => r.builtin && !index.has(r.id) && (r.kind === "cue" || r.severity !== "info")).map((r) => r.id).sort();
+  return { model: { scale: SCALE, verdict, checks, neutral, unfitted }, lambdas };
 }
 
 function round3(n: number): number {

@@ -53,12 +53,16 @@ function applyFilters(hits: RawHit[], filters: SpanFilter[]): Hit[] {
   return out;
 }
 
-/** A span inside a heavier rule's span of the same check says the same thing twice. */
+/**
+ * A span inside a heavier rule's longer span of the same check says the same thing twice: the
+ * heavier rule keeps it (the lower id on a tie). Two rules that flag the same words both count:
+ * each is evidence the model weighs. Whole-note findings have no span to nest.
+ */
 function withoutNested(findings: Hit[]): Hit[] {
   const out: Hit[] = [];
   for (const h of findings) {
     const a = h.active;
-    const kept = h.spans.filter((s) => !findings.some((o) => o !== h && o.active.rule.def.check === a.rule.def.check &&
+    const kept = h.spans.filter((s) => s.end === s.start || !findings.some((o) => o !== h && o.active.rule.def.check === a.rule.def.check &&
       (o.active.weight > a.weight || (o.active.weight === a.weight && o.active.rule.def.id < a.rule.def.id)) &&
       o.spans.some((x) => x.start <= s.start && s.end <= x.end && x.end - x.start > s.end - s.start)));
     if (kept.length) out.push({ active: a, spans: kept });

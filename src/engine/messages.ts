@@ -11,12 +11,13 @@ import { LineIndex } from "./text.js";
 /** The rule id of the message a failing note gets. */
 export const VERDICT = "verdict";
 
-/** Fills `{match}` and metric values into a message template. */
+/** Fills `{match}` and metric values into a message template; `{words:word}` counts with a noun ("1 word", "5 words"). */
 export function fill(template: string, span: Span, text: string): string {
-  return template.replace(/\{([a-z]+)\}/g, (whole, key: string) => {
+  return template.replace(/\{([a-z]+)(?::([a-z]+))?\}/g, (whole, key: string, noun?: string) => {
     if (key === "match") return span.end > span.start ? text.slice(span.start, span.end).replace(/\s+/g, " ") : "";
     const v = span.data?.[key];
-    return v === undefined ? whole : String(v);
+    if (v === undefined) return whole;
+    return noun ? `${v} ${noun}${v === 1 ? "" : "s"}` : String(v);
   });
 }
 
@@ -53,7 +54,8 @@ export function verdictFinding(scored: Scored, findings: Finding[], minScore: nu
   } else {
     const cap = scored.breakdown.caps[0];
     const capped = cap && cap.score < scored.breakdown.raw ? [`capped at ${cap.score} by ${findings.find((f) => f.ruleId === cap.ruleId)?.message ?? cap.ruleId}`] : [];
-    const costs = scored.breakdown.items.filter((c) => c.points < 0).slice(0, capped.length ? 2 : 3).map((c) => `${lowerFirst(c.message)} (${Math.round(c.points)})`);
+    const costs = [...new Map(scored.breakdown.items.filter((c) => c.points < 0).map((c) => [c.message, c])).values()]
+      .slice(0, capped.length ? 2 : 3).map((c) => `${lowerFirst(c.message)} (${Math.round(c.points)})`);
     const reasons = [...capped, ...costs];
     message = `The note fails (${scored.score}/100, needs ${minScore})${reasons.length ? `: ${reasons.join("; ")}` : ": nothing in it counts toward a good note"}`;
     const worst = findings.find((f) => f.ruleId === (cap?.ruleId ?? scored.breakdown.items.find((c) => c.points < 0)?.ruleId));

@@ -35,15 +35,17 @@ export function featureIds(kept: Kept): string[] {
   return [...kept.cues, ...kept.findings].filter(counts).map((h) => h.active.rule.def.id);
 }
 
-/** A rule's weight in a model, in logit: fitted for built-in rules, else its points from the rule file or a setting. */
-function logitOf(a: ActiveRule, weights: Record<string, number> | undefined, scale: number): number {
+/**
+ * A rule's weight in a model, in logit: fitted for built-in rules; the points of its rule file
+ * (or of a setting) for a rule pack's rules and for built-in rules too rare to fit.
+ */
+function logitOf(a: ActiveRule, weights: Record<string, number> | undefined, scale: number, unfitted: ReadonlySet<string> = NONE): number {
   const def = a.rule.def;
   const sign = def.kind === "cue" ? 1 : -1;
-  if (a.weighted || !weights) return (sign * a.weight) / scale;
-  const fitted = weights[def.id];
-  if (fitted !== undefined) return fitted;
-  return def.builtin ? 0 : (sign * a.weight) / scale;
+  if (a.weighted || !weights || !def.builtin || unfitted.has(def.id)) return (sign * a.weight) / scale;
+  return weights[def.id] ?? 0;
 }
+const NONE: ReadonlySet<string> = new Set();
 
 export function gradeOf(score: number, data: RuleSetData): string {
   for (const g of data.scoring.grades) if (score >= g.min) return g.grade;
@@ -54,7 +56,7 @@ const clamp = (n: number) => Math.max(0, Math.min(100, Math.round(n)));
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /** Without a fitted model (a rule set being trained), rules weigh their files' points on a neutral base. */
-const UNFITTED: ScoreModel = { scale: 1, verdict: { bias: 0, weights: {} }, checks: {}, neutral: {} };
+const UNFITTED: ScoreModel = { scale: 1, verdict: { bias: 0, weights: {} }, checks: {}, neutral: {}, unfitted: [] };
 
 export function score(kept: Kept, activation: Activation, data: RuleSetData, options: LintOptions, empty: boolean): Scored {
   const model = data.model ?? UNFITTED;
@@ -62,6 +64,7 @@ export function score(kept: Kept, activation: Activation, data: RuleSetData, opt
   const scale = model.scale;
   const pivot = data.scoring.minScore;
   const hits = [...kept.cues, ...kept.findings].filter(counts);
+  const unfitted = new Set(model.unfitted);
   const cuePresent = new Set(kept.cues.map((h) => h.active.rule.def.id));
   const checkWithCue = new Set(kept.cues.map((h) => h.active.rule.def.check));
   const satisfied = (id: string) => cuePresent.has(id) || checkWithCue.has(id);
@@ -71,7 +74,7 @@ export function score(kept: Kept, activation: Activation, data: RuleSetData, opt
   const offShare = new Map<string, number>();
   for (const h of hits) {
     const def = h.active.rule.def;
-    const points = scale * logitOf(h.active, fitted ? model.verdict.weights : undefined, scale);
+    const points = scale * logitOf(h.active, fitted ? model.verdict.weights : undefined, scale, unfitted);
     if (h.active.silent) {
       offShare.set(def.check, (offShare.get(def.check) ?? 0) + points);
       continue;
@@ -101,18 +104,18 @@ export function score(kept: Kept, activation: Activation, data: RuleSetData, opt
     score: total,
     grade: gradeOf(total, data),
     passed: total >= minScore && !blocked,
-    checks: checkResults(kept, hits, activation, data, model, fitted),
+    checks: checkResults(kept, hits, activation, data, model, fitted, unfitted),
     breakdown: { base, items, caps, raw },
   };
 }
 
 function describe(h: Hit): string {
   const def = h.active.rule.def;
-  return def.kind === "cue" ? def.description : def.message.replace(/\s*\{[a-z]+\}\s*/g, " ").replace(/"\s*"/g, "").replace(/\s+/g, " ").trim();
+  return def.kind === "cue" ? def.description : def.message.replace(/\s*\{[a-z]+(?::[a-z]+)?\}\s*/g, " ").replace(/"\s*"/g, "").replace(/\s+/g, " ").trim();
 }
 
 /** Each check's score: fitted checks from their own model, the others from their base and their rules' points. */
-function checkResults(kept: Kept, hits: Hit[], activation: Activation, data: RuleSetData, model: ScoreModel, fitted: boolean): Record<string, CheckResult> {
+function checkResults(kept: Kept, hits: Hit[], activation: Activation, data: RuleSetData, model: ScoreModel, fitted: boolean, unfitted: ReadonlySet<string>): Record<string, CheckResult> {
   const out: Record<string, CheckResult> = {};
   const live = hits.filter((h) => !h.active.silent);
   const errorIn = new Set(kept.findings.filter((h) => !h.active.silent && h.active.severity === "error").map((h) => h.active.rule.def.check));
@@ -128,7 +131,7 @@ function checkResults(kept: Kept, hits: Hit[], activation: Activation, data: Rul
         if (!h.active.weighted && m.weights[def.id] !== undefined) return sum + m.weights[def.id]!;
         // A rule without a fitted weight here (a rule pack's, or one given a weight) counts in its own check.
         const own = def.check === c.id || def.affects.includes(c.id);
-        return own && (h.active.weighted || !def.builtin) ? sum + logitOf(h.active, undefined, model.scale) : sum;
+        return own && (h.active.weighted || !def.builtin || unfitted.has(def.id)) ? sum + logitOf(h.active, undefined, model.scale) : sum;
       }, m.bias);
       score = clamp(c.pass + model.scale * z);
     } else {

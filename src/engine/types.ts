@@ -109,6 +109,8 @@ export interface ScoreModel {
   checks: Record<string, LinearModel>;
   /** A check switched off gives the verdict at least this much (logit): its typical share in a note that passes it. */
   neutral: Record<string, number>;
+  /** Built-in rules too rare in the training notes to fit (most need --to, --company or --kind): they weigh what their files say. */
+  unfitted: string[];
 }
 
 /** Everything the engine needs: plain data, JSON-serialisable. */
@@ -201,6 +203,7 @@ export interface Summary {
   failed: number;
   errors: number;
   warnings: number;
+  infos: number;
 }
 
 export interface Report {

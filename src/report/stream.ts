@@ -12,7 +12,10 @@ export interface StreamFormatter {
   end(summary: Summary): string;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** Every finding counted: "1 error, 4 warnings, 1 info". */
+export const counted = (s: Summary) => `${plural(s.errors, "error")}, ${plural(s.warnings, "warning")}, ${s.infos} info`;
 
 /** The score's top reasons, from its breakdown: "why: base 57 · +9 their-named-work · -9 no-context · capped at 20". */
 export function reasons(r: LintResult, top = 4): string {
@@ -52,7 +55,7 @@ export function stylishStream(c: Paint = plain): StreamFormatter {
     },
     end(s) {
       if (s.files <= 1 && s.failed === 0 && s.errors + s.warnings === 0) return "";
-      const line = `${s.failed === 0 ? "✔" : "✖"} ${s.passed} of ${plural(s.files, "note")} pass (${plural(s.errors, "error")}, ${plural(s.warnings, "warning")})`;
+      const line = `${s.failed === 0 ? "✔" : "✖"} ${s.passed} of ${s.files === 1 ? "1 note passes" : `${s.files} notes pass`} (${counted(s)})`;
       return `${s.failed === 0 ? c.green.bold(line) : c.red.bold(line)}\n`;
     },
   };
@@ -92,7 +95,7 @@ export function githubStream(): StreamFormatter {
       out.push("::endgroup::");
       return `${out.join("\n")}\n`;
     },
-    end: (s) => `invite-lint: ${plural(s.files, "note")}, ${s.passed} passed, ${s.failed} failed (${s.errors} errors, ${s.warnings} warnings)\n`,
+    end: (s) => `invite-lint: ${plural(s.files, "note")}, ${s.passed} passed, ${s.failed} failed (${counted(s)})\n`,
   };
 }
 

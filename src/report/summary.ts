@@ -1,7 +1,7 @@
 import type { LintResult, Report, Summary } from "../engine/types.js";
 
 export function emptySummary(): Summary {
-  return { files: 0, passed: 0, failed: 0, errors: 0, warnings: 0 };
+  return { files: 0, passed: 0, failed: 0, errors: 0, warnings: 0, infos: 0 };
 }
 
 /** Counts one result into a summary. */
@@ -12,6 +12,7 @@ export function addToSummary(s: Summary, r: LintResult): Summary {
   for (const m of r.messages) {
     if (m.severity === "error") s.errors++;
     else if (m.severity === "warning") s.warnings++;
+    else s.infos++;
   }
   return s;
 }

@@ -102,7 +102,9 @@ export function readModel(f: SourceFile, data: RuleSetData): ScoreModel {
     if (typeof v !== "number") fail(["neutral", id], "a neutral share must be a number");
     neutral[id] = v as number;
   }
-  return { scale: raw.scale, verdict: linear(raw.verdict, ["verdict"]), checks, neutral };
+  const unfitted = Array.isArray(raw.unfitted) ? (raw.unfitted as unknown[]).map(String) : [];
+  for (const id of unfitted) if (!ids.has(id)) fail(["unfitted"], `unknown rule "${id}": run npm run train`);
+  return { scale: raw.scale, verdict: linear(raw.verdict, ["verdict"]), checks, neutral, unfitted };
 }
 
 /** Adds a user's rule pack (files named by rule id) to a rule set; returns a new rule set. */

@@ -55,21 +55,35 @@ describe("invite-lint CLI", () => {
   it("prints exactly the documented JSON shape and nothing else", () => {
     const r = runCli(["-f", "json"], { input: STOCK });
     const report = JSON.parse(r.stdout) as Report;
+    expect(Object.keys(report)).toEqual(["version", "results", "summary"]);
     expect(report.version).toBe(1);
     const res = report.results[0]!;
+    expect(Object.keys(res)).toEqual(["file", "score", "grade", "passed", "characters", "limit", "lang", "checks", "signals", "breakdown", "position", "messages"]);
     expect(res.file).toBe("<stdin>");
     expect(Number.isInteger(res.score)).toBe(true);
-    expect(res.grade).toMatch(/^[A-F]$/);
+    expect(res.score).toBeLessThanOrEqual(20);
+    expect(res.grade).toBe("F");
     expect(res.characters).toBe(STOCK.trim().length);
     expect(Object.keys(res.checks)).toEqual(["generic", "personalization", "context", "value", "tone", "length", "readability"]);
-    expect(res.checks.generic).toEqual({ score: expect.any(Number), passed: false });
+    expect(Object.keys(res.checks.generic!)).toEqual(["score", "passed"]);
+    expect(res.checks.generic!.passed).toBe(false);
+    expect(Object.keys(res.breakdown)).toEqual(["base", "items", "caps", "raw"]);
+    for (const item of res.breakdown.items) expect(Object.keys(item)).toEqual(["ruleId", "check", "points", "message"]);
+    expect(res.breakdown.caps).toEqual([{ ruleId: "stock-invitation", score: 20 }]);
+    const sum = res.breakdown.base + res.breakdown.items.reduce((a, i) => a + i.points, 0);
+    expect(Math.abs(sum - res.breakdown.raw)).toBeLessThan(0.1);
     for (const m of res.messages) {
-      expect(Object.keys(m)).toEqual(expect.arrayContaining(["ruleId", "check", "severity", "message", "suggestion", "line", "column", "endLine", "endColumn"]));
+      expect(Object.keys(m)).toEqual(["ruleId", "check", "severity", "message", "suggestion", "line", "column", "endLine", "endColumn", "offset", "endOffset", ...(m.url ? ["url"] : [])]);
       expect(["error", "warning", "info"]).toContain(m.severity);
     }
+    const verdict = res.messages[0]!;
+    expect([verdict.ruleId, verdict.severity]).toEqual(["verdict", "error"]);
+    expect(verdict.message).toMatch(/^The note fails \(\d+\/100, needs 70\): capped at 20 by LinkedIn's stock invitation/);
     const stock = res.messages.find((m) => m.ruleId === "stock-invitation")!;
     expect([stock.line, stock.column, stock.endLine, stock.endColumn]).toEqual([1, 1, 1, 59]);
-    expect(report.summary).toEqual({ files: 1, passed: 0, failed: 1, errors: 0, warnings: 4 });
+    const count = (sev: string) => res.messages.filter((m) => m.severity === sev).length;
+    expect(report.summary).toEqual({ files: 1, passed: 0, failed: 1, errors: count("error"), warnings: count("warning"), infos: count("info") });
+    expect(count("error")).toBe(1);
   });
 
   it("has no colour codes in a pipe, honours FORCE_COLOR, NO_COLOR and --no-color", () => {
@@ -119,9 +133,9 @@ describe("invite-lint CLI", () => {
     expect(runCli(["--explain", "nope"]).status).toBe(2);
   });
 
-  it("--quiet drops warnings; --max-warnings fails a run with too many", () => {
+  it("--quiet drops warnings but keeps the verdict error; --max-warnings fails a run with too many", () => {
     const q = runCli(["--quiet", "-f", "json"], { input: STOCK });
-    expect((JSON.parse(q.stdout) as Report).results[0]!.messages).toEqual([]);
+    expect((JSON.parse(q.stdout) as Report).results[0]!.messages.map((m) => [m.ruleId, m.severity])).toEqual([["verdict", "error"]]);
     const ok = runCli(["--max-warnings", "0"], { input: "Hi Rosa, great meeting you at FOSDEM. Please connect with me!!\n" });
     expect(ok.status).toBe(1);
     expect(ok.stderr).toContain("max-warnings");

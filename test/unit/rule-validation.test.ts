@@ -25,7 +25,7 @@ describe("rule file validation", () => {
     expect(problemsOf(`${BASE}patterns: ['your {nonesuch}']\n`)).toMatch(/^pack\/my-rule.yaml:7:12: unknown vocabulary list "\{nonesuch\}"/);
     expect(problemsOf(BASE.replace("tone", "politeness") + "phrases: [hi]\n")).toMatch(/^pack\/my-rule.yaml:2:8: unknown check "politeness"/);
     expect(problemsOf(`${BASE}phrases: [hi]\n`, "pack/other-name.yaml")).toMatch(/^pack\/other-name.yaml:1:5: rule id "my-rule" must match its file name "other-name"/);
-    expect(problemsOf(BASE)).toMatch(/needs "phrases" or "patterns"/);
+    expect(problemsOf(BASE)).toMatch(/needs "phrases", "patterns", "metric" or "detector"/);
     expect(problemsOf(`${BASE.replace("id: my-rule", "id: stock-invitation")}phrases: [hi]\n`, "pack/stock-invitation.yaml")).toMatch(/already defined/);
     expect(problemsOf("- just\n- a list\n")).toMatch(/must be a mapping/);
     expect(problemsOf(`${BASE}phrases: [hi]\nunless: [no-such-rule]\n`)).toMatch(/unknown rule or check "no-such-rule"/);
