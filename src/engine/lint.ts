@@ -25,6 +25,8 @@ export interface Linter {
   lint(text: string, options?: LintOptions): LintResult;
   /** The rule ids a note's score is computed from: what `npm run train` fits weights to. */
   features(text: string, options?: LintOptions): string[];
+  /** What each rule found that survived the filters, cues included: [start, end) spans of the text by rule id. */
+  matches(text: string, options?: LintOptions): Record<string, [number, number][]>;
   /** Ids of every rule and check, for validating settings. */
   readonly ids: ReadonlySet<string>;
 }
@@ -139,7 +141,14 @@ export function createLinter(data: RuleSetData): Linter {
     return featureIds(run(text, options).kept);
   }
 
-  return { data, lint, features, ids };
+  function matches(text: string, options: LintOptions = {}): Record<string, [number, number][]> {
+    const { kept } = run(text, options);
+    const out: Record<string, [number, number][]> = {};
+    for (const h of [...kept.cues, ...kept.findings]) out[h.active.rule.def.id] = h.spans.map((s) => [s.start, s.end]);
+    return out;
+  }
+
+  return { data, lint, features, matches, ids };
 }
 
 /** The length of a merge field's default value (`| default("...")` in Jinja-style templates). */

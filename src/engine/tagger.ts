@@ -90,6 +90,8 @@ function numeric(word: string): Tag | undefined {
 
 /** Inner capitals or a dot inside (RustConf, DevOpsDays, Acquire.com): a name, wherever it stands. */
 function nameShaped(word: string): boolean {
+  // Identifiers are names too: pg_partman, react-native_v2.
+  if (/^\p{L}[\p{L}\p{N}]*_[\p{L}\p{N}_]+$/u.test(word)) return true;
   return /^\p{L}[\p{Ll}\p{N}]*\p{Lu}/u.test(word) || /^\p{L}+\.\p{L}{2,}$/u.test(word) || (word.length >= 2 && /^\p{Lu}{2,}s?$/u.test(word));
 }
 
@@ -113,6 +115,18 @@ function lookup(lower: string, lexicon: Lexicon | undefined): readonly Tag[] | u
   return known;
 }
 
+/** True when the nouns before i go back to a determiner, a possessive or a clause-opening adjective. */
+function inNounRun(tags: readonly Tag[], i: number): boolean {
+  let k = i - 1;
+  while (k >= 0 && (tags[k] === "N" || tags[k] === "NP" || tags[k] === "J")) k--;
+  return k < 0 ? tags[0] === "J" : NOUN_CONTEXT.has(tags[k]!) || (tags[k + 1] === "J" && k + 1 < i);
+}
+
+/** A word that would make the one before it a verb: an object or a particle ("the team cuts costs"). */
+function startsVerbPhrase(next: Tag | undefined): boolean {
+  return next === "D" || next === "PRP" || next === "PRP$" || next === "N" || next === "NP" || next === "CD" || next === "VG";
+}
+
 /** Tags the words of one sentence. */
 export function tagWords(words: readonly string[], lexicon: Lexicon | undefined, options: TagOptions = {}): Tag[] {
   const english = (options.lang ?? "en") === "en";
@@ -129,6 +143,7 @@ export function tagWords(words: readonly string[], lexicon: Lexicon | undefined,
     let tag: Tag;
     if (number) tag = number;
     else if (known && (!capitalised(word) || start || CLOSED.has(known[0]!)) && !nameShaped(word)) tag = known[0]!;
+    else if (nameShaped(word) && !capitalised(word)) tag = "NP";
     else if (capitalised(word)) {
       // A capital marks a name, at the start of a clause too when the word is not a known one;
       // in German every noun has one, so only a name-shaped word or one after a bare preposition is a name.
@@ -161,6 +176,10 @@ export function tagWords(words: readonly string[], lexicon: Lexicon | undefined,
     }
     if (NOUN_CONTEXT.has(prev) || (prev === "J" && i > 1 && NOUN_CONTEXT.has(tags[i - 2]!))) {
       if (alt.includes("N") && VERBAL.has(tags[i]!)) tags[i] = "N";
+    } else if (VERBAL.has(tags[i]!) && alt.includes("N") && (prev === "N" || prev === "NP") && inNounRun(tags, i) && !startsVerbPhrase(tags[i + 1])) {
+      // The head of a noun run that a determiner or an adjective opened: "a certified career coach
+      // with", "Great Strange Loop talk!", "the Terragrunt tip at the meetup".
+      tags[i] = "N";
     } else if (prev === "PRP" && SUBJECTS.has(prevWord)) {
       if (alt.includes("VD") && (tags[i] === "N" || tags[i] === "J")) tags[i] = "VD";
       else if (alt.includes("V") && (tags[i] === "N" || tags[i] === "J")) tags[i] = "V";
@@ -170,9 +189,12 @@ export function tagWords(words: readonly string[], lexicon: Lexicon | undefined,
   }
   // A sentence needs a verb: with none, the noun that can also be a verb and follows a noun is one
   // ("Our analytics suite cuts reporting time").
-  if (!tags.some((t) => t === "V" || t === "VD" || t === "MD")) {
-    for (let i = 1; i < words.length; i++) {
-      if (tags[i] === "N" && alternatives[i]?.includes("V") && (tags[i - 1] === "N" || tags[i - 1] === "NP")) {
+  const contracted = words.some((w) => /'(?:m|re|s|ve|ll|d)$/i.test(w));
+  if (!contracted && !tags.some((t) => t === "V" || t === "VD" || t === "MD")) {
+    for (let i = 1; i + 1 < words.length; i++) {
+      const next = tags[i + 1];
+      if (tags[i] === "N" && alternatives[i]?.includes("V") && (tags[i - 1] === "N" || tags[i - 1] === "NP") &&
+        (next === "D" || next === "PRP$" || next === "VG" || next === "CD" || next === "N")) {
         tags[i] = "V";
         break;
       }

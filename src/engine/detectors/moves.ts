@@ -247,7 +247,7 @@ export const asksThem: Detector = (ctx) => {
       const next = tokens[i + 1]!;
       const third = tokens[i + 2]!;
       // The verb asked for: "would you be open to connect" asks nothing more than the invitation does.
-      const asked = tokens.slice(i + 1, i + 6).find((x, k) => k > 0 && (x.tag === "V" || x.tag === "VG"))?.norm ?? "";
+      const asked = tokens.slice(i + 1, i + 6).some((x) => invitation.has(x.norm)) ? "connect" : "";
       if (t.tag === "MD" && ["could", "can", "would", "will"].includes(t.norm) && next.norm === "you" && !next.first) {
         if ((third.tag === "V" || third.norm === "be" || third.norm === "mind" || third.tag === "R") && !invitation.has(third.norm) && !invitation.has(asked)) out.push(span(t, third));
       } else if ((t.norm === "please" || t.norm === "kindly") && (next.tag === "V" || next.norm === "let") && !next.first && !invitation.has(next.norm)) out.push(span(t, next));

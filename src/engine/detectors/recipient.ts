@@ -246,6 +246,7 @@ export const recipientAddressed: Detector = (ctx) => {
  */
 export const sawThem: Detector = (ctx, params) => {
   const verbs = wordSet(ctx.vocabulary, listParam(params, "verbs", "engagement-verbs"), ctx.lang);
+  const performing = wordSet(ctx.vocabulary, listParam(params, "performing", "performing-verbs"), ctx.lang);
   const out: Span[] = [];
   for (const tokens of ctx.sentenceTokens) {
     for (let i = 0; i + 2 < tokens.length; i++) {
@@ -254,8 +255,10 @@ export const sawThem: Detector = (ctx, params) => {
       let j = i + 1;
       if (tokens[j]!.norm === "to") j++;
       if (tokens[j]?.norm !== "you") continue;
+      // Where they were seen ("on the Changelog", "at PyCon") or what they did there ("speak",
+      // "talking"); "noticed you work at Apple" reads their profile, not them.
       const where = tokens[j + 1];
-      if (where && !where.first && (where.tag === "P" || where.tag === "V" || where.tag === "VG") && where.norm !== "to") out.push(span(t, where));
+      if (where && !where.first && ((where.tag === "P" && ["at", "on", "in", "during"].includes(where.norm)) || performing.has(where.norm))) out.push(span(t, where));
     }
   }
   return out;

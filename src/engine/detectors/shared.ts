@@ -68,8 +68,10 @@ export const sharedPast: Detector = (ctx, params) => {
         (t.norm === "we'll" && verb.norm === "be") || (verb.norm === "will" && tokens[j + 1]?.norm === "be");
       if (!membership && past && t.norm !== "we're" && t.norm !== "we'll") out.push(span(from, verb));
       else if (membership && !past && present) {
-        const end = tokens[Math.min(tokens.length - 1, j + 1)]!;
-        out.push(span(from, end.first ? verb : end));
+        // "We're both in the Rotary literacy group": up to what they share, when it follows.
+        const k = verb.tag === "P" ? j : tokens[j + 1]?.tag === "P" && !tokens[j + 1]!.first ? j + 1 : -1;
+        const what = k >= 0 ? phraseAt(ctx, tokens, k + 1) : undefined;
+        out.push(what ? { start: from.start, end: what.end } : span(from, verb));
       }
     }
     if (membership) continue;
