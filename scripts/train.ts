@@ -1,18 +1,26 @@
 // Fits the score to labelled notes and writes rules/weights.yaml.
 // Usage: npm run train [-- PATH.jsonl]   (default ../shared/corpus/train.jsonl)
 // The same notes and rules give the same file, byte for byte.
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { LinearModel, ScoreModel } from "../src/engine/types.js";
 import { featuresOf, fitModel, readLabelled, unfittedRules } from "./fit.js";
 
-const path = process.argv[2] ?? "../shared/corpus/train.jsonl";
+// --check: fit, and exit 1 when the result differs from the committed file (nothing is written).
+const check = process.argv.includes("--check");
+const path = process.argv.slice(2).find((a) => !a.startsWith("--")) ?? "../shared/corpus/train.jsonl";
 const notes = readLabelled(path);
 const data = unfittedRules();
 const feats = featuresOf(data, notes);
 const { model, lambdas } = fitModel(data, notes, feats, notes.map((_, i) => i));
 const out = join(process.cwd(), "rules/weights.yaml");
-writeFileSync(out, toYaml(model, lambdas, notes.length));
+const yaml = toYaml(model, lambdas, notes.length);
+if (check) {
+  const same = readFileSync(out, "utf8") === yaml;
+  console.log(same ? "train: rules/weights.yaml is what the notes and rules give" : "train: rules/weights.yaml differs from a fresh fit: run npm run train");
+  process.exit(same ? 0 : 1);
+}
+writeFileSync(out, yaml);
 console.log(`train: ${notes.length} notes, ${Object.keys(model.verdict.weights).length} weighted rules in the verdict; lambdas ${JSON.stringify(lambdas)}; wrote rules/weights.yaml`);
 
 function toYaml(m: ScoreModel, l: Record<string, number>, n: number): string {
