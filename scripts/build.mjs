@@ -91,7 +91,7 @@ export function syllable(value) {
     }));
   },
 };
-const common = { bundle: true, target: "node20", logLevel: "warning", legalComments: "none", minify: true, plugins: [rulesAsJson, wordListLookups, visitWithoutNames, syllableMemo] };
+const common = { bundle: true, target: "node20", logLevel: "warning", legalComments: "none", minify: !process.env.NO_MINIFY, plugins: [rulesAsJson, wordListLookups, visitWithoutNames, syllableMemo] };
 /** One CommonJS file for Node; a few dependencies use import.meta.url, which becomes this file's URL. */
 const commonjs = {
   ...common,

@@ -33,7 +33,9 @@ export const FITTED_CHECKS = [
 export const SCALE = 10;
 export const FOLDS = 5;
 /** L2 strengths tried; cross-validation picks one per model. */
-export const LAMBDAS = [0.0003, 0.001, 0.003, 0.01, 0.03];
+export const LAMBDAS = [0.0003, 0.001, 0.003, 0.01, 0.03, 0.1];
+/** Balanced accuracy within this of the best counts as as good, when choosing lambda. */
+export const TOLERANCE = 0.005;
 /** A rule must fire in this many training notes to get a weight. */
 export const MIN_SUPPORT = 3;
 
@@ -214,14 +216,11 @@ export function fitModel(data: RuleSetData, notes: Labelled[], feats: string[][]
     const t: Target = { ...target, labels: rows.map((i) => target.labels[i]!), weights: rows.map((i) => target.weights?.[i] ?? 1) };
     let lambda = options.lambdas?.[t.name];
     if (lambda === undefined) {
-      let best = -1;
-      for (const l of LAMBDAS) {
-        const s = cvScore(t, sub, subFolds, ids.length, sign, l);
-        if (s > best + 1e-9) {
-          best = s;
-          lambda = l;
-        }
-      }
+      // The strongest regularisation whose cross-validated score is within TOLERANCE of the best:
+      // simpler weights that do as well generalise better and move less when the rules change.
+      const scores = LAMBDAS.map((l) => cvScore(t, sub, subFolds, ids.length, sign, l));
+      const best = Math.max(...scores);
+      lambda = LAMBDAS.filter((_, k) => scores[k]! >= best - TOLERANCE).pop()!;
     }
     lambdas[t.name] = lambda!;
     const { bias, w } = fitLogistic(samplesFor(t, sub, sub.map((_, i) => i)), ids.length, sign, lambda!);

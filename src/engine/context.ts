@@ -67,15 +67,16 @@ export interface NoteContext {
  * to every language; `name.xx` adds words for language xx only ("su" is "your" in Spanish and
  * "on" in Italian).
  */
-const sets = new WeakMap<Vocabulary, Map<string, Set<string>>>();
-export function wordSet(vocabulary: Vocabulary, name: string, lang?: string): Set<string> {
-  let byName = sets.get(vocabulary);
-  if (!byName) sets.set(vocabulary, (byName = new Map()));
-  const key = lang ? `${name}.${lang}` : name;
-  let s = byName.get(key);
+const sets = new WeakMap<Vocabulary, Map<string, Map<string, Set<string>>>>();
+export function wordSet(vocabulary: Vocabulary, name: string, lang = ""): Set<string> {
+  let byLang = sets.get(vocabulary);
+  if (!byLang) sets.set(vocabulary, (byLang = new Map()));
+  let byName = byLang.get(lang);
+  if (!byName) byLang.set(lang, (byName = new Map()));
+  let s = byName.get(name);
   if (!s) {
     const words = [...(vocabulary[name] ?? []), ...(lang ? (vocabulary[`${name}.${lang}`] ?? []) : [])];
-    byName.set(key, (s = new Set(words.map((w) => w.toLowerCase()))));
+    byName.set(name, (s = new Set(words.map((w) => w.toLowerCase()))));
   }
   return s;
 }
@@ -120,7 +121,7 @@ export function tokenize(text: string, norm: string, parsed: Parsed, slots: Slot
     const starts = new Set<number>();
     units.forEach((u, i) => u.first && starts.add(i));
     // In a shouted sentence capitals say nothing about names: tag its words as if written in lower case.
-    const lettered = units.filter((u) => !u.slot && /\p{L}{2}/u.test(u.text));
+    const lettered = units.filter((u) => !u.slot && (/[A-Za-z]{2}/.test(u.text) || (/[^\x00-\x7f]/.test(u.text) && /\p{L}{2}/u.test(u.text))));
     const shouted = lettered.length >= 2 && lettered.filter((u) => u.text === u.text.toUpperCase()).length / lettered.length >= 0.6;
     const tags = tagWords(units.map((u) => (u.slot ? "Slot" : shouted ? u.text.toLowerCase() : u.text)), lexicon, { starts, lang });
     out.push(units.map((u, i) => ({
@@ -131,16 +132,26 @@ export function tokenize(text: string, norm: string, parsed: Parsed, slots: Slot
   return out;
 }
 
-const SIGN_OFF = /(?:^|[\s.!?,])(?:best(?: regards| wishes)?|kind regards|warm regards|regards|cheers|thanks|thank you|many thanks|warmly|sincerely|talk soon|saludos|abraço|abraços|grüße|viele grüße|bien à vous|cordialement|groetjes|un abbraccio)[\s,.!]*[—–-]?\s*((?:\p{Lu}[\p{L}'’.-]*)(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,2})[\s.!]*$/iu;
-const DASH_NAME = /(?:^|\s)[—–-]+\s*((?:\p{Lu}[\p{L}'’.-]*)(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,2})[\s.!]*$/u;
+const SIGN_OFFS = ["best", "best regards", "best wishes", "kind regards", "warm regards", "regards", "cheers", "thanks", "thank you", "many thanks", "warmly", "sincerely", "talk soon", "saludos", "abraço", "abraços", "grüße", "viele grüße", "bien à vous", "cordialement", "groetjes", "un abbraccio"];
+/** A word, case-insensitive letter by letter, so that the name after it can require its capital. */
+const anyCase = (w: string) => w.replace(/\p{L}/gu, (c) => (c.toLowerCase() === c.toUpperCase() ? c : `[${c.toLowerCase()}${c.toUpperCase()}]`)).replace(/ /g, "\\s+");
+const signOff = (name: string, flags: string) => ({
+  closing: new RegExp(`(?:^|[\\s.!?,])(?:${SIGN_OFFS.map(anyCase).join("|")})[\\s,.!]*[—–-]?\\s*(${name}(?:[ \\t]+${name}){0,2})[\\s.!]*$`, flags),
+  dash: new RegExp(`(?:^|\\s)[—–-]+\\s*(${name}(?:[ \\t]+${name}){0,2})[\\s.!]*$`, flags),
+});
+/** ASCII notes (most) get patterns without Unicode classes, which V8 compiles far faster. */
+let asciiSignOff: ReturnType<typeof signOff> | undefined;
+let unicodeSignOff: ReturnType<typeof signOff> | undefined;
 
 /** The sender's name at the end of the note ("Best, Sam", "— Ines"). */
 export function findSignature(text: string): Span | undefined {
   const tail = text.slice(-80);
   const base = text.length - tail.length;
-  const m = SIGN_OFF.exec(tail) ?? DASH_NAME.exec(tail);
+  const ascii = /^[\x00-\x7f]*$/.test(tail);
+  const re = ascii ? (asciiSignOff ??= signOff("[A-Z][A-Za-z'.-]*", "")) : (unicodeSignOff ??= signOff("\\p{Lu}[\\p{L}'’.-]*", "u"));
+  const m = re.closing.exec(tail) ?? re.dash.exec(tail);
   if (!m || !m[1]) return undefined;
-  const start = base + m.index + m[0].indexOf(m[1]);
+  const start = base + m.index + m[0].lastIndexOf(m[1]);
   return { start, end: start + m[1].length, data: { name: m[1] } };
 }
 
@@ -166,7 +177,8 @@ export function findGreeting(text: string, norm: string, slots: Span[], greeting
   if (title) nameAt += title[0].length;
   const slot = slots.find((s) => s.start === nameAt);
   if (slot) return { start: lead, end: skip(slot.end), name: slot };
-  const word = /^[\p{Lu}][\p{L}\p{M}'’-]*(?:[ \t]+[\p{Lu}][\p{L}\p{M}'’-]*)?/u.exec(text.slice(nameAt, nameAt + 80));
+  const head = text.slice(nameAt, nameAt + 80);
+  const word = /^[\x00-\x7f]*$/.test(head) ? /^[A-Z][A-Za-z'-]*(?:[ \t]+[A-Z][A-Za-z'-]*)?/.exec(head) : /^[\p{Lu}][\p{L}\p{M}'’-]*(?:[ \t]+[\p{Lu}][\p{L}\p{M}'’-]*)?/u.exec(head);
   if (word) {
     let name = word[0];
     // Keep a second capitalised word only when it is a surname, not the start of a sentence.

@@ -54,7 +54,7 @@ export function verdictFinding(scored: Scored, findings: Finding[], minScore: nu
   } else {
     const cap = scored.breakdown.caps[0];
     const capped = cap && cap.score < scored.breakdown.raw ? [`capped at ${cap.score} by ${findings.find((f) => f.ruleId === cap.ruleId)?.message ?? cap.ruleId}`] : [];
-    const costs = [...new Map(scored.breakdown.items.filter((c) => c.points < 0).map((c) => [c.message, c])).values()]
+    const costs = [...new Map(scored.breakdown.items.filter((c) => c.points < 0 && (!capped.length || c.ruleId !== cap!.ruleId)).map((c) => [c.message, c])).values()]
       .slice(0, capped.length ? 2 : 3).map((c) => `${lowerFirst(c.message)} (${Math.round(c.points)})`);
     const reasons = [...capped, ...costs];
     message = `The note fails (${scored.score}/100, needs ${minScore})${reasons.length ? `: ${reasons.join("; ")}` : ": nothing in it counts toward a good note"}`;
@@ -64,7 +64,8 @@ export function verdictFinding(scored: Scored, findings: Finding[], minScore: nu
   return { ruleId: VERDICT, check: VERDICT, severity: "error", message, suggestion, start: lead, end: lead };
 }
 
-const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
+/** "No context - ..." reads "no context - ..." mid-sentence; a name keeps its capital ("LinkedIn's"). */
+const lowerFirst = (s: string) => (/^[A-Z][a-z]*[\s,.-]/.test(s) && !/^[A-Z][a-z]+[A-Z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
 
 /** Where the note's text starts in its file. */
 export function positionOf(options: LintOptions, text: string, lead: number): { line: number; column: number } {

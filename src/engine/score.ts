@@ -109,9 +109,16 @@ export function score(kept: Kept, activation: Activation, data: RuleSetData, opt
   };
 }
 
+/** A rule's contribution in words: a cue's description, or a finding's message without its placeholders (lint() puts the filled one in). */
+const described = new WeakMap<object, string>();
 function describe(h: Hit): string {
   const def = h.active.rule.def;
-  return def.kind === "cue" ? def.description : def.message.replace(/\s*\{[a-z]+(?::[a-z]+)?\}\s*/g, " ").replace(/"\s*"/g, "").replace(/\s+/g, " ").trim();
+  let text = described.get(def);
+  if (text === undefined) {
+    text = def.kind === "cue" ? def.description : def.message.replace(/\s*\{[a-z]+(?::[a-z]+)?\}\s*/g, " ").replace(/"\s*"/g, "").replace(/\s+/g, " ").trim();
+    described.set(def, text);
+  }
+  return text;
 }
 
 /** Each check's score: fitted checks from their own model, the others from their base and their rules' points. */

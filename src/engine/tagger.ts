@@ -85,11 +85,24 @@ function numeric(word: string): Tag | undefined {
   if (!/\d/.test(word)) return undefined;
   if (/^[\d.,:/%'’+-]+$/.test(word)) return "CD";
   // "15-minute", "5-year", "2nd": a number made an adjective.
-  return /^\d+(?:-\p{L}+|st|nd|rd|th)$/u.test(word) ? "J" : "NP";
+  return /^\d+(?:-[a-z]+|st|nd|rd|th)$/i.test(word) || (/[^\x00-\x7f]/.test(word) && /^\d+-\p{L}+$/u.test(word)) ? "J" : "NP";
 }
 
 /** Inner capitals or a dot inside (RustConf, DevOpsDays, Acquire.com): a name, wherever it stands. */
 function nameShaped(word: string): boolean {
+  // Most words are lower-case letters: no capital after the first letter, no underscore, no dot.
+  let plain = true;
+  for (let i = 1; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (!(c >= 97 && c <= 122) && c !== 39 && c !== 45) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return false;
+  if (/^[\x00-\x7f]*$/.test(word)) {
+    return /^[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+$/.test(word) || /^[A-Za-z][a-z0-9]*[A-Z]/.test(word) || /^[A-Za-z]+\.[A-Za-z]{2,}$/.test(word) || /^[A-Z]{2,}s?$/.test(word);
+  }
   // Identifiers are names too: pg_partman, react-native_v2.
   if (/^\p{L}[\p{L}\p{N}]*_[\p{L}\p{N}_]+$/u.test(word)) return true;
   return /^\p{L}[\p{Ll}\p{N}]*\p{Lu}/u.test(word) || /^\p{L}+\.\p{L}{2,}$/u.test(word) || (word.length >= 2 && /^\p{Lu}{2,}s?$/u.test(word));

@@ -69,8 +69,9 @@ describe("personalization", () => {
     expect(signals("Hello Dr. Okafor, thanks.")).toContain("recipient-named");
     expect(signals("Hey there, thanks.")).not.toContain("recipient-named");
     expect(signals("Marta, your write-up on the Kafka migration was great.")).toContain("recipient-named");
-    expect(signals("Your talk on query planning at PGConf was great.")).toContain("your-specifics");
-    expect(signals("I noticed you're now at Stripe.")).toContain("your-specifics");
+    expect(signals("Your talk on query planning at PGConf was great.")).toContain("their-named-work");
+    // Where they work is on their profile: not something of theirs the note could only say to them.
+    expect(signals("I noticed you're now at Stripe.")).not.toContain("their-work");
   });
 
   it("flags unfilled merge fields in a draft, at their position, and allows them with --template", () => {
@@ -107,26 +108,31 @@ describe("personalization", () => {
 });
 
 describe("context", () => {
-  it("recognises a shared past", () => {
-    for (const t of [
-      "Great meeting you at the Leeds JS meetup last night.",
-      "We worked together on the billing rewrite at Monzo.",
-      "Fellow Shopify engineer here.",
-      "Priya Patel suggested I reach out about your data team.",
-      "We're both in the Rust Berlin Slack.",
-      "It's been a while since our time at Atlassian!",
-      "Thanks for stopping by our booth at RSA.",
-    ]) expect(signals(t), t).toContain("shared-past");
+  it("recognises a shared past, and the context check passes on it", () => {
+    for (const [t, cue] of [
+      ["Great meeting you at the Leeds JS meetup last night.", "conversation"],
+      ["We worked together on the billing rewrite at Monzo.", "we-did"],
+      ["Fellow Shopify engineer here.", "shared-membership"],
+      ["Priya Patel suggested I reach out about your data team.", "named-contact"],
+      ["We're both in the Rust Berlin Slack.", "shared-membership"],
+      ["It's been a while since our time at Atlassian!", "we-did"],
+      ["Thanks for the tour of the Stuttgart plant.", "thanks-for"],
+    ] as const) {
+      expect(signals(t), t).toContain(cue);
+      expect(lint(t).checks.context!.passed, t).toBe(true);
+    }
   });
 
-  it("recognises a reason to write now", () => {
-    for (const t of [
-      "I read your article on idempotency keys and tried it at work.",
-      "Congrats on the Series B!",
-      "Your talk on vector search at Haystack was excellent.",
-      "Saw that you're speaking at KubeCon next month.",
-      "I applied for the platform engineer role on your team.",
-    ]) expect(signals(t), t).toContain("reason-to-connect");
+  it("recognises a reason to write now, and the context check passes on it", () => {
+    for (const [t, cue] of [
+      ["I read your article on idempotency keys and tried it at work.", "their-named-work"],
+      ["Congrats on the Series B!", "their-named-news"],
+      ["Your talk on vector search at Haystack was excellent.", "their-named-work"],
+      ["Saw that you're speaking at KubeCon next month.", "their-occasion"],
+    ] as const) {
+      expect(signals(t), t).toContain(cue);
+      expect(lint(t).checks.context!.passed, t).toBe(true);
+    }
   });
 
   it("does not take pleasantries or a pitch for context", () => {

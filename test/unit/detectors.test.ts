@@ -93,7 +93,7 @@ describe("detectors", () => {
     { text: "We met at the Berlin Rust meetup.", found: ["We met"] },
     { text: "We co-wrote that RFP response at Accenture.", found: ["We co-wrote"] },
     { text: "It's been ages since our time at Boots.", found: ["our time"] },
-    { text: "Hallo Anna, wir haben zusammen bei SAP gearbeitet.", found: ["zusammen"] },
+    { text: "Hallo Anna, wir haben zusammen bei SAP gearbeitet.", found: ["wir haben zusammen bei SAP gearbeitet"] },
   ]);
 
   table("shared-membership", ["Fellow professionals, let's connect."], [

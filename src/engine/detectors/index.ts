@@ -9,7 +9,7 @@ import type { RuleDef } from "../types.js";
 import { recipientAddressed, sawThem, theirAct, theirOccasion, theirRole, theirThing, thingTheyDid } from "./recipient.js";
 import { conversation, joining, namedContact, plannedMeeting, selfPlacement, senderDid, sharedMemory, sharedPast } from "./shared.js";
 import { namedThing, timeAnchor } from "./named.js";
-import { asksThem, callToAction, commercialTerms, cvRecital, jobTalk, presenting, selfIntro, senderOffering, senderOwn, thanksFor } from "./moves.js";
+import { asksThem, commercialTerms, cvRecital, jobTalk, presenting, selfIntro, senderOffering, senderOwn, thanksFor } from "./moves.js";
 
 export type Detector = (ctx: NoteContext, params: RuleDef["params"]) => Span[];
 
@@ -36,7 +36,6 @@ export const DETECTORS: Record<string, Detector> = {
   "sender-own": senderOwn,
   "self-intro": selfIntro,
   "commercial-terms": commercialTerms,
-  "call-to-action": callToAction,
   "job-talk": jobTalk,
   presenting,
   "sender-did": senderDid,

@@ -174,25 +174,6 @@ export const commercialTerms: Detector = (ctx) => {
 };
 
 /**
- * A call to action: a clause that opens with a bare verb telling the reader to act ("Stop by
- * booth 3402", "Book your demo", "Check it out", "Apply here", "DM me"). Pleasantries ("Hope
- * you're well", "Let's stay in touch", "See you Tuesday") are left out (`pleasantry-verbs`).
- */
-export const callToAction: Detector = (ctx, params) => {
-  const pleasant = wordSet(ctx.vocabulary, listParam(params, "except", "pleasantry-verbs"), ctx.lang);
-  const out: Span[] = [];
-  for (const tokens of ctx.sentenceTokens) {
-    tokens.forEach((t, i) => {
-      if (!t.first || t.tag !== "V" || pleasant.has(t.norm) || /[^\p{Ll}'-]/u.test(t.norm)) return;
-      const next = tokens[i + 1];
-      if (!next || next.first || next.tag === "PRP" && next.norm !== "me" && next.norm !== "us") return;
-      out.push(span(t, next));
-    });
-  }
-  return out;
-};
-
-/**
  * Job talk: the sender seeking a job ("I'm exploring marketing roles", "looking for an
  * internship", "could you refer me") or offering one ("we're hiring", "our client is looking
  * for", "a role that matches your skills"). `side: seeker` or `side: recruiter`.

@@ -25,6 +25,7 @@ export const sharedPast: Detector = (ctx, params) => {
   const firstPlural = wordSet(ctx.vocabulary, "first-plural", ctx.lang);
   const statives = wordSet(ctx.vocabulary, "stative-verbs", ctx.lang);
   const sharedVerbs = wordSet(ctx.vocabulary, listParam(params, "verbs", "shared-verbs"), ctx.lang);
+  const broad = wordSet(ctx.vocabulary, "broad-fields", ctx.lang);
   const out: Span[] = [];
   const membership = params.membership === true;
   for (const tokens of ctx.sentenceTokens) {
@@ -53,6 +54,14 @@ export const sharedPast: Detector = (ctx, params) => {
       }
       const pair = (t.norm === "i" || t.norm === "me") && i >= 2 && tokens[i - 1]!.norm === "and";
       if (!WE.has(t.norm) && !firstPlural.has(t.norm) && !pair) continue;
+      if (!membership && ctx.lang !== "en" && firstPlural.has(t.norm)) {
+        // "wir haben uns gestern ... unterhalten", "nous avons travaillé": the participle may come late.
+        const participle = clauseOf(tokens, i).find((x) => x.start > t.start && (x.tag === "VD" || (ctx.lang === "de" && /^ge\p{Ll}{3,}(?:t|en)$/u.test(x.norm))));
+        if (participle) {
+          out.push(span(t, participle));
+          continue;
+        }
+      }
       let j = i + 1;
       const both = () => {
         while (tokens[j] && (tokens[j]!.tag === "R" || tokens[j]!.norm === "both" || tokens[j]!.norm === "all")) j++;
@@ -64,13 +73,21 @@ export const sharedPast: Detector = (ctx, params) => {
       const from = pair ? tokens[i - 2]! : t;
       // What two people do together ("we met", "we sat", "we co-wrote"), not what a company did for clients ("we've helped").
       const past = (verb.tag === "VD" && sharedVerbs.has(verb.norm.slice(verb.norm.lastIndexOf("-") + 1))) || (PAST_BE.has(verb.norm) && t.norm === "we");
-      const present = t.norm === "we're" || verb.norm === "are" || verb.norm === "both" || (verb.tag === "V" && !statives.has(verb.norm)) ||
-        (t.norm === "we'll" && verb.norm === "be") || (verb.norm === "will" && tokens[j + 1]?.norm === "be");
+      // Sharing needs "both" or "also" ("we both work at Deloitte", "we're also in the cohort"), or
+      // being somewhere together ("we're in the same Slack", "we'll be on the same rotation"):
+      // "we're hiring" and "we're helping teams" are a company speaking.
+      const together = tokens.slice(i + 1, j).some((x) => x.norm === "both" || x.norm === "also" || x.norm === "all");
+      const place = (x: Token | undefined) => x !== undefined && (x.tag === "P" || x.norm === "members" || x.norm === "part" || x.norm === "connected");
+      const present = together ? verb.tag !== "VD" : (t.norm === "we're" || verb.norm === "are") ? place(t.norm === "we're" ? verb : tokens[j + 1]) :
+        (t.norm === "we'll" && verb.norm === "be" && place(tokens[j + 1])) || (verb.norm === "will" && tokens[j + 1]?.norm === "be" && place(tokens[j + 2]));
       if (!membership && past && t.norm !== "we're" && t.norm !== "we'll") out.push(span(from, verb));
       else if (membership && !past && present) {
         // "We're both in the Rotary literacy group": up to what they share, when it follows.
         const k = verb.tag === "P" ? j : tokens[j + 1]?.tag === "P" && !tokens[j + 1]!.first ? j + 1 : -1;
         const what = k >= 0 ? phraseAt(ctx, tokens, k + 1) : undefined;
+        // A broad field is no membership: "we're both in the tech industry", "we both work in marketing".
+        const field = what ? what.tokens.filter((x) => x.tag !== "D").map((x) => x.norm).join(" ") : tokens.slice(j + 1, j + 4).map((x) => x.norm).find((w) => broad.has(w));
+        if (field !== undefined && (broad.has(field) || broad.has(`the ${field}`) || (what && broad.has(what.head.norm)))) continue;
         out.push(what ? { start: from.start, end: what.end } : span(from, verb));
       }
     }
@@ -160,6 +177,7 @@ export const selfPlacement: Detector = (ctx, params) => {
 export const conversation: Detector = (ctx, params) => {
   const praise = wordSet(ctx.vocabulary, listParam(params, "praise", "pleasant-words"), ctx.lang);
   const talk = wordSet(ctx.vocabulary, listParam(params, "talk", "conversation-verbs"), ctx.lang);
+  const times = wordSet(ctx.vocabulary, "time-words", ctx.lang);
   const out: Span[] = [];
   for (const tokens of ctx.sentenceTokens) {
     for (let i = 0; i < tokens.length; i++) {
@@ -169,7 +187,10 @@ export const conversation: Detector = (ctx, params) => {
         const w = tokens[j]!;
         if (w.first) break;
         if (talk.has(w.norm)) {
-          out.push(span(t, w));
+          // "Good to meet you." greets; "good to meet you at the summit" and "great chatting" recall a meeting.
+          const infinitive = tokens[j - 1]?.norm === "to";
+          const where = clauseOf(tokens, j).some((x) => x.start > w.start && (x.tag === "P" && x.norm !== "to" || x.tag === "NP" || x.tag === "CD" || times.has(x.norm)));
+          if (!infinitive || where) out.push(span(t, w));
           break;
         }
         if (!["P", "R", "V", "VD", "PRP"].includes(w.tag)) break;
