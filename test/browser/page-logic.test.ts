@@ -1,0 +1,51 @@
+// The page's logic that needs no browser: the derived fixes (mirroring the language server's
+// quick fixes) and the URL fragment.
+import { describe, expect, it } from "vitest";
+import { lintNote } from "../../web/src/engine.js";
+import { applyFix, fixFor } from "../../web/src/fixes.js";
+import { DEFAULT_STATE, lintOptions, parseFragment, toFragment } from "../../web/src/state.js";
+
+/** The note after the fix of the first finding of `ruleId`, or undefined when it has no fix. */
+function fixed(text: string, ruleId: string, to?: string): string | undefined {
+  const m = lintNote(text, to ? { to } : {}).messages.find((x) => x.ruleId === ruleId);
+  expect(m, `${ruleId} on ${text}`).toBeDefined();
+  const fix = fixFor(m!, text, to);
+  return fix && applyFix(text, fix);
+}
+
+describe("fixes", () => {
+  it("remove a stock phrase, boilerplate or empty flattery with the punctuation after it", () => {
+    expect(fixed("I'd like to add you to my professional network on LinkedIn. We met at PyData Denver last week.", "stock-invitation"))
+      .toBe("We met at PyData Denver last week.");
+    expect(fixed("Hi Priya, I hope this message finds you well. Great meeting you at PyData Denver.", "boilerplate-phrase", "Priya Shah"))
+      .toBe("Hi Priya, Great meeting you at PyData Denver.");
+  });
+
+  it("one exclamation mark, one space, a greeting by name", () => {
+    expect(fixed("Great meeting you at PyData Denver!!!", "exclamation-run")).toBe("Great meeting you at PyData Denver!");
+    expect(fixed("Great meeting you at PyData Denver.  Your talk on dbt tests was great.", "double-space")).toBe("Great meeting you at PyData Denver. Your talk on dbt tests was great.");
+    expect(fixed("Great meeting you at PyData Denver last week.", "recipient-name-missing", "Priya Shah")).toBe("Hi Priya, Great meeting you at PyData Denver last week.");
+  });
+
+  it("none where the fix needs the writer's words; the engine's own fix wins when it has one", () => {
+    expect(fixed("I'd like to add you to my professional network on LinkedIn.", "no-context")).toBeUndefined();
+    const m = { ...lintNote("Hi!!", {}).messages[0]!, fix: { range: [0, 2] as [number, number], text: "Hello" } };
+    expect(fixFor(m, "Hi!!")).toEqual({ range: [0, 2], text: "Hello", label: "Replace with “Hello”" });
+  });
+});
+
+describe("the URL fragment", () => {
+  it("round-trips every field and leaves defaults out", () => {
+    const state = { text: "Hi Priya & co, 100% sure #1?", to: "Priya Shah", company: "Acme", context: "met at PyData", account: "free" as const, template: true, lang: "de" };
+    const fragment = toFragment(state);
+    expect(fragment.startsWith("#text=")).toBe(true);
+    expect(parseFragment(fragment, ["en", "de"])).toEqual(state);
+    expect(toFragment(DEFAULT_STATE)).toBe("");
+    expect(toFragment({ ...DEFAULT_STATE, text: "x" })).toBe("#text=x");
+  });
+
+  it("falls back to defaults for values out of range", () => {
+    expect(parseFragment("#account=gold&lang=xx&template=yes&other=1", ["en"])).toEqual(DEFAULT_STATE);
+    expect(lintOptions({ ...DEFAULT_STATE, to: "  ", lang: "auto" })).toEqual({ account: "premium", template: false });
+  });
+});
