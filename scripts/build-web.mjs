@@ -8,6 +8,7 @@ import { build } from "esbuild";
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { gzipSync } from "node:zlib";
+import { zip } from "./zip.mjs";
 
 /** Packages a page never needs: the rule-pack loader's RE2 and YAML, the terminal colours. */
 export const FORBIDDEN = ["chalk", "yaml", "re2js"];
@@ -26,8 +27,10 @@ export function forbiddenInputs(metafile) {
 export async function buildWeb({ root, plugins }) {
   const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
   const web = join(root, "dist/web");
+  const extension = join(root, "dist/extension");
   const cache = join(root, "node_modules/.cache/invite-lint");
   mkdirSync(web, { recursive: true });
+  mkdirSync(join(extension, "icons"), { recursive: true });
   mkdirSync(cache, { recursive: true });
   const common = {
     bundle: true,
@@ -44,7 +47,9 @@ export async function buildWeb({ root, plugins }) {
   };
 
   const page = await build({ ...common, entryPoints: [join(root, "web/src/main.ts")], outfile: join(web, "app.js") });
-  const metas = { page: page.metafile };
+  const content = await build({ ...common, entryPoints: [join(root, "extension/src/content.ts")], outfile: join(extension, "content.js") });
+  const options = await build({ ...common, entryPoints: [join(root, "extension/src/options.ts")], outfile: join(extension, "options.js") });
+  const metas = { page: page.metafile, content: content.metafile, options: options.metafile };
   for (const [name, meta] of Object.entries(metas)) {
     const bad = forbiddenInputs(meta);
     if (bad.length) throw new Error(`build-web: the ${name} bundle must not contain ${FORBIDDEN.join(", ")}; it has ${bad.join(", ")}`);
@@ -54,11 +59,20 @@ export async function buildWeb({ root, plugins }) {
 
   for (const file of ["index.html", "style.css", "icon.svg"]) copyFileSync(join(root, "web", file), join(web, file));
 
+  const manifest = JSON.parse(readFileSync(join(root, "extension/manifest.json"), "utf8"));
+  manifest.version = pkg.version;
+  writeFileSync(join(extension, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+  for (const file of ["options.html", "options.css", "panel.css"]) copyFileSync(join(root, "extension", file), join(extension, file));
+  for (const file of readdirSync(join(root, "extension/icons"))) copyFileSync(join(root, "extension/icons", file), join(extension, "icons", file));
+  // The store takes a zip of the folder's contents; it sits beside the folder, not in it, so
+  // the folder stays the one to load unpacked.
+  writeFileSync(join(root, "dist/invite-lint-extension.zip"), zip(filesUnder(extension).map((path) => ({ name: relative(extension, path).split("\\").join("/"), data: readFileSync(path) }))));
+
   const pageFiles = readdirSync(web).map((f) => readFileSync(join(web, f)));
   const pageBytes = pageFiles.reduce((n, b) => n + b.length, 0);
   const pageGzip = pageFiles.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0);
   if (pageGzip > PAGE_BUDGET) throw new Error(`build-web: dist/web is ${pageGzip} bytes gzipped, over the ${PAGE_BUDGET}-byte budget`);
-  console.log(`build: dist/web/ written (${(pageBytes / 1024).toFixed(1)} KiB, ${(pageGzip / 1024).toFixed(1)} KiB gzipped)`);
+  console.log(`build: dist/web/ written (${(pageBytes / 1024).toFixed(1)} KiB, ${(pageGzip / 1024).toFixed(1)} KiB gzipped), dist/extension/ and dist/invite-lint-extension.zip`);
   return { pageBytes, pageGzip };
 }
 
