@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { lintNote } from "../../web/src/engine.js";
 import { applyFix, fixFor } from "../../web/src/fixes.js";
+import { explain } from "../../web/src/explain.js";
 import { DEFAULT_STATE, lintOptions, parseFragment, toFragment } from "../../web/src/state.js";
 
 /** The note after the fix of the first finding of `ruleId`, or undefined when it has no fix. */
@@ -47,5 +48,25 @@ describe("the URL fragment", () => {
   it("falls back to defaults for values out of range", () => {
     expect(parseFragment("#account=gold&lang=xx&template=yes&other=1", ["en"])).toEqual(DEFAULT_STATE);
     expect(lintOptions({ ...DEFAULT_STATE, to: "  ", lang: "auto" })).toEqual({ account: "premium", template: false });
+  });
+});
+
+describe("the reasons for a score", () => {
+  it("without the engine's breakdown: the weighted mean, the cap of a deal-breaker, the verdict", () => {
+    const r = lintNote("I'd like to add you to my professional network on LinkedIn.", {});
+    const lines = explain(r);
+    expect(lines[0]!.text).toMatch(/^Weighted mean of the checks: \(generic 0 × 25 \+ .*\) \/ \d+ = (\d+)\.$/);
+    expect(Number(/= (\d+)\.$/.exec(lines[0]!.text)![1])).toBeGreaterThan(r.score);
+    expect(lines[1]).toEqual({ kind: "cap", ruleId: "stock-invitation", text: `Capped at ${r.score} by stock-invitation: a deal-breaker caps the score whatever else the note does well.` });
+    expect(lines[2]).toEqual({ kind: "verdict", text: `✖ fails: ${r.score} is below 70.` });
+    const good = explain(lintNote("Hi Priya, great meeting you at the Denver PyData meetup last week. Your talk on dbt tests changed how our team works; happy to send you the checklist we built from it.", { to: "Priya Shah" }));
+    expect(good.map((x) => x.kind)).toEqual(["sum", "verdict"]);
+  });
+
+  it("with the engine's breakdown: its items and caps, as the JSON report has them", () => {
+    const r = { ...lintNote("I'd like to add you to my professional network on LinkedIn.", {}), breakdown: { base: 31, items: [{ ruleId: "stock-invitation", check: "generic", points: -60, message: "stock" }, { ruleId: "offer-value", check: "value", points: 10 }], caps: [{ ruleId: "stock-invitation", score: 20 }] } };
+    expect(explain(r).map((x) => x.text)).toEqual([
+      "Starts from 31.", "−60 generic: stock-invitation (stock)", "+10 value: offer-value", "Capped at 20 by stock-invitation.", `✖ fails: ${r.score} is below 70.`,
+    ]);
   });
 });

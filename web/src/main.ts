@@ -92,20 +92,20 @@ function drawLayer(): void {
 
 const actions: FindingActions = {
   show(m) {
-    if (!current()) return;
+    if (!upToDate()) return;
     active = m;
     selectWords(note, m.offset, m.endOffset);
     drawLayer();
   },
   fix(_m, fix) {
-    if (!current()) return;
+    if (!upToDate()) return;
     applyEdit(note, fix);
     lintNow();
   },
 };
 
 /** True when the shown findings belong to the note as it is; otherwise lints it first. */
-function current(): boolean {
+function upToDate(): boolean {
   if (last?.text === note.value) return true;
   lintNow();
   return false;
@@ -173,7 +173,7 @@ function wireReport(): void {
   const text = byId<HTMLTextAreaElement>("report-text");
   const copied = byId<HTMLSpanElement>("copied");
   button.addEventListener("click", () => {
-    if (!current()) lintNow();
+    upToDate();
     box.hidden = !box.hidden;
     button.setAttribute("aria-expanded", String(!box.hidden));
     updateReport();
