@@ -110,7 +110,7 @@ describe.skipIf(!browserFound.path)("the browser extension in Chromium", () => {
     const m = /^(\d+)\/100 F ✖ fails$/.exec(text);
     expect(m, text).not.toBeNull();
     expect(Number(m![1])).toBeLessThanOrEqual(20);
-    expect(await page.locator("[data-invite-lint='count']").textContent()).toBe(`${STOCK.length - 0}/300 characters`);
+    expect(await page.locator("[data-invite-lint='count']").textContent()).toBe(`${STOCK.length}/300 characters`);
     expect(await page.locator("[data-invite-lint='findings'] .il-finding").count()).toBe(3);
     expect(await page.locator("[data-invite-lint='findings'] .il-hint").first().textContent()).toMatch(/^→ /);
     await page.close();
