@@ -181,12 +181,15 @@ function wireReport(): void {
   });
   byId<HTMLButtonElement>("copy").addEventListener("click", async () => {
     text.select();
+    let done: boolean;
     try {
       await navigator.clipboard.writeText(text.value);
+      done = true;
     } catch {
-      document.execCommand("copy");
+      // No clipboard API here (or no permission): the selection and the old copy command.
+      done = document.execCommand("copy");
     }
-    copied.textContent = "Copied. Nothing was sent: paste it where you report it.";
+    copied.textContent = done ? "Copied. Nothing was sent: paste it where you report it." : "The report is selected: copy it with Ctrl+C (⌘C on a Mac).";
   });
 }
 
