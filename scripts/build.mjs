@@ -162,6 +162,9 @@ await build({
   format: "esm",
 });
 
+// The web page (dist/web/) and the browser extension (dist/extension/): scripts/build-web.mjs.
+await (await import("./build-web.mjs")).buildWeb({ root, plugins: common.plugins });
+
 // Type declarations for the API.
 execFileSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", join(root, "tsconfig.types.json")], { stdio: "inherit" });
 

@@ -42,6 +42,7 @@ Examples:
   $ invite-lint rules                  list every rule
   $ invite-lint --explain stock-invitation
   $ invite-lint init                   write a starter .invite-lintrc.yaml
+  $ invite-lint web [--port N] [--open]  the browser page on 127.0.0.1 (or open dist/web/index.html)
 
 Exit status: 0 every note passes, 1 a note fails (or too many warnings), 2 usage, input or config error.`;
 
@@ -180,6 +181,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
       await import("./lsp/main.js");
       return new Promise<number>(() => {});
     }
+    // `invite-lint web` serves the browser page (dist/web) on 127.0.0.1: src/node/web-server.ts.
+    if (first === "web") return (await import("./node/web-server.js")).serveWeb(argv.slice(1), io);
     if (first === "init") {
       const target = ".invite-lintrc.yaml";
       if (existsSync(target)) throw new UsageError(`${target} already exists; not overwritten`);

@@ -1,0 +1,72 @@
+// The page's logic that needs no browser: the derived fixes (mirroring the language server's
+// quick fixes) and the URL fragment.
+import { describe, expect, it } from "vitest";
+import { lintNote } from "../../web/src/engine.js";
+import { applyFix, fixFor } from "../../web/src/fixes.js";
+import { explain } from "../../web/src/explain.js";
+import { DEFAULT_STATE, lintOptions, parseFragment, toFragment } from "../../web/src/state.js";
+
+/** The note after the fix of the first finding of `ruleId`, or undefined when it has no fix. */
+function fixed(text: string, ruleId: string, to?: string): string | undefined {
+  const m = lintNote(text, to ? { to } : {}).messages.find((x) => x.ruleId === ruleId);
+  expect(m, `${ruleId} on ${text}`).toBeDefined();
+  const fix = fixFor(m!, text, to);
+  return fix && applyFix(text, fix);
+}
+
+describe("fixes", () => {
+  it("remove a stock phrase, boilerplate or empty flattery with the punctuation after it", () => {
+    expect(fixed("I'd like to add you to my professional network on LinkedIn. We met at PyData Denver last week.", "stock-invitation"))
+      .toBe("We met at PyData Denver last week.");
+    expect(fixed("Hi Priya, I hope this message finds you well. Great meeting you at PyData Denver.", "boilerplate-phrase", "Priya Shah"))
+      .toBe("Hi Priya, Great meeting you at PyData Denver.");
+  });
+
+  it("one exclamation mark, one space, a greeting by name", () => {
+    expect(fixed("Great meeting you at PyData Denver!!!", "exclamation-run")).toBe("Great meeting you at PyData Denver!");
+    expect(fixed("Great meeting you at PyData Denver.  Your talk on dbt tests was great.", "double-space")).toBe("Great meeting you at PyData Denver. Your talk on dbt tests was great.");
+    expect(fixed("Great meeting you at PyData Denver last week.", "recipient-name-missing", "Priya Shah")).toBe("Hi Priya, Great meeting you at PyData Denver last week.");
+  });
+
+  it("none where the fix needs the writer's words; the engine's own fix wins when it has one", () => {
+    expect(fixed("I'd like to add you to my professional network on LinkedIn.", "no-context")).toBeUndefined();
+    const m = { ...lintNote("Hi!!", {}).messages[0]!, fix: { range: [0, 2] as [number, number], text: "Hello" } };
+    expect(fixFor(m, "Hi!!")).toEqual({ range: [0, 2], text: "Hello", label: "Replace with “Hello”" });
+  });
+});
+
+describe("the URL fragment", () => {
+  it("round-trips every field and leaves defaults out", () => {
+    const state = { text: "Hi Priya & co, 100% sure #1?", to: "Priya Shah", company: "Acme", context: "met at PyData", account: "free" as const, template: true, lang: "de" };
+    const fragment = toFragment(state);
+    expect(fragment.startsWith("#text=")).toBe(true);
+    expect(parseFragment(fragment, ["en", "de"])).toEqual(state);
+    expect(toFragment(DEFAULT_STATE)).toBe("");
+    expect(toFragment({ ...DEFAULT_STATE, text: "x" })).toBe("#text=x");
+  });
+
+  it("falls back to defaults for values out of range", () => {
+    expect(parseFragment("#account=gold&lang=xx&template=yes&other=1", ["en"])).toEqual(DEFAULT_STATE);
+    expect(lintOptions({ ...DEFAULT_STATE, to: "  ", lang: "auto" })).toEqual({ account: "premium", template: false });
+  });
+});
+
+describe("the reasons for a score", () => {
+  it("without the engine's breakdown: the weighted mean, the cap of a deal-breaker, the verdict", () => {
+    const r = lintNote("I'd like to add you to my professional network on LinkedIn.", {});
+    const lines = explain(r);
+    expect(lines[0]!.text).toMatch(/^Weighted mean of the checks: \(generic 0 × 25 \+ .*\) \/ \d+ = (\d+)\.$/);
+    expect(Number(/= (\d+)\.$/.exec(lines[0]!.text)![1])).toBeGreaterThan(r.score);
+    expect(lines[1]).toEqual({ kind: "cap", ruleId: "stock-invitation", text: `Capped at ${r.score} by stock-invitation: a deal-breaker caps the score whatever else the note does well.` });
+    expect(lines[2]).toEqual({ kind: "verdict", text: `✖ fails: ${r.score} is below 70.` });
+    const good = explain(lintNote("Hi Priya, great meeting you at the Denver PyData meetup last week. Your talk on dbt tests changed how our team works; happy to send you the checklist we built from it.", { to: "Priya Shah" }));
+    expect(good.map((x) => x.kind)).toEqual(["sum", "verdict"]);
+  });
+
+  it("with the engine's breakdown: its items and caps, as the JSON report has them", () => {
+    const r = { ...lintNote("I'd like to add you to my professional network on LinkedIn.", {}), breakdown: { base: 31, items: [{ ruleId: "stock-invitation", check: "generic", points: -60, message: "stock" }, { ruleId: "offer-value", check: "value", points: 10 }], caps: [{ ruleId: "stock-invitation", score: 20 }] } };
+    expect(explain(r).map((x) => x.text)).toEqual([
+      "Starts from 31.", "−60 generic: stock-invitation (stock)", "+10 value: offer-value", "Capped at 20 by stock-invitation.", `✖ fails: ${r.score} is below 70.`,
+    ]);
+  });
+});
