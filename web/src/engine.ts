@@ -11,18 +11,11 @@ export interface Fix {
   text: string;
 }
 
-/** How the score was reached, when the engine reports it (the JSON report's `breakdown`). */
-export interface Breakdown {
-  base: number;
-  items: { ruleId: string; check: string; points: number; message?: string }[];
-  caps: { ruleId: string; score: number }[];
-}
-
 /** A finding; `fix` is set by engines that compute fixes themselves. */
 export type Finding = Message & { fix?: Fix };
 
-/** The engine's result, with the fields newer engines add typed as optional. */
-export type Result = Omit<LintResult, "messages"> & { messages: Finding[]; breakdown?: Breakdown };
+/** The engine's result; a finding may carry a fix. */
+export type Result = Omit<LintResult, "messages"> & { messages: Finding[] };
 
 export const rules: RuleSetData = builtinRules;
 
