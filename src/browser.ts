@@ -6,10 +6,12 @@ import type { LintOptions, LintResult, Report } from "./engine/types.js";
 import { format as formatWith, type FormatName, type FormatOptions } from "./report/index.js";
 import { chalkPaint } from "./report/chalk-paint.js";
 
-export { createLinter, LintUsageError, type Linter } from "./engine/lint.js";
+export { createLinter, LintUsageError, type Linter, type LinterOptions } from "./engine/lint.js";
+export { InputError, UsageError } from "./errors.js";
 export { FORMATS, type FormatName, type FormatOptions } from "./report/index.js";
 export { summarize, toReport } from "./report/summary.js";
-export { addRules, loadRuleSet, type SourceFile } from "./rules/load.js";
+export { addRules, loadRuleSet, re2Compiler, type SourceFile } from "./rules/load.js";
+import { re2Compiler } from "./rules/load.js";
 export { RuleFileError, type Problem } from "./rules/validate.js";
 export { builtinRules };
 export type * from "./engine/types.js";
@@ -19,7 +21,7 @@ export function format(report: Report, name: FormatName = "stylish", options: Fo
   return formatWith(report, name, options.color && !options.paint ? { ...options, paint: chalkPaint() } : options);
 }
 
-/** Lints one note with the built-in rules (or `rules`), returning the JSON format's result object. */
+/** Lints one note with the built-in rules (or `rules`, packs' patterns on RE2), returning the JSON format's result object. */
 export function lint(text: string, options: LintOptions = {}, rules = builtinRules): LintResult {
-  return linterFor(rules).lint(text, options);
+  return linterFor(rules, rules === builtinRules ? undefined : re2Compiler).lint(text, options);
 }

@@ -3,7 +3,7 @@
  * normalised form, sentences and tagged words, merge fields, the greeting and sign-off, and
  * what the caller said about the recipient.
  */
-import type { Recipient, Vocabulary } from "./types.js";
+import type { Recipient, RuleDef, Vocabulary } from "./types.js";
 import type { Parsed, Sentence, Word } from "./nlp.js";
 import { tagWords, type Lexicon, type Tag } from "./tagger.js";
 import { isLetterOrNumber } from "./chars.js";
@@ -61,6 +61,9 @@ export interface NoteContext {
   vocabulary: Vocabulary;
   hard: { start: number; end: number }[];
 }
+
+/** A detector (src/engine/detectors): what it found in a note, as spans. */
+export type Detector = (ctx: NoteContext, params: RuleDef["params"]) => Span[];
 
 /**
  * A vocabulary list as a set of lower-case words, made once per rule set. A list `name` applies

@@ -16,6 +16,7 @@ import { filterHits, type Kept } from "./filter.js";
 import { featureIds, score } from "./score.js";
 import { findingsOf, positionOf, toMessages, verdictFinding } from "./messages.js";
 import { UsageError } from "../errors.js";
+import type { LinearCompiler } from "./linear.js";
 
 /** Thrown for options the caller got wrong (unknown rule id, bad setting). The same class as `UsageError`. */
 export const LintUsageError = UsageError;
@@ -34,8 +35,13 @@ export interface Linter {
 /** Characters a name merge field counts for in a template: a typical first name. */
 const NAME_LENGTH = 8;
 
-export function createLinter(data: RuleSetData): Linter {
-  const compiled = compileRules(data);
+export interface LinterOptions {
+  /** The linear-time regex engine rule packs' patterns run on (`re2Compiler`); needed only with packs. */
+  linear?: LinearCompiler;
+}
+
+export function createLinter(data: RuleSetData, options: LinterOptions = {}): Linter {
+  const compiled = compileRules(data, options.linear);
   const checkIds = new Set(data.scoring.checks.map((c) => c.id));
   const ids = new Set<string>([...compiled.map((r) => r.def.id), ...checkIds]);
   const activationFor = activator(compiled, checkIds, ids);

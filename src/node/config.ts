@@ -2,8 +2,9 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import type { RuleSetData } from "../engine/types.js";
 import { validateConfig, type ConfigData } from "../config/schema.js";
-import { addRules } from "../rules/load.js";
+import { addRules, re2Compiler } from "../rules/load.js";
 import { RuleFileError } from "../rules/validate.js";
+import type { LinearCompiler } from "../engine/linear.js";
 import { parseDataFile, MAX_DATA_FILE_BYTES } from "../rules/yaml-source.js";
 import { readRuleFiles } from "./rule-files.js";
 import { findConfig } from "./config-find.js";
@@ -15,6 +16,8 @@ export interface LoadedConfig {
   data: ConfigData;
   /** Built-in rules plus the config's rule packs. */
   rules: RuleSetData;
+  /** The linear-time regex engine the packs' patterns run on. */
+  linear?: LinearCompiler;
 }
 
 const show = (p: string) => relative(process.cwd(), p) || p;
@@ -66,7 +69,7 @@ export class ConfigResolver {
         throw new RuleFileError([{ file, line: at.line, column: at.column, message: `unknown rule or check id "${id}"` }]);
       }
     }
-    const loaded = { path, data, rules };
+    const loaded = { path, data, rules, linear: rules === this.builtin ? undefined : re2Compiler };
     this.loaded.set(path, loaded);
     return loaded;
   }

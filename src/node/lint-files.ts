@@ -1,6 +1,7 @@
 import { dirname, resolve } from "node:path";
 import type { LintOptions, LintResult, Message, RuleSetData, RuleSetting, SeveritySetting } from "../engine/types.js";
 import { linterFor } from "../engine/default.js";
+import type { LinearCompiler } from "../engine/linear.js";
 import { LineIndex } from "../engine/text.js";
 import { builtinRules } from "../builtin.js";
 import { documentKind } from "../document-kind.js";
@@ -42,6 +43,8 @@ export interface NoteConfig {
   path?: string;
   data: ConfigData;
   rules: RuleSetData;
+  /** The linear-time regex engine for the rule packs' patterns (set when the config has packs). */
+  linear?: LinearCompiler;
 }
 
 /**
@@ -86,7 +89,7 @@ function plainUnit(name: string, text: string): NoteUnit {
 
 /** Lints the notes of one file with its configuration, one at a time. */
 export function* lintUnits(units: Iterable<NoteUnit>, text: string, shared: boolean, config: NoteConfig, options: LintFilesOptions): Generator<LintResult> {
-  const linter = linterFor(config.rules);
+  const linter = linterFor(config.rules, config.linear);
   const positions = shared ? new LineIndex(text) : undefined;
   for (const unit of units) {
     let usedSuppress: Set<number> | undefined;

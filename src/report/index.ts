@@ -1,18 +1,11 @@
-import type { Report, RuleSetData } from "../engine/types.js";
+import type { Report } from "../engine/types.js";
 import { sarif } from "./sarif.js";
 import { markdown } from "./markdown.js";
-import { plain, type Paint } from "./paint.js";
+import { plain } from "./paint.js";
 import { githubStream, jsonStream, stylishStream, unixStream, type StreamFormatter } from "./stream.js";
 
-export interface FormatOptions {
-  /** Colour for terminals (stylish only). */
-  color?: boolean;
-  /** The colours to use when `color` is set (the API passes chalk's). */
-  paint?: Paint;
-  /** Rule metadata for formats that describe rules (SARIF). */
-  rules?: RuleSetData;
-  version?: string;
-}
+export type { FormatOptions } from "./options.js";
+import type { FormatOptions } from "./options.js";
 
 export const FORMATS = ["stylish", "json", "sarif", "github", "unix", "markdown"] as const;
 export type FormatName = (typeof FORMATS)[number];

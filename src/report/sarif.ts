@@ -1,5 +1,5 @@
 import type { Report, RuleDef } from "../engine/types.js";
-import type { FormatOptions } from "./index.js";
+import type { FormatOptions } from "./options.js";
 import { VERDICT } from "../engine/messages.js";
 
 /** The verdict of a failing note, reported like a rule's finding. */

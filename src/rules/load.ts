@@ -1,7 +1,7 @@
 import type { LinearModel, RuleDef, RuleSetData, ScoreModel, Vocabulary } from "../engine/types.js";
 import { RE2JS } from "re2js";
 import type { Span } from "../engine/context.js";
-import { setLinearCompiler } from "../engine/linear.js";
+import type { LinearCompiler } from "../engine/linear.js";
 import { atWordBoundary } from "../engine/text.js";
 import { RuleFileError, expandVocabulary, isObject, validateRule, validateScoring, type Problem } from "./validate.js";
 import { requiredLiteralSets } from "../engine/anchors.js";
@@ -25,7 +25,7 @@ const MAX_SPANS = 10_000;
  * pattern like `(a+)+$` cannot hang a run. Leftmost-longest, so "work|worked" takes
  * "worked" rather than failing the word-boundary check.
  */
-setLinearCompiler((source) => {
+export const re2Compiler: LinearCompiler = (source) => {
   const re = RE2JS.compile(source, RE2JS.LONGEST_MATCH);
   return (norm) => {
     const out: Span[] = [];
@@ -37,7 +37,7 @@ setLinearCompiler((source) => {
     }
     return out;
   };
-});
+};
 
 /** Checks a pattern compiles the way it will run: RE2 for rule packs, V8 for built-in rules. */
 function compilePatternSource(source: string, linear: boolean): void {

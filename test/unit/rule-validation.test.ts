@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addRules, builtinRules, createLinter, RuleFileError } from "../../src/browser.js";
+import { addRules, builtinRules, createLinter, re2Compiler, RuleFileError } from "../../src/browser.js";
 
 function problemsOf(text: string, path = "pack/my-rule.yaml"): string {
   try {
@@ -33,7 +33,9 @@ describe("rule file validation", () => {
 
   it("runs a catastrophic user pattern in linear time (RE2), so a hostile note cannot hang a run", () => {
     const rules = addRules(builtinRules, [{ path: "pack/redos.yaml", text: `${BASE.replace("my-rule", "redos")}patterns: ['(a+)+$', '(a|aa)*c', '([a-z]+)*!']\n` }]);
-    const linter = createLinter(rules);
+    // A pack's patterns need the linear engine, and do not compile without it.
+    expect(() => createLinter(rules)).toThrow(/linear-time regex engine/);
+    const linter = createLinter(rules, { linear: re2Compiler });
     const hostile = `${"a".repeat(50_000)}b`;
     const r = linter.lint(hostile);
     expect(r.messages.some((m) => m.ruleId === "redos")).toBe(false);

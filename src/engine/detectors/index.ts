@@ -4,14 +4,13 @@
  * names one with `detector:` and gives it `params` (mostly names of vocabulary lists), so
  * the detector is the "how" and the rule says what a hit means (`kind`, `check`).
  */
-import type { NoteContext, Span } from "../context.js";
-import type { RuleDef } from "../types.js";
+import type { Detector } from "../context.js";
 import { recipientAddressed, sawThem, theirAct, theirOccasion, theirRole, theirThing, thingTheyDid } from "./recipient.js";
 import { conversation, joining, namedContact, plannedMeeting, selfPlacement, senderDid, sharedMemory, sharedPast } from "./shared.js";
 import { namedThing, timeAnchor } from "./named.js";
 import { asksThem, commercialTerms, cvRecital, jobTalk, presenting, selfIntro, senderOffering, senderOwn, thanksFor } from "./moves.js";
 
-export type Detector = (ctx: NoteContext, params: RuleDef["params"]) => Span[];
+export type { Detector } from "../context.js";
 
 export const DETECTORS: Record<string, Detector> = {
   "their-thing": theirThing,

@@ -2,9 +2,8 @@
  * The note's moves besides the reason: thanking for something particular, the sender
  * offering their services (a pitch), and the sender reciting their CV.
  */
-import type { Span } from "../context.js";
+import type { Detector, Span } from "../context.js";
 import { wordSet } from "../context.js";
-import type { Detector } from "./index.js";
 import { joined, listParam, phraseAt, span } from "./phrases.js";
 
 /**

@@ -3,9 +3,8 @@
  * (an event, a product, a school, a repo, a person), and a time anchor ("yesterday", "last
  * week", "on Tuesday", "in 2019").
  */
-import type { Span, Token } from "../context.js";
+import type { Detector, Span, Token } from "../context.js";
 import { wordSet } from "../context.js";
-import type { Detector } from "./index.js";
 import { clauseOf, isAddressOrSignature, joined, listParam } from "./phrases.js";
 
 /**

@@ -4,9 +4,8 @@
  * of theirs ("you're speaking at PyCon"), or only their profile ("your background", "you're a
  * data engineer at X").
  */
-import type { NoteContext, Span, Token } from "../context.js";
+import type { Detector, NoteContext, Span, Token } from "../context.js";
 import { wordSet } from "../context.js";
-import type { Detector } from "./index.js";
 import { clauseOf, isAddressOrSignature, joined, listParam, namesSomething, negated, phraseAt, singular, span, type Phrase } from "./phrases.js";
 
 const BE = new Set(["are", "were", "was", "is", "be", "been", "'re", "am"]);

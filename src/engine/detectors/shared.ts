@@ -4,9 +4,8 @@
  * placing themself in it ("I'm the one who asked about..."), a new job together ("I start
  * on your team Monday"), and a person who connects them ("Dana said you...").
  */
-import type { Span, Token } from "../context.js";
+import type { Detector, Span, Token } from "../context.js";
 import { wordSet } from "../context.js";
-import type { Detector } from "./index.js";
 import { clauseOf, isAddressOrSignature, joined, listParam, namesSomething, negated, phraseAt, span } from "./phrases.js";
 
 const WE = new Set(["we", "we've", "we'd", "we'll", "we're", "us"]);
