@@ -2,10 +2,10 @@
  * Phase 5: findings become messages with lines and columns, and a failing note gets one more,
  * the verdict, an error that says why it fails.
  */
-import type { Span } from "./context.js";
+import type { NoteContext, Span } from "./context.js";
 import type { Hit } from "./filter.js";
 import type { Scored } from "./score.js";
-import type { Finding, LintOptions, Message } from "./types.js";
+import type { Finding, FixDef, LintOptions, Message } from "./types.js";
 import { LineIndex } from "./text.js";
 
 /** The rule id of the message a failing note gets. */
@@ -21,8 +21,34 @@ export function fill(template: string, span: Span, text: string): string {
   });
 }
 
+/** The edit a rule's `fix:` makes of one of its findings, in the note's offsets; undefined when it cannot be made. */
+export function fixOf(def: FixDef | undefined, s: Span, text: string, ctx: { lead: number; to?: string; greeting?: NoteContext["greeting"] }): Finding["fix"] {
+  if (!def) return undefined;
+  const first = ctx.to?.trim().split(/\s+/)[0];
+  switch (def.action) {
+    case "remove": {
+      if (s.end <= s.start) return undefined;
+      // The spaces and marks after the phrase go with it.
+      let end = s.end;
+      while (/[ \t.,!]/.test(text[end] ?? "")) end++;
+      return { range: [s.start, end], text: "", label: `Remove “${text.slice(s.start, s.end)}”` };
+    }
+    case "replace":
+      return s.end > s.start ? { range: [s.start, s.end], text: def.with, label: `Replace with “${def.with}”` } : undefined;
+    case "greet": {
+      if (!first) return undefined;
+      const g = ctx.greeting;
+      // "Hi," becomes "Hi Priya,"; a note with no greeting gets one.
+      if (g && !g.name) return { range: [g.start, g.end], text: `${text.slice(g.start, g.end).replace(/[\s,!.:;—–-]+$/u, "")} ${first}, `, label: `Greet ${first} by name` };
+      return g?.name ? undefined : { range: [ctx.lead, ctx.lead], text: `Hi ${first}, `, label: `Greet ${first} by name` };
+    }
+    case "rename":
+      return first && s.end > s.start ? { range: [s.start, s.end], text: first, label: `Greet ${first} instead` } : undefined;
+  }
+}
+
 /** One finding per span of each rule that flags the note; whole-note findings sit where its text starts. */
-export function findingsOf(hits: Hit[], text: string, lead: number, order: ReadonlyMap<string, number>): Finding[] {
+export function findingsOf(hits: Hit[], text: string, lead: number, order: ReadonlyMap<string, number>, ctx: { to?: string; greeting?: NoteContext["greeting"] } = {}): Finding[] {
   const out: Finding[] = [];
   for (const h of hits) {
     if (h.active.silent) continue;
@@ -33,6 +59,7 @@ export function findingsOf(hits: Hit[], text: string, lead: number, order: Reado
         ruleId: def.id, check: def.check, severity: h.active.severity,
         message: fill(def.message, s, text), suggestion: fill(def.hint, s, text),
         start: s.start, end: s.end, url: def.url || undefined,
+        fix: fixOf(def.fix, s, text, { lead, ...ctx }),
       });
     }
   }
@@ -86,6 +113,7 @@ export function toMessages(findings: Finding[], text: string, options: LintOptio
       line: s.line, column: s.column, endLine: e.line, endColumn: e.column, offset: base + f.start, endOffset: base + f.end,
     };
     if (f.url) msg.url = f.url;
+    if (f.fix) msg.fix = { range: [base + f.fix.range[0], base + f.fix.range[1]], text: f.fix.text, label: f.fix.label };
     return msg;
   });
 }

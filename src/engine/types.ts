@@ -27,6 +27,14 @@ export interface CapDef {
   unless: string[];
 }
 
+/**
+ * A mechanical fix, as data in the rule file (Vale's `action:`): `remove` the match (and the
+ * spaces and marks after it), `replace` it with `with`, `greet` the recipient by the name given
+ * with --to, `rename` the greeted name to theirs. The CLI's --fix, the language server's quick
+ * fixes and the web page all apply the same one.
+ */
+export type FixDef = { action: "remove" } | { action: "replace"; with: string } | { action: "greet" } | { action: "rename" };
+
 /** A validated rule, as loaded from a rule YAML file. */
 export interface RuleDef {
   id: string;
@@ -57,6 +65,7 @@ export interface RuleDef {
   metric?: string;
   /** A detector over the tagged syntax tree (src/engine/detectors), with `params`. */
   detector?: string;
+  fix?: FixDef;
   params: Record<string, number | string | boolean | string[]>;
   examples: Examples;
   url: string;
@@ -136,6 +145,15 @@ export interface Finding {
   start: number;
   end: number;
   url?: string;
+  fix?: Fix;
+}
+
+/** An edit that fixes a finding: replace [range[0], range[1]) of the file with `text`. */
+export interface Fix {
+  range: [number, number];
+  text: string;
+  /** What a button or a quick fix calls it: "Remove “...”", "Greet Priya by name". */
+  label: string;
 }
 
 export interface Message {
@@ -152,6 +170,7 @@ export interface Message {
   offset: number;
   endOffset: number;
   url?: string;
+  fix?: Fix;
 }
 
 export interface CheckResult {

@@ -17,16 +17,12 @@ import { ConfigResolver } from "../node/config.js";
 import { CONFIG_NAMES } from "../node/config-find.js";
 import { lintUnits } from "../node/lint-files.js";
 
-/** Rules whose finding is a span of text that can simply be cut. */
-const REMOVABLE = new Set(["stock-invitation", "stock-variant", "boilerplate-phrase", "empty-flattery"]);
 const SHOW_REPORT = "invite-lint.showReport";
 const DEBOUNCE_MS = 150;
 
 interface Linted {
   version: number;
   results: LintResult[];
-  /** The recipient's name from front matter, for the greeting fix. */
-  to?: string;
 }
 
 /**
@@ -55,7 +51,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }
     const units = [...splitDocument(path, text, kind)];
     const results = [...lintUnits(units, text, kind !== "text", config, { overrides: { to: settings.to, template: settings.template } })];
-    return { version: doc.version, results, to: units[0]?.facts.to ?? settings.to };
+    return { version: doc.version, results };
   }
 
   function publish(doc: TextDocument) {
@@ -141,6 +137,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     };
   });
 
+  // Quick fixes are the rules' own `fix:` entries, as the engine computed them for each finding.
   connection.onCodeAction((params): CodeAction[] => {
     const doc = documents.get(params.textDocument.uri);
     const state = linted.get(params.textDocument.uri);
@@ -149,23 +146,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     for (const d of params.context.diagnostics) {
       if (d.source !== "invite-lint") continue;
       const start = doc.offsetAt(d.range.start);
-      const end = doc.offsetAt(d.range.end);
-      const text = doc.getText();
-      const edit = (newText: string, from = start, to = end) => ({
-        changes: { [doc.uri]: [{ range: { start: doc.positionAt(from), end: doc.positionAt(to) }, newText }] },
+      const m = state.results.flatMap((r) => r.messages).find((x) => x.ruleId === d.code && x.offset === start && x.fix);
+      if (!m?.fix) continue;
+      const [from, to] = m.fix.range;
+      actions.push({
+        title: m.fix.label, kind: CodeActionKind.QuickFix, diagnostics: [d],
+        edit: { changes: { [doc.uri]: [{ range: { start: doc.positionAt(from), end: doc.positionAt(to) }, newText: m.fix.text }] } },
       });
-      if (REMOVABLE.has(String(d.code)) && end > start) {
-        let to = end;
-        while (/[ \t.,!]/.test(text[to] ?? "")) to++;
-        actions.push({ title: `Remove "${text.slice(start, end)}"`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: edit("", start, to) });
-      } else if (d.code === "exclamation-run") {
-        actions.push({ title: "Use one exclamation mark", kind: CodeActionKind.QuickFix, diagnostics: [d], edit: edit("!") });
-      } else if (d.code === "double-space") {
-        actions.push({ title: "Use one space", kind: CodeActionKind.QuickFix, diagnostics: [d], edit: edit(" ") });
-      } else if ((d.code === "no-personal-touch" || d.code === "recipient-name-missing") && state.to) {
-        const first = state.to.trim().split(/\s+/)[0];
-        actions.push({ title: `Greet ${first} by name`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: edit(`Hi ${first}, `, start, start) });
-      }
     }
     return actions;
   });

@@ -1,4 +1,4 @@
-import type { CapDef, RuleDef, RuleKind, ScoringDef, Severity, Vocabulary } from "../engine/types.js";
+import type { CapDef, FixDef, RuleDef, RuleKind, ScoringDef, Severity, Vocabulary } from "../engine/types.js";
 import { METRICS } from "../engine/metrics.js";
 import { DETECTORS } from "../engine/detectors/index.js";
 import { expandVocabulary, phraseKey } from "../engine/patterns.js";
@@ -16,7 +16,7 @@ const KINDS: RuleKind[] = ["existence", "cue", "missing", "metric"];
 const SEVERITIES: Severity[] = ["info", "warning", "error"];
 const RULE_KEYS = new Set([
   "id", "check", "kind", "description", "severity", "weight", "message", "hint", "phrases", "patterns",
-  "templateSlot", "affects", "cap", "unless", "requires", "below", "metric", "detector", "params", "examples", "url",
+  "templateSlot", "affects", "cap", "unless", "requires", "below", "metric", "detector", "params", "fix", "examples", "url",
 ]);
 const ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 const LANG = /^(?:any|[a-z]{2})$/;
@@ -137,6 +137,17 @@ export function validateRule(raw: unknown, ctx: ValidateContext, expectedId?: st
     metric = str("metric", false);
     if (metric && !(metric in METRICS)) fail(["metric"], `unknown metric "${metric}" (known: ${Object.keys(METRICS).join(", ")})`);
   }
+  let fix: FixDef | undefined;
+  if (raw.fix !== undefined) {
+    const f = raw.fix;
+    const actions = ["remove", "replace", "greet", "rename"];
+    if (!isObject(f) || typeof f.action !== "string" || !actions.includes(f.action)) fail(["fix"], `"fix" must be a mapping with "action": one of ${actions.join(", ")}`);
+    else if (f.action === "replace" && typeof f.with !== "string") fail(["fix"], `a "replace" fix needs "with" (the text to put in)`);
+    else {
+      for (const k of Object.keys(f)) if (k !== "action" && !(k === "with" && f.action === "replace")) fail(["fix", k], `unknown key "${k}"`, true);
+      fix = f.action === "replace" ? { action: "replace", with: f.with as string } : ({ action: f.action } as FixDef);
+    }
+  }
   let detector: string | undefined;
   if (raw.detector !== undefined) {
     detector = str("detector", false);
@@ -183,7 +194,7 @@ export function validateRule(raw: unknown, ctx: ValidateContext, expectedId?: st
   return {
     id, check, kind, description, severity: (severityRaw || "warning") as Severity, weight, message, hint,
     phrases, patterns, templateSlot, affects: idList("affects"), cap, unless: idList("unless"), requires, below,
-    metric, detector, params, examples, url, origin: { file: ctx.file }, builtin: ctx.builtin,
+    metric, detector, fix, params, examples, url, origin: { file: ctx.file }, builtin: ctx.builtin,
   };
 }
 

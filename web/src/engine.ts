@@ -4,18 +4,12 @@
 import { builtinRules } from "../../src/builtin.js";
 import { linterFor } from "../../src/engine/default.js";
 import type { LintOptions, LintResult, Message, RuleSetData } from "../../src/engine/types.js";
+export type { Fix } from "../../src/engine/types.js";
 
-/** A mechanical edit, ESLint-style: replace [start, end) of the note with `text`. */
-export interface Fix {
-  range: [number, number];
-  text: string;
-}
+/** A finding, with the fix the engine computed when it is mechanical. */
+export type Finding = Message;
 
-/** A finding; `fix` is set by engines that compute fixes themselves. */
-export type Finding = Message & { fix?: Fix };
-
-/** The engine's result; a finding may carry a fix. */
-export type Result = Omit<LintResult, "messages"> & { messages: Finding[] };
+export type Result = LintResult;
 
 export const rules: RuleSetData = builtinRules;
 

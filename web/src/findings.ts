@@ -56,7 +56,7 @@ export function renderFinding(m: Finding, text: string, to: string | undefined, 
   } else {
     buttons.append(h("span", { class: "il-whole" }, "About the whole note"));
   }
-  const fix = fixFor(m, text, to);
+  const fix = fixFor(m);
   if (fix) {
     const apply = h("button", { type: "button", class: "il-fix" }, `Fix: ${fix.label}`);
     apply.addEventListener("click", () => actions.fix(m, fix));
