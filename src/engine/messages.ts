@@ -23,6 +23,11 @@ export function fill(template: string, span: Span, text: string): string {
 
 /** The edit a rule's `fix:` makes of one of its findings, in the note's offsets; undefined when it cannot be made. */
 export function fixOf(def: FixDef | undefined, s: Span, text: string, ctx: { lead: number; to?: string; greeting?: NoteContext["greeting"] }): Finding["fix"] {
+  const fix = editOf(def, s, text, ctx);
+  return fix && def?.label ? { ...fix, label: def.label } : fix;
+}
+
+function editOf(def: FixDef | undefined, s: Span, text: string, ctx: { lead: number; to?: string; greeting?: NoteContext["greeting"] }): Finding["fix"] {
   if (!def) return undefined;
   const first = ctx.to?.trim().split(/\s+/)[0];
   switch (def.action) {

@@ -33,7 +33,10 @@ export interface CapDef {
  * with --to, `rename` the greeted name to theirs. The CLI's --fix, the language server's quick
  * fixes and the web page all apply the same one.
  */
-export type FixDef = { action: "remove" } | { action: "replace"; with: string } | { action: "greet" } | { action: "rename" };
+export type FixDef = ({ action: "remove" } | { action: "replace"; with: string } | { action: "greet" } | { action: "rename" }) & {
+  /** What a button or quick fix calls it; a label is made from the edit when absent. */
+  label?: string;
+};
 
 /** A validated rule, as loaded from a rule YAML file. */
 export interface RuleDef {

@@ -144,8 +144,10 @@ export function validateRule(raw: unknown, ctx: ValidateContext, expectedId?: st
     if (!isObject(f) || typeof f.action !== "string" || !actions.includes(f.action)) fail(["fix"], `"fix" must be a mapping with "action": one of ${actions.join(", ")}`);
     else if (f.action === "replace" && typeof f.with !== "string") fail(["fix"], `a "replace" fix needs "with" (the text to put in)`);
     else {
-      for (const k of Object.keys(f)) if (k !== "action" && !(k === "with" && f.action === "replace")) fail(["fix", k], `unknown key "${k}"`, true);
+      for (const k of Object.keys(f)) if (k !== "action" && k !== "label" && !(k === "with" && f.action === "replace")) fail(["fix", k], `unknown key "${k}"`, true);
+      if (f.label !== undefined && typeof f.label !== "string") fail(["fix", "label"], `"fix.label" must be a string`);
       fix = f.action === "replace" ? { action: "replace", with: f.with as string } : ({ action: f.action } as FixDef);
+      if (typeof f.label === "string") fix.label = f.label;
     }
   }
   let detector: string | undefined;

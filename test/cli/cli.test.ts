@@ -73,7 +73,8 @@ describe("invite-lint CLI", () => {
     const sum = res.breakdown.base + res.breakdown.items.reduce((a, i) => a + i.points, 0);
     expect(Math.abs(sum - res.breakdown.raw)).toBeLessThan(0.1);
     for (const m of res.messages) {
-      expect(Object.keys(m)).toEqual(["ruleId", "check", "severity", "message", "suggestion", "line", "column", "endLine", "endColumn", "offset", "endOffset", ...(m.url ? ["url"] : [])]);
+      expect(Object.keys(m)).toEqual(["ruleId", "check", "severity", "message", "suggestion", "line", "column", "endLine", "endColumn", "offset", "endOffset", ...(m.url ? ["url"] : []), ...(m.fix ? ["fix"] : [])]);
+      if (m.fix) expect(Object.keys(m.fix)).toEqual(["range", "text", "label"]);
       expect(["error", "warning", "info"]).toContain(m.severity);
     }
     const verdict = res.messages[0]!;

@@ -31,7 +31,7 @@ describe("fixes declared in the rules", () => {
 
   it("carry a label, and offsets into the file for a note inside one", () => {
     const m = lint("Great to meet you!!!", { offset: 40, source: `${" ".repeat(40)}Great to meet you!!!` }).messages.find((x) => x.ruleId === "exclamation-run")!;
-    expect(m.fix).toEqual({ range: [57, 60], text: "!", label: "Replace with “!”" });
+    expect(m.fix).toEqual({ range: [57, 60], text: "!", label: "Use one exclamation mark" });
   });
 
   it("are declared only with actions the engine knows", () => {
