@@ -8,6 +8,8 @@ import type { NoteUnit } from "../documents.js";
 import type { ConfigData } from "../config/schema.js";
 import { findConfig } from "./config-find.js";
 import { DEFAULT_MAX_BYTES, readText } from "./input.js";
+import type { Cluster } from "../engine/sameness.js";
+import { samenessPass } from "./sameness-pass.js";
 
 export interface LintFilesOptions {
   /** Use this config file instead of searching (`--config`). */
@@ -32,6 +34,10 @@ export interface LintFilesOptions {
   onResult?: (result: LintResult) => void | Promise<void>;
   /** Configuration already resolved by the caller (the CLI), so config files are read once. */
   resolver?: { forFile(file: string | undefined): NoteConfig };
+  /** The near-duplicate check: its threshold (0.5 to 1) or off; default: the config's `sameness.threshold`, else 0.8. */
+  sameness?: number | "off";
+  /** Receives the clusters of near-duplicate notes when the run is over. */
+  onClusters?: (clusters: Cluster[]) => void;
 }
 
 /** Notes linted between turns of the event loop. */
@@ -61,22 +67,27 @@ export async function lintFiles(paths: string[], options: LintFilesOptions = {})
   const configs = options.resolver ?? (needsConfig ? new (await import("./config.js")).ConfigResolver(base, { configPath: options.config }) : undefined);
   const documents = needsDocuments ? await import("../documents.js") : undefined;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  // Near-duplicates: a first pass fingerprints every note (src/node/sameness-pass.ts).
+  const same = await samenessPass(inputs, options, configs, base);
+  const readStdin = same?.readStdin ?? options.readStdin;
   const results: LintResult[] = [];
   let done = 0;
   for (const p of inputs) {
     const isStdin = p === "-";
     const name = isStdin ? (options.stdinFilename ?? "<stdin>") : p;
-    const text = isStdin ? (options.readStdin ? options.readStdin() : readText(0, maxBytes, name, options.allowBinary)) : readText(p, maxBytes, p, options.allowBinary);
+    const text = isStdin ? (readStdin ? readStdin() : readText(0, maxBytes, name, options.allowBinary)) : readText(p, maxBytes, p, options.allowBinary);
     const config: NoteConfig = configs ? configs.forFile(lookupFor(p)) : { data: {}, rules: base };
     const kind = kindOf(p);
     const units = documents ? documents.splitDocument(name, text, kind) : [plainUnit(name, text)];
-    for (const r of lintUnits(units, text, kind !== "text", config, options)) {
+    for (const r of lintUnits(same ? same.track(units) : units, text, kind !== "text", config, options)) {
+      same?.attach(r);
       if (options.onResult) await options.onResult(r);
       else results.push(r);
       // Let signals (Ctrl-C) and output through during a long run.
       if (++done % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
     }
   }
+  options.onClusters?.(same?.clusters() ?? []);
   return results;
 }
 

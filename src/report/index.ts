@@ -3,6 +3,7 @@ import { sarif } from "./sarif.js";
 import { markdown } from "./markdown.js";
 import { plain, type Paint } from "./paint.js";
 import { githubStream, jsonStream, stylishStream, unixStream, type StreamFormatter } from "./stream.js";
+import { withClusters } from "./clusters.js";
 
 export interface FormatOptions {
   /** Colour for terminals (stylish only). */
@@ -36,7 +37,7 @@ export function streamFormatter(name: FormatName, options: FormatOptions = {}): 
 /** Turns a report into text in one of the formats. */
 export function format(report: Report, name: FormatName = "stylish", options: FormatOptions = {}): string {
   const stream = streamFormatter(name, options);
-  if (stream) return stream.start() + report.results.map((r) => stream.result(r)).join("") + stream.end(report.summary);
+  if (stream) return stream.start() + report.results.map((r) => stream.result(r)).join("") + withClusters(name, stream.end(report.summary), report.clusters, options);
   if (name === "sarif") return `${JSON.stringify(sarif(report, options), null, 2)}\n`;
   return markdown(report);
 }

@@ -1,4 +1,5 @@
 import type { Report } from "../engine/types.js";
+import { clusterMarkdown } from "./clusters.js";
 
 const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 
@@ -7,6 +8,7 @@ export function markdown(report: Report): string {
   const out: string[] = ["## invite-lint", ""];
   const s = report.summary;
   out.push(`${s.passed} of ${s.files} note${s.files === 1 ? "" : "s"} pass; ${s.errors} errors, ${s.warnings} warnings.`, "");
+  out.push(...clusterMarkdown(report.clusters));
   for (const r of report.results) {
     out.push(`### ${r.passed ? "✅" : "❌"} \`${cell(r.file)}\` - ${r.score}/100 (${r.grade})`, "");
     out.push(`| Check | Score | Passed |`, `| --- | ---: | :---: |`);
