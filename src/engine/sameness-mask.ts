@@ -298,6 +298,8 @@ export function tokenize(text: string): Token[] {
 /** Merge fields as regions of the text; a possessive right after one ("{{company}}'s") belongs to it. */
 function findFields(text: string): Region[] {
   const found: Region[] = [];
+  // Most notes hold no merge field: one scan for the characters every spelling needs.
+  if (!/[{[<%|]|INSERT/.test(text)) return found;
   for (const re of FIELDS) {
     for (const m of text.matchAll(re)) {
       const start = m.index;
@@ -332,7 +334,11 @@ function sentenceStarts(tokens: Token[], text: string, greetingEnd: number): boo
 }
 
 function looksGerman(tokens: Token[]): boolean {
-  const hits = new Set<string>();
-  for (const t of tokens) if (GERMAN.has(t.low)) hits.add(t.low);
-  return hits.size >= 2;
+  let first: string | undefined;
+  for (const t of tokens) {
+    if (!GERMAN.has(t.low)) continue;
+    if (first === undefined) first = t.low;
+    else if (t.low !== first) return true;
+  }
+  return false;
 }

@@ -31,10 +31,14 @@ const SENTENCES = 16;
 
 export const RULE_ID = "near-duplicate";
 
-/** One note's fingerprint: what the check keeps of a note instead of its text (about 330 bytes). */
+/** One note's fingerprint: what the check keeps of a note instead of its text (220 bytes in a NoteSet). */
 export interface Fingerprint {
-  /** The low 16 bits of each MinHash value (b-bit MinHash: the chance that two different values agree is 1/65,536). */
-  signature: Uint16Array;
+  /**
+   * The low 8 bits of each MinHash value (b-bit MinHash, Li and König 2010): two different
+   * values agree by chance 1 time in 256, which the estimate corrects for; at J = 0.667 the
+   * variance of the estimate is 0.6% above that of full values, for an eighth of the memory.
+   */
+  signature: Uint8Array;
   /** Distinct word 3-grams after masking. */
   shingles: number;
   /** Hash of the masked words: equal when only masked parts differ. */
@@ -88,13 +92,13 @@ const combine = (a: number, b: number) => mix((Math.imul(a, 0x9e3779b1) ^ b) >>>
 
 /** The seeds of the hash functions h_i(x) = mix(x ^ seed_i), from a fixed-seed generator (mulberry32), so every run agrees. */
 const SEEDS = (() => {
-  const out = new Uint32Array(HASHES);
+  const out = new Int32Array(HASHES);
   let state = 0x5eed1e55;
   for (let i = 0; i < HASHES; i++) {
     state = (state + 0x6d2b79f5) | 0;
     let t = Math.imul(state ^ (state >>> 15), 1 | state);
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    out[i] = (t ^ (t >>> 14)) >>> 0;
+    out[i] = t ^ (t >>> 14);
   }
   return out;
 })();
@@ -110,7 +114,9 @@ export interface Fingerprinter {
 
 export function createFingerprinter(words: Partial<MaskWords> = {}): Fingerprinter {
   const masker: Masker = createMasker(words);
-  const mins = new Uint32Array(HASHES);
+  // Signed 32-bit minima: values above 2^31 would leave V8's integer path. The order of signed
+  // values is a permutation of the unsigned one, which is all MinHash needs.
+  const mins = new Int32Array(HASHES);
 
   function fingerprint(text: string, facts: NoteFacts = {}): Fingerprint | undefined {
     const m = masker.mask(text, facts);
@@ -120,19 +126,25 @@ export function createFingerprinter(words: Partial<MaskWords> = {}): Fingerprint
     for (let i = 0; i < shingles.length; i++) shingles[i] = combine(combine(wordHashes[i]!, wordHashes[i + 1]!), wordHashes[i + 2]!);
     shingles.sort();
     let distinct = 0;
-    mins.fill(0xffffffff);
+    mins.fill(0x7fffffff);
     for (let k = 0; k < shingles.length; k++) {
       const x = shingles[k]!;
       if (k > 0 && x === shingles[k - 1]) continue;
       distinct++;
       for (let i = 0; i < HASHES; i++) {
-        const v = mix((x ^ SEEDS[i]!) >>> 0);
-        if (v < mins[i]!) mins[i] = v;
+        // h_i(x) = mix(x ^ seed_i), murmur3's finaliser inlined.
+        let h = x ^ SEEDS[i]!;
+        h ^= h >>> 16;
+        h = Math.imul(h, 0x85ebca6b);
+        h ^= h >>> 13;
+        h = Math.imul(h, 0xc2b2ae35);
+        h ^= h >>> 16;
+        if (h < mins[i]!) mins[i] = h;
       }
     }
     if (distinct < MIN_SHINGLES) return undefined;
-    const signature = new Uint16Array(HASHES);
-    for (let i = 0; i < HASHES; i++) signature[i] = mins[i]! & 0xffff;
+    const signature = new Uint8Array(HASHES);
+    for (let i = 0; i < HASHES; i++) signature[i] = mins[i]! & 0xff;
     const values = new Uint32Array(MASK_KINDS.length);
     m.values.forEach((v, i) => (values[i] = v.length ? hashString(v.join("\u0000")) || 1 : 0));
     const bounds = [...m.sentences, m.words.length];
@@ -158,13 +170,15 @@ export function createFingerprinter(words: Partial<MaskWords> = {}): Fingerprint
   return { fingerprint, sharedText };
 }
 
-/** Estimated Jaccard similarity J of two notes' 3-gram sets: the share of agreeing MinHash values, corrected for 16-bit agreement by chance. */
-export function jaccard(a: Uint16Array, b: Uint16Array): number {
+/** Estimated Jaccard similarity J of two notes' 3-gram sets: the share of agreeing MinHash values, corrected for 8-bit agreement by chance. */
+export function jaccard(a: Uint8Array, b: Uint8Array, offA = 0, offB = 0): number {
   let same = 0;
-  for (let i = 0; i < HASHES; i++) if (a[i] === b[i]) same++;
-  const chance = 1 / 65536;
-  return Math.max(0, (same / HASHES - chance) / (1 - chance));
+  for (let i = 0; i < HASHES; i++) if (a[offA + i] === b[offB + i]) same++;
+  return jaccardOf(same);
 }
+
+const CHANCE = 1 / 256;
+const jaccardOf = (agreeing: number) => Math.max(0, (agreeing / HASHES - CHANCE) / (1 - CHANCE));
 
 /**
  * How much two notes are the same: the share of their word 3-grams they have in common,
@@ -172,8 +186,8 @@ export function jaccard(a: Uint16Array, b: Uint16Array): number {
  * same" reads as; Jaccard (shared over all distinct 3-grams of both) reads lower for the same
  * notes: two notes that each share 87% of their 3-grams have J = 0.77.
  */
-export function similarity(a: Uint16Array, b: Uint16Array): number {
-  const j = jaccard(a, b);
+export function similarity(a: Uint8Array, b: Uint8Array, offA = 0, offB = 0): number {
+  const j = jaccard(a, b, offA, offB);
   return (2 * j) / (1 + j);
 }
 
@@ -201,11 +215,11 @@ const BLOCK = 1024;
 
 /**
  * The fingerprints of one run, in input order. Keeps per note a signature and a few hashes
- * (about 330 bytes) and its name, never its text.
+ * (220 bytes: 128 signature, 28 hashes, 64 sentence hashes) and its name, never its text.
  */
 export class NoteSet {
   readonly names: string[] = [];
-  private readonly signatures: Uint16Array[] = [];
+  private readonly signatures: Uint8Array[] = [];
   /** Per note: the words hash, then the value hashes. */
   private readonly hashes: Uint32Array[] = [];
   /** Per note: SENTENCES slots of sentence hashes, and how many are used. */
@@ -224,7 +238,7 @@ export class NoteSet {
     this.names.push(name);
     const block = Math.floor(i / BLOCK);
     if (block === this.signatures.length) {
-      this.signatures.push(new Uint16Array(BLOCK * HASHES));
+      this.signatures.push(new Uint8Array(BLOCK * HASHES));
       this.hashes.push(new Uint32Array(BLOCK * (1 + MASK_KINDS.length)));
       this.sentenceBlocks.push(new Uint32Array(BLOCK * SENTENCES));
       this.sentenceCounts.push(new Uint8Array(BLOCK));
@@ -242,9 +256,18 @@ export class NoteSet {
     return i;
   }
 
-  signature(i: number): Uint16Array {
+  signature(i: number): Uint8Array {
     const off = (i % BLOCK) * HASHES;
     return this.signatures[Math.floor(i / BLOCK)]!.subarray(off, off + HASHES);
+  }
+
+  /** The block holding note i's signature and where in it: the clustering reads signatures in place, without a view per read. */
+  block(i: number): Uint8Array {
+    return this.signatures[Math.floor(i / BLOCK)]!;
+  }
+
+  static offset(i: number): number {
+    return (i % BLOCK) * HASHES;
   }
 
   wordsHash(i: number): number {
@@ -312,8 +335,11 @@ export class Clustering {
     this.groups.forEach((g) => this.common.push(this.commonSentences(g)));
   }
 
-  private sig(rank: number): Uint16Array {
-    return this.notes.signature(this.order[rank]!);
+  /** Similarity of two notes by canonical rank. */
+  private sim(a: number, b: number): number {
+    const x = this.order[a]!;
+    const y = this.order[b]!;
+    return similarity(this.notes.block(x), this.notes.block(y), NoteSet.offset(x), NoteSet.offset(y));
   }
 
   /** Union-find over the candidate pairs of every LSH band that are at least `threshold` alike. */
@@ -327,31 +353,36 @@ export class Clustering {
     };
     if (n < 2) return parent;
     const { bands, rows } = banding(this.threshold);
-    // Each entry is band key * 2^bits + rank: one numeric sort gives the buckets, each in rank order.
-    const bits = Math.max(1, Math.ceil(Math.log2(n)));
-    const keyBits = Math.min(32, 52 - bits);
-    const scale = 2 ** bits;
-    const keys = new Float64Array(n);
+    const sorter = new PairSorter(n);
     for (let band = 0; band < bands; band++) {
+      const input = sorter.keys;
       for (let rank = 0; rank < n; rank++) {
-        const s = this.sig(rank);
+        const ordinal = this.order[rank]!;
+        const s = this.notes.block(ordinal);
+        const off = NoteSet.offset(ordinal);
         let h = 0x27d4eb2f ^ band;
-        for (let r = band * rows; r < (band + 1) * rows; r++) h = combine(h, s[r]!);
-        keys[rank] = (h >>> (32 - keyBits)) * scale + rank;
+        for (let r = off + band * rows; r < off + (band + 1) * rows; r++) h = combine(h, s[r]!);
+        input[rank] = h;
       }
-      keys.sort();
+      // Sorted by band key; a stable sort of ranks in order keeps each bucket in rank (canonical) order.
+      const { keys, ranks } = sorter.sort();
       for (let start = 0; start < n;) {
-        const key = Math.floor(keys[start]! / scale);
+        const key = keys[start]!;
         let end = start + 1;
-        while (end < n && Math.floor(keys[end]! / scale) === key) end++;
+        while (end < n && keys[end] === key) end++;
+        // While every member so far is in one cluster, a member of that cluster needs no comparison.
+        let uniform = true;
+        const head = ranks[start]!;
         for (let j = start + 1; j < end; j++) {
-          const b = keys[j]! - key * scale;
+          const b = ranks[j]!;
+          if (uniform && find(b) === find(head)) continue;
           for (let i = j - 1; i >= Math.max(start, j - WINDOW); i--) {
-            const a = keys[i]! - key * scale;
+            const a = ranks[i]!;
             const ra = find(a);
             const rb = find(b);
-            if (ra !== rb && similarity(this.sig(a), this.sig(b)) >= this.threshold) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+            if (ra !== rb && this.sim(a, b) >= this.threshold) parent[Math.max(ra, rb)] = Math.min(ra, rb);
           }
+          uniform &&= find(b) === find(head);
         }
         start = end;
       }
@@ -388,10 +419,12 @@ export class Clustering {
       let bestSim = -1;
       for (const a of anchors) {
         if (a === m) continue;
-        const s = similarity(this.sig(m), this.sig(a));
+        const s = this.sim(m, a);
         if (s > bestSim) {
           bestSim = s;
           best = a;
+          // Nothing is closer than a twin.
+          if (s === 1) break;
         }
       }
       this.closest[m] = best;
@@ -443,9 +476,8 @@ export class Clustering {
 
   /** The lowest similarity (percent) of a member to the first member: linear in the cluster's size, unlike the lowest of all pairs. */
   private lowest(group: Int32Array): number {
-    const first = this.sig(group[0]!);
     let low = 1;
-    for (let k = 1; k < group.length; k++) low = Math.min(low, similarity(first, this.sig(group[k]!)));
+    for (let k = 1; k < group.length; k++) low = Math.min(low, this.sim(group[0]!, group[k]!));
     return Math.round(low * 100);
   }
 
@@ -467,6 +499,49 @@ export class Clustering {
     const list = joinList(items);
     const plural = items.length > 1 || (/s$/.test(items[0]!) && !/^the order/.test(items[0]!));
     return `${sentences === 0 && sameWords ? "only " : ""}${list} ${plural ? "differ" : "differs"}`;
+  }
+}
+
+/**
+ * Sorts (32-bit key, rank) pairs by key: two stable counting passes of 16 bits each, a few
+ * milliseconds for 100,000 pairs where a comparison sort of numbers took 14.
+ */
+class PairSorter {
+  keys: Uint32Array;
+  ranks: Int32Array;
+  private spareKeys: Uint32Array;
+  private spareRanks: Int32Array;
+  private readonly counts = new Int32Array(65537);
+
+  constructor(n: number) {
+    this.keys = new Uint32Array(n);
+    this.ranks = new Int32Array(n);
+    this.spareKeys = new Uint32Array(n);
+    this.spareRanks = new Int32Array(n);
+  }
+
+  /** Sorts `keys` (with the ranks 0..n-1 as payload) and returns the sorted pairs. */
+  sort(): { keys: Uint32Array; ranks: Int32Array } {
+    for (let i = 0; i < this.ranks.length; i++) this.ranks[i] = i;
+    this.pass(0);
+    this.pass(16);
+    return { keys: this.keys, ranks: this.ranks };
+  }
+
+  private pass(shift: number): void {
+    const { keys, ranks, spareKeys, spareRanks, counts } = this;
+    counts.fill(0);
+    for (let i = 0; i < keys.length; i++) counts[((keys[i]! >>> shift) & 0xffff) + 1]!++;
+    for (let d = 1; d < counts.length; d++) counts[d]! += counts[d - 1]!;
+    for (let i = 0; i < keys.length; i++) {
+      const at = counts[(keys[i]! >>> shift) & 0xffff]!++;
+      spareKeys[at] = keys[i]!;
+      spareRanks[at] = ranks[i]!;
+    }
+    this.keys = spareKeys;
+    this.ranks = spareRanks;
+    this.spareKeys = keys;
+    this.spareRanks = ranks;
   }
 }
 

@@ -78,8 +78,9 @@ export async function lintFiles(paths: string[], options: LintFilesOptions = {})
     const text = isStdin ? (readStdin ? readStdin() : readText(0, maxBytes, name, options.allowBinary)) : readText(p, maxBytes, p, options.allowBinary);
     const config: NoteConfig = configs ? configs.forFile(lookupFor(p)) : { data: {}, rules: base };
     const kind = kindOf(p);
-    const units = documents ? documents.splitDocument(name, text, kind) : [plainUnit(name, text)];
-    for (const r of lintUnits(same ? same.track(units) : units, text, kind !== "text", config, options)) {
+    const split = () => (documents ? documents.splitDocument(name, text, kind) : [plainUnit(name, text)]);
+    const units = same ? same.units(text, split) : split();
+    for (const r of lintUnits(units, text, kind !== "text", config, options)) {
       same?.attach(r);
       if (options.onResult) await options.onResult(r);
       else results.push(r);

@@ -1,8 +1,11 @@
 // The near-duplicate check in a run of files. A warning on one note needs every other note of
 // the run, but the CLI writes results as they come once a run is large; so a first pass reads
-// every input and keeps only a fingerprint per note (about 330 bytes and its name, never the
+// every input and keeps only a fingerprint per note (220 bytes and its name, never the
 // text), the clusters are made, and then the lint pass reads the inputs again and each result
 // gets its warning as it goes by. stdin cannot be read twice: the first pass keeps its text.
+// A collection is not parsed twice either: the first pass keeps where each entry's text sits
+// (three numbers an entry, and its facts and directives when it has any), and the lint pass
+// cuts the entries from the file again when the file has not changed.
 import { dirname, resolve } from "node:path";
 import type { LintResult, Message, RuleSetData, RuleSetting, SeveritySetting } from "../engine/types.js";
 import {
@@ -19,8 +22,12 @@ const YIELD_EVERY = 64;
 export interface SamenessRun {
   /** stdin as the first pass read it (one text per `-`, in order). */
   readStdin(): string;
-  /** Passes the notes of one input through to the lint pass, noting the note each result is for. */
-  track(units: Iterable<NoteUnit>): Iterable<NoteUnit>;
+  /**
+   * The notes of the next input for the lint pass (inputs come in the first pass's order): a
+   * collection's entries as the first pass found them, otherwise `split()`; each passes by as
+   * it is linted, so that `attach` knows the note a result is for.
+   */
+  units(text: string, split: () => Iterable<NoteUnit>): Iterable<NoteUnit>;
   /** Adds the near-duplicate warning, if any, to the result of the note `track` passed last. */
   attach(result: LintResult): void;
   /** The run's clusters, once the lint pass is over. */
@@ -70,9 +77,10 @@ export async function samenessPass(
   const stdin: string[] = [];
   const fingerprinter = fingerprinterFor(base);
   const notes = new NoteSet();
+  const layout = new Layout();
   /** Notes that take no warning: `disable: [near-duplicate]`, or their generic check is off. */
   const exempt = new Set<number>();
-  for (const p of inputs) {
+  for (const [input, p] of inputs.entries()) {
     const name = p === "-" ? (options.stdinFilename ?? "<stdin>") : p;
     let text: string;
     if (p === "-") stdin.push((text = options.readStdin ? options.readStdin() : readText(0, maxBytes, name, options.allowBinary)));
@@ -80,37 +88,41 @@ export async function samenessPass(
     const config = configFor(p);
     const checkOff = isOff(config.data.settings?.generic) || isOff(options.ruleSettings?.generic);
     const units = documents ? documents.splitDocument(name, text, kindOf(p)) : [{ name, text, offset: 0, characters: 0, facts: {}, disable: [], suppress: [], directives: [] }];
+    const file = kindOf(p) === "collection" ? layout.file(input, text, notes.size) : undefined;
     for (const unit of units) {
+      file?.add(unit);
       const i = notes.add(unit.name, fingerprinter.fingerprint(unit.text, factsOf(unit, options.overrides)));
       if (checkOff || unit.disable.includes(RULE_ID) || unit.disable.includes("generic")) exempt.add(i);
       if ((i + 1) % YIELD_EVERY === 0) await new Promise((r) => setImmediate(r));
     }
   }
   const clustering = notes.cluster(threshold);
-  return lintPass(notes, clustering, fingerprinter, exempt, stdin, options, base);
+  return lintPass(notes, clustering, fingerprinter, exempt, stdin, layout, options, base);
 }
 
 const isOff = (s: SeveritySetting | RuleSetting | undefined) => s === "off" || (typeof s === "object" && s.severity === "off");
 
 function lintPass(
-  notes: NoteSet, clustering: Clustering, fingerprinter: Fingerprinter, exempt: Set<number>, stdin: string[], options: LintFilesOptions, base: RuleSetData,
+  notes: NoteSet, clustering: Clustering, fingerprinter: Fingerprinter, exempt: Set<number>, stdin: string[], layout: Layout, options: LintFilesOptions, base: RuleSetData,
 ): SamenessRun {
   const representative = new Map(clustering.representatives().map((o, c) => [o, c]));
   const texts: (string | undefined)[] = [];
   const checkOrder = base.scoring.checks.map((c) => c.id);
   let next = 0;
+  let input = 0;
   let current: { ordinal: number; unit: NoteUnit } | undefined;
+  function* track(units: Iterable<NoteUnit>) {
+    for (const unit of units) {
+      const ordinal = next++;
+      const c = representative.get(ordinal);
+      if (c !== undefined) texts[c] = fingerprinter.sharedText(unit.text, factsOf(unit, options.overrides), (i) => clustering.shared(c, i));
+      current = { ordinal, unit };
+      yield unit;
+    }
+  }
   return {
     readStdin: () => stdin.shift() ?? "",
-    *track(units) {
-      for (const unit of units) {
-        const ordinal = next++;
-        const c = representative.get(ordinal);
-        if (c !== undefined) texts[c] = fingerprinter.sharedText(unit.text, factsOf(unit, options.overrides), (i) => clustering.shared(c, i));
-        current = { ordinal, unit };
-        yield unit;
-      }
-    },
+    units: (text, split) => track(layout.units(input++, text, notes.names) ?? split()),
     attach(result) {
       // A note that changed between the passes is left alone.
       if (!current || notes.names[current.ordinal] !== result.file) return;
@@ -147,3 +159,77 @@ export function addWarning(result: LintResult, unit: Pick<NoteUnit, "text" | "of
 
 /** The folder a path is in, absolute: the language server compares a note with the note files there. */
 export const folderOf = (path: string) => dirname(resolve(path));
+
+type UnitRest = Omit<NoteUnit, "name" | "text" | "offset" | "characters">;
+
+/** Whether a note has no facts, directives or markup: most entries, which then need nothing stored. */
+function plain(rest: UnitRest): boolean {
+  for (const [key, v] of Object.entries(rest)) {
+    if (v === undefined) continue;
+    if (Array.isArray(v) ? v.length > 0 : key === "facts" ? Object.keys(v as object).length > 0 : true) return false;
+  }
+  return true;
+}
+
+interface FileLayout {
+  length: number;
+  hash: number;
+  /** Ordinal of the file's first note, and where its entries start in the flat arrays. */
+  first: number;
+  base: number;
+  count: number;
+}
+
+/** Where the entries of each collection sit in its file, so that the lint pass need not parse it again. */
+class Layout {
+  private readonly files = new Map<number, FileLayout>();
+  private readonly offsets: number[] = [];
+  private readonly lengths: number[] = [];
+  private readonly characters: number[] = [];
+  private readonly rests = new Map<number, UnitRest>();
+
+  /** Starts the entries of collection input number `input`, whose first note has ordinal `first`. */
+  file(input: number, text: string, first: number): { add(unit: NoteUnit): void } {
+    const f: FileLayout = { length: text.length, hash: hashText(text), first, base: this.offsets.length, count: 0 };
+    this.files.set(input, f);
+    return {
+      add: (unit) => {
+        const { name: _name, text: t, offset, characters, ...rest } = unit;
+        // Only entries whose text is a slice of the file can be cut again.
+        if (!text.startsWith(t, offset)) this.files.delete(input);
+        this.offsets.push(offset);
+        this.lengths.push(t.length);
+        this.characters.push(characters);
+        // A JSON copy: the parser's strings can be slices that would keep the whole file alive.
+        if (!plain(rest)) this.rests.set(f.base + f.count, JSON.parse(JSON.stringify(rest)) as UnitRest);
+        f.count++;
+      },
+    };
+  }
+
+  /** The entries of input number `input`, when it is a collection that has not changed since the first pass. */
+  units(input: number, text: string, names: string[]): Iterable<NoteUnit> | undefined {
+    const f = this.files.get(input);
+    if (!f || f.length !== text.length || f.hash !== hashText(text)) return undefined;
+    return this.entries(f, text, names);
+  }
+
+  private *entries(f: FileLayout, text: string, names: string[]): Generator<NoteUnit> {
+    for (let k = 0; k < f.count; k++) {
+      const offset = this.offsets[f.base + k]!;
+      const rest = this.rests.get(f.base + k);
+      yield {
+        name: names[f.first + k]!, text: text.slice(offset, offset + this.lengths[f.base + k]!), offset, characters: this.characters[f.base + k]!,
+        facts: rest?.facts ?? {}, disable: rest?.disable ?? [], suppress: rest?.suppress ?? [], directives: rest?.directives ?? [],
+        ...(rest?.ignore ? { ignore: rest.ignore } : {}),
+      };
+    }
+  }
+}
+
+/** FNV-1a over the text's UTF-16 code units: tells the lint pass whether a file changed since the first pass. */
+function hashText(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
