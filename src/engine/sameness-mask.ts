@@ -59,7 +59,8 @@ const GERMAN = new Set(["und", "ich", "nicht", "mit", "der", "das", "ist", "wir"
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 const CAPITAL = /^\p{Lu}/u;
-const BOUNDARY = /[.!?…]|\n/;
+/** A sentence ends at . ! ? … or a blank line; a single line break only when the next line starts with a capital (a line wrapped in a YAML or Markdown file is no sentence end). */
+const BOUNDARY = /[.!?…]|\n[ \t]*\n/;
 
 /** Merge-field spellings: {{first_name}}, {first_name}, ${n}, [Name], <FirstName>, *|FNAME|*, %FIRSTNAME%, %%FirstName%%, INSERT NAME HERE. */
 const FIELDS = [
@@ -328,9 +329,13 @@ function maskFact(tokens: Token[], state: Int8Array, fact: string | undefined, k
   values[kindIndex(kind)]!.push(...seen);
 }
 
-/** Per token: does a sentence start here (the first word, after a greeting, after . ! ? … or a line break)? */
+/** Per token: does a sentence start here (the first word, after a greeting, at a sentence end)? */
 function sentenceStarts(tokens: Token[], text: string, greetingEnd: number): boolean[] {
-  return tokens.map((t, i) => i === 0 || i === greetingEnd || BOUNDARY.test(text.slice(tokens[i - 1]!.end, t.start)));
+  return tokens.map((t, i) => {
+    if (i === 0 || i === greetingEnd) return true;
+    const gap = text.slice(tokens[i - 1]!.end, t.start);
+    return BOUNDARY.test(gap) || (gap.includes("\n") && CAPITAL.test(t.raw));
+  });
 }
 
 function looksGerman(tokens: Token[]): boolean {

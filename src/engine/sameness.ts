@@ -120,10 +120,10 @@ export function createFingerprinter(words: Partial<MaskWords> = {}): Fingerprint
 
   function fingerprint(text: string, facts: NoteFacts = {}): Fingerprint | undefined {
     const m = masker.mask(text, facts);
-    if (m.words.length < 3) return undefined;
+    if (m.words.length < MIN_SHINGLES) return undefined;
     const wordHashes = m.words.map((w) => (w === PLACEHOLDER ? 0x9e3779b9 : hashString(w)));
-    const shingles = new Uint32Array(wordHashes.length - 2);
-    for (let i = 0; i < shingles.length; i++) shingles[i] = combine(combine(wordHashes[i]!, wordHashes[i + 1]!), wordHashes[i + 2]!);
+    const bounds = [...m.sentences, m.words.length];
+    const shingles = shinglesOf(wordHashes, bounds);
     shingles.sort();
     let distinct = 0;
     mins.fill(0x7fffffff);
@@ -147,7 +147,6 @@ export function createFingerprinter(words: Partial<MaskWords> = {}): Fingerprint
     for (let i = 0; i < HASHES; i++) signature[i] = mins[i]! & 0xff;
     const values = new Uint32Array(MASK_KINDS.length);
     m.values.forEach((v, i) => (values[i] = v.length ? hashString(v.join("\u0000")) || 1 : 0));
-    const bounds = [...m.sentences, m.words.length];
     const sentences = new Uint32Array(Math.min(SENTENCES, m.sentences.length));
     for (let s = 0; s < sentences.length; s++) {
       let h = 0x2545f491;
@@ -168,6 +167,25 @@ export function createFingerprinter(words: Partial<MaskWords> = {}): Fingerprint
   }
 
   return { fingerprint, sharedText };
+}
+
+/**
+ * The word 3-grams of each sentence (a sentence of one or two words is one shingle). They do
+ * not run across sentences: a sentence replaced changes only its own 3-grams, and notes with the
+ * same sentences in another order have the same set.
+ */
+function shinglesOf(words: number[], bounds: number[]): Int32Array {
+  let n = 0;
+  for (let s = 0; s + 1 < bounds.length; s++) n += Math.max(1, bounds[s + 1]! - bounds[s]! - 2);
+  const out = new Int32Array(n);
+  let k = 0;
+  for (let s = 0; s + 1 < bounds.length; s++) {
+    const from = bounds[s]!;
+    const to = bounds[s + 1]!;
+    if (to - from < 3) out[k++] = words.slice(from, to).reduce(combine, 0x5bd1e995);
+    else for (let i = from; i + 2 < to; i++) out[k++] = combine(combine(words[i]!, words[i + 1]!), words[i + 2]!);
+  }
+  return out;
 }
 
 /** Estimated Jaccard similarity J of two notes' 3-gram sets: the share of agreeing MinHash values, corrected for 8-bit agreement by chance. */
