@@ -11,6 +11,7 @@ export { FORMATS, type FormatName, type FormatOptions } from "./report/index.js"
 export { summarize, toReport } from "./report/summary.js";
 export { addRules, loadRuleSet, type SourceFile } from "./rules/load.js";
 export { RuleFileError, type Problem } from "./rules/validate.js";
+export { findNearDuplicates, type Cluster, type NearDuplicate, type NoteInput } from "./engine/sameness.js";
 export { builtinRules };
 export type * from "./engine/types.js";
 

@@ -108,7 +108,7 @@ const SEEDS = (() => {
 export interface Fingerprinter {
   /** The fingerprint of a note, or undefined when it has fewer than MIN_SHINGLES 3-grams after masking. */
   fingerprint(text: string, facts?: NoteFacts): Fingerprint | undefined;
-  /** A cluster's shared text from its first member (see Cluster.text); `keep[i]` says whether sentence i is common to all. */
+  /** A cluster's shared text from its first member (see Cluster.text); `keep(i)` says whether sentence i is common to all. */
   sharedText(text: string, facts: NoteFacts | undefined, keep: (i: number) => boolean): string;
 }
 

@@ -80,7 +80,10 @@ export async function samenessPass(
   const layout = new Layout();
   /** Notes that take no warning: `disable: [near-duplicate]`, or their generic check is off. */
   const exempt = new Set<number>();
+  /** The ordinal of each input's first note. */
+  const starts: number[] = [];
   for (const [input, p] of inputs.entries()) {
+    starts.push(notes.size);
     const name = p === "-" ? (options.stdinFilename ?? "<stdin>") : p;
     let text: string;
     if (p === "-") stdin.push((text = options.readStdin ? options.readStdin() : readText(0, maxBytes, name, options.allowBinary)));
@@ -97,38 +100,54 @@ export async function samenessPass(
     }
   }
   const clustering = notes.cluster(threshold);
-  return lintPass(notes, clustering, fingerprinter, exempt, stdin, layout, options, base);
+  starts.push(notes.size);
+  return lintPass({ notes, clustering, fingerprinter, exempt, stdin, layout, starts }, options, base);
 }
 
 const isOff = (s: SeveritySetting | RuleSetting | undefined) => s === "off" || (typeof s === "object" && s.severity === "off");
 
-function lintPass(
-  notes: NoteSet, clustering: Clustering, fingerprinter: Fingerprinter, exempt: Set<number>, stdin: string[], layout: Layout, options: LintFilesOptions, base: RuleSetData,
-): SamenessRun {
+/** What the first pass leaves for the lint pass. */
+interface FirstPass {
+  notes: NoteSet;
+  clustering: Clustering;
+  fingerprinter: Fingerprinter;
+  exempt: Set<number>;
+  stdin: string[];
+  layout: Layout;
+  starts: number[];
+}
+
+function lintPass({ notes, clustering, fingerprinter, exempt, stdin, layout, starts }: FirstPass, options: LintFilesOptions, base: RuleSetData): SamenessRun {
   const representative = new Map(clustering.representatives().map((o, c) => [o, c]));
   const texts: (string | undefined)[] = [];
   const checkOrder = base.scoring.checks.map((c) => c.id);
-  let next = 0;
   let input = 0;
   let current: { ordinal: number; unit: NoteUnit } | undefined;
-  function* track(units: Iterable<NoteUnit>) {
+  /** The notes of input `at`, numbered from its first ordinal: a file that changed in between cannot shift the notes of the others. */
+  function* track(units: Iterable<NoteUnit>, at: number) {
+    let ordinal = starts[at]!;
     for (const unit of units) {
-      const ordinal = next++;
+      if (ordinal >= starts[at + 1]!) ordinal = -1;
       const c = representative.get(ordinal);
       if (c !== undefined) texts[c] = fingerprinter.sharedText(unit.text, factsOf(unit, options.overrides), (i) => clustering.shared(c, i));
       current = { ordinal, unit };
+      if (ordinal >= 0) ordinal++;
       yield unit;
     }
   }
   return {
     readStdin: () => stdin.shift() ?? "",
-    units: (text, split) => track(layout.units(input++, text, notes.names) ?? split()),
+    units(text, split) {
+      const at = input++;
+      return track(layout.units(at, text, notes.names) ?? split(), at);
+    },
     attach(result) {
       // A note that changed between the passes is left alone.
-      if (!current || notes.names[current.ordinal] !== result.file) return;
-      const w = exempt.has(current.ordinal) ? undefined : clustering.warning(current.ordinal);
-      if (clustering.warning(current.ordinal)) dropUsedDirective(result);
-      if (w) addWarning(result, current.unit, w, checkOrder);
+      if (!current || current.ordinal < 0 || notes.names[current.ordinal] !== result.file) return;
+      const w = clustering.warning(current.ordinal);
+      if (!w) return;
+      if (exempt.has(current.ordinal)) dropUsedDirective(result);
+      else addWarning(result, current.unit, w, checkOrder);
     },
     clusters: () => clustering.clusters(texts),
   };

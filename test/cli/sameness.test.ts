@@ -202,4 +202,23 @@ describe("near-duplicate notes: inputs", () => {
     expect([...run.units(changed, split(changed))].map((u) => u.name)).toEqual([`${file}#a`, `${file}#c`]);
     expect(parsed).toBe(1);
   });
+
+  it("a file that gains a note between the passes does not shift the warnings of the next file", async () => {
+    const dir = tmp({ "a.yaml": `- id: a\n  text: "${OWN}"\n`, "b.txt": TEMPLATE("Tom", "Acme"), "c.txt": TEMPLATE("Ana", "Acme") });
+    const [a, b, c] = ["a.yaml", "b.txt", "c.txt"].map((f) => join(dir, f));
+    const run = (await samenessPass([a!, b!, c!], {}, undefined, builtinRules))!;
+    const grown = `${readFileSync(a!, "utf8")}- id: z\n  text: "${TEMPLATE("Jo", "Acme")}"\n`;
+    const result = (file: string) => ({ file, position: { line: 1, column: 1 }, messages: [] as LintResult["messages"] }) as LintResult;
+    for (const unit of run.units(grown, () => splitDocument(a!, grown))) run.attach(result(unit.name));
+    const seen: LintResult[] = [];
+    for (const f of [b!, c!]) {
+      const text = readFileSync(f, "utf8");
+      for (const unit of run.units(text, () => splitDocument(f, text))) {
+        const r = result(unit.name);
+        run.attach(r);
+        seen.push(r);
+      }
+    }
+    expect(seen.map((r) => r.messages.map((m) => m.message))).toEqual([[`100% the same as ${c}: only the name differs`], [`100% the same as ${b}: only the name differs`]]);
+  });
 });
