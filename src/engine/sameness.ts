@@ -117,13 +117,18 @@ export function createFingerprinter(words: Partial<MaskWords> = {}): Fingerprint
   // Signed 32-bit minima: values above 2^31 would leave V8's integer path. The order of signed
   // values is a permutation of the unsigned one, which is all MinHash needs.
   const mins = new Int32Array(HASHES);
+  // Scratch space reused from note to note: a long run allocates little per note.
+  let wordHashes = new Int32Array(64);
+  let scratch = new Int32Array(64);
 
   function fingerprint(text: string, facts: NoteFacts = {}): Fingerprint | undefined {
     const m = masker.mask(text, facts);
     if (m.words.length < MIN_SHINGLES) return undefined;
-    const wordHashes = m.words.map((w) => (w === PLACEHOLDER ? 0x9e3779b9 : hashString(w)));
+    if (wordHashes.length < m.words.length) wordHashes = new Int32Array(m.words.length * 2);
+    if (scratch.length < m.words.length) scratch = new Int32Array(m.words.length * 2);
+    m.words.forEach((w, i) => (wordHashes[i] = w === PLACEHOLDER ? 0x9e3779b9 : hashString(w)));
     const bounds = [...m.sentences, m.words.length];
-    const shingles = shinglesOf(wordHashes, bounds);
+    const shingles = shinglesOf(wordHashes, bounds, scratch);
     shingles.sort();
     let distinct = 0;
     mins.fill(0x7fffffff);
@@ -153,7 +158,9 @@ export function createFingerprinter(words: Partial<MaskWords> = {}): Fingerprint
       for (let i = bounds[s]!; i < bounds[s + 1]!; i++) h = combine(h, wordHashes[i]!);
       sentences[s] = h;
     }
-    return { signature, shingles: distinct, words: wordHashes.reduce(combine, 0x1b873593), values, sentences };
+    let words = 0x1b873593;
+    for (let i = 0; i < m.words.length; i++) words = combine(words, wordHashes[i]!);
+    return { signature, shingles: distinct, words, values, sentences };
   }
 
   function sharedText(text: string, facts: NoteFacts | undefined, keep: (i: number) => boolean): string {
@@ -174,18 +181,18 @@ export function createFingerprinter(words: Partial<MaskWords> = {}): Fingerprint
  * not run across sentences: a sentence replaced changes only its own 3-grams, and notes with the
  * same sentences in another order have the same set.
  */
-function shinglesOf(words: number[], bounds: number[]): Int32Array {
-  let n = 0;
-  for (let s = 0; s + 1 < bounds.length; s++) n += Math.max(1, bounds[s + 1]! - bounds[s]! - 2);
-  const out = new Int32Array(n);
+function shinglesOf(words: Int32Array, bounds: number[], out: Int32Array): Int32Array {
   let k = 0;
   for (let s = 0; s + 1 < bounds.length; s++) {
     const from = bounds[s]!;
     const to = bounds[s + 1]!;
-    if (to - from < 3) out[k++] = words.slice(from, to).reduce(combine, 0x5bd1e995);
-    else for (let i = from; i + 2 < to; i++) out[k++] = combine(combine(words[i]!, words[i + 1]!), words[i + 2]!);
+    if (to - from < 3) {
+      let h = 0x5bd1e995;
+      for (let i = from; i < to; i++) h = combine(h, words[i]!);
+      out[k++] = h;
+    } else for (let i = from; i + 2 < to; i++) out[k++] = combine(combine(words[i]!, words[i + 1]!), words[i + 2]!);
   }
-  return out;
+  return out.subarray(0, k);
 }
 
 /** Estimated Jaccard similarity J of two notes' 3-gram sets: the share of agreeing MinHash values, corrected for 8-bit agreement by chance. */

@@ -155,6 +155,15 @@ describe("near-duplicate notes: masking", () => {
     expect(masked("We both met at pydata denver last spring.", { context: "PyData Denver" })).toBe("we both met at # last spring");
   });
 
+  it("a sentence ends at . ! ? … and at a blank line (LF or CRLF); a wrapped line ends one only before a capital", () => {
+    const sentences = (text: string) => m.mask(text).sentences;
+    expect(sentences("we read your post on slotting\nand tried it on our floor")).toEqual([0]);
+    expect(sentences("we read your post on slotting\nThen we tried it on our floor")).toEqual([0, 6]);
+    expect(sentences("we read your post on slotting\r\n\r\nand tried it on our floor")).toEqual([0, 6]);
+    expect(sentences("we read it… and tried it! did it work? yes. it did")).toEqual([0, 3, 6, 9, 10]);
+    expect(m.mask("O’Neil’s team didn't").words).toEqual(["o'neil's", "team", "didn't"]);
+  });
+
   it("keeps capitalised words in German notes, where every noun is capitalised", () => {
     expect(masked("Ich habe deinen Vortrag über Datenqualität gesehen und fand ihn gut.")).toBe("ich habe deinen vortrag über datenqualität gesehen und fand ihn gut");
   });
