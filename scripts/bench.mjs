@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from "node
 import { availableParallelism, cpus } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { samenessRows } from "./bench-sameness.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const work = join(root, "bench/work");
@@ -119,6 +120,13 @@ function paired(a, b, n = runs) {
   };
 }
 
+// BENCH_ONLY=sameness runs only the near-duplicate rows and prints them; bench/results.md is left as it is.
+if (process.env.BENCH_ONLY === "sameness") {
+  mkdirSync(work, { recursive: true });
+  console.log(table(samenessRows({ work, rng, runs, lint: (...args) => [node, bin, ...args], paired, ms: (s) => `${(s * 1000).toFixed(0)} ms` })));
+  process.exit(0);
+}
+
 prepare();
 const files = Array.from({ length: 1000 }, (_, i) => join("notes", `${String(i).padStart(4, "0")}.txt`));
 const lint = (...args) => [node, bin, ...args];
@@ -168,18 +176,21 @@ for (let i = 0; i < runs; i++) {
 }
 rows.push(["language server, spawn to initialize answered", ms(median(lspStarts)), "-", "(reported)", undefined]);
 rows.push(["10 MiB input against 1 MiB", `10 MiB ${ms(big.a.wall)} (peak ${big.a.mib.toFixed(0)} MiB), 1 MiB ${ms(big.b.wall)} (peak ${big.b.mib.toFixed(0)} MiB)`, `${big.ratio.toFixed(2)}x`, "<= 12x", big.ratio <= 12]);
+rows.push(...samenessRows({ work, rng, runs, lint, paired, ms }));
 
-const lines = [
-  "# invite-lint benchmark",
-  "",
-  `Node ${process.version} on ${availableParallelism()} cores (${cpus()[0]?.model ?? "unknown CPU"}), ${runs} paired runs (medians; ratios are medians of pairwise ratios), NODE_EXTRA_CA_CERTS unset, measured with /usr/bin/time. invite-lint runs as a user runs it: \`invite-lint FILE...\`, config search on, output to /dev/null, NO_COLOR=1.`,
-  "",
-  "| case | medians | ratio | target | met |",
-  "| --- | --- | ---: | --- | :---: |",
-  ...rows.map(([c, m, r, t, ok]) => `| ${c} | ${m} | ${r} | ${t} | ${ok === undefined ? "-" : ok ? "yes" : "no"} |`),
-  "",
-];
-const table = lines.join("\n");
-console.log(table);
+function table(rows) {
+  return [
+    "# invite-lint benchmark",
+    "",
+    `Node ${process.version} on ${availableParallelism()} cores (${cpus()[0]?.model ?? "unknown CPU"}), ${runs} paired runs (medians; ratios are medians of pairwise ratios), NODE_EXTRA_CA_CERTS unset, measured with /usr/bin/time. invite-lint runs as a user runs it: \`invite-lint FILE...\`, config search on, output to /dev/null, NO_COLOR=1.`,
+    "",
+    "| case | medians | ratio | target | met |",
+    "| --- | --- | ---: | --- | :---: |",
+    ...rows.map(([c, m, r, t, ok]) => `| ${c} | ${m} | ${r} | ${t} | ${ok === undefined ? "-" : ok ? "yes" : "no"} |`),
+    "",
+  ].join("\n");
+}
+const text = table(rows);
+console.log(text);
 mkdirSync(join(root, "bench"), { recursive: true });
-writeFileSync(join(root, "bench/results.md"), `${table}\n`);
+writeFileSync(join(root, "bench/results.md"), `${text}\n`);

@@ -13,6 +13,7 @@ export { summarize, toReport } from "./report/summary.js";
 export { addRules, loadRuleSet, re2Compiler, type SourceFile } from "./rules/load.js";
 import { re2Compiler } from "./rules/load.js";
 export { RuleFileError, type Problem } from "./rules/validate.js";
+export { findNearDuplicates, type Cluster, type NearDuplicate, type NoteInput } from "./engine/sameness.js";
 export { builtinRules };
 export type * from "./engine/types.js";
 

@@ -15,6 +15,9 @@ import { expandInputs } from "./node/files.js";
 import { DEFAULT_MAX_BYTES, InputError } from "./node/input.js";
 import { lintFiles } from "./node/lint-files.js";
 import { STARTER_CONFIG } from "./node/starter-config.js";
+import { parseSamenessFlag } from "./config/sameness.js";
+import { withClusters } from "./report/clusters.js";
+import { DEFAULT_THRESHOLD, type Cluster } from "./engine/sameness.js";
 
 /** Results written at the end of a run; past this many, the report streams. */
 const STREAM_AFTER = 256;
@@ -74,6 +77,7 @@ function program(io: Io): Command {
     .option("--max-bytes <n>", `refuse inputs larger than this (default ${DEFAULT_MAX_BYTES})`)
     .option("--binary", "lint files with NUL bytes instead of refusing them")
     .option("--report-unused-disable-directives", "report invite-lint-disable comments that suppress nothing")
+    .option("--sameness <n|off>", "near-duplicate notes: similarity threshold from 0.5 to 1 (default 0.8), or off")
     .option("--color", "colour even when not writing to a terminal")
     .option("--no-color", "no colour in the report")
     .addHelpText("after", EXAMPLES)
@@ -197,6 +201,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const minScore = intOption(opts.minScore as string | undefined, "--min-score", 0, 100);
     const maxWarnings = intOption(opts.maxWarnings as string | undefined, "--max-warnings", 0, Number.MAX_SAFE_INTEGER);
     const stdinFilename = opts.stdinFilename as string | undefined;
+    const sameness = parseSamenessFlag(opts.sameness as string | undefined);
     const lang = opts.lang as string | undefined;
     if (lang !== undefined && lang !== "auto" && !(lang in builtinRules.languages)) {
       throw new UsageError(`--lang must be auto or one of ${Object.keys(builtinRules.languages).join(", ")}`);
@@ -228,6 +233,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         allow: [...(loaded.data.allow ?? []), ...(opts.allow as string[])],
         rulePacks: loaded.data.rules ?? [],
         maxWarnings: maxWarnings ?? loaded.data.maxWarnings ?? null,
+        sameness: { threshold: sameness ?? loaded.data.sameness?.threshold ?? DEFAULT_THRESHOLD },
         settings: { ...(loaded.data.settings ?? {}), ...ruleSettings },
         rules: Object.fromEntries(loaded.rules.rules.map((r) => [r.id, (ruleSettings[r.id] ?? loaded.data.settings?.[r.id] ?? (r.kind === "cue" ? "cue" : r.severity))])),
       };
@@ -273,6 +279,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     };
     const summary = emptySummary();
     const kept: LintResult[] = [];
+    let clusters: Cluster[] = [];
     if (stream) emit(stream.start());
     const onResult = async (r: LintResult) => {
       if (opts.quiet) r.messages = r.messages.filter((m) => m.severity === "error");
@@ -296,6 +303,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
         ruleSettings,
         reportUnusedDirectives: Boolean(opts.reportUnusedDisableDirectives),
         onResult,
+        sameness,
+        onClusters: (c) => (clusters = c),
         overrides: {
           to: opts.to as string | undefined, company: opts.company as string | undefined, context: opts.context as string | undefined,
           kind: opts.kind as string | undefined, account: opts.account as "free" | "premium" | undefined,
@@ -303,7 +312,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
           allow: opts.allow as string[],
         },
       });
-      emit(stream ? stream.end(summary) : format({ version: 1, results: kept, summary }, formatName, formatOptions));
+      emit(stream ? withClusters(formatName, stream.end(summary), clusters, formatOptions) : format({ version: 1, results: kept, summary, ...(clusters.length ? { clusters } : {}) }, formatName, formatOptions));
       if (!streaming) flush();
     } finally {
       if (fd !== undefined) closeSync(fd);

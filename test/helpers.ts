@@ -20,7 +20,7 @@ export function runCli(args: string[], opts: { input?: string | Buffer; env?: Re
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, NODE_EXTRA_CA_CERTS: undefined, ...opts.env };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
   const r = spawnSync(process.execPath, [BIN, ...args], {
-    input: opts.input ?? "", env: env as NodeJS.ProcessEnv, cwd: opts.cwd ?? ROOT, encoding: "utf8", timeout: 60_000,
+    input: opts.input ?? "", env: env as NodeJS.ProcessEnv, cwd: opts.cwd ?? ROOT, encoding: "utf8", timeout: 60_000, maxBuffer: 256 * 1024 * 1024,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -1,5 +1,6 @@
 import type { RuleSetting, SeveritySetting } from "../engine/types.js";
 import { RuleFileError, isObject, type Locate, type Problem } from "../rules/validate.js";
+import { validateSameness, type SamenessConfig } from "./sameness.js";
 
 /** The options a config file may set (`.invite-lintrc.yaml` and friends). */
 export interface ConfigData {
@@ -16,9 +17,11 @@ export interface ConfigData {
   /** Per rule or per check: off | info | warning | error, or { severity, weight }. */
   settings?: Record<string, SeveritySetting | RuleSetting>;
   maxWarnings?: number;
+  /** The near-duplicate check across the notes of a run (src/config/sameness.ts). */
+  sameness?: SamenessConfig;
 }
 
-const KEYS = ["minScore", "account", "limit", "template", "nameLength", "lang", "allow", "rules", "settings", "maxWarnings"];
+const KEYS = ["minScore", "account", "limit", "template", "nameLength", "lang", "allow", "rules", "settings", "maxWarnings", "sameness"];
 const SEVERITIES = ["off", "info", "warning", "error"];
 
 /** Validates a parsed config object; problems point at file:line:column. */
@@ -85,6 +88,12 @@ export function validateConfig(raw: unknown, file: string, locate: Locate, prefi
           } else fail([key, id], `setting of "${id}" must be a severity or { severity, weight }`);
         }
         break;
+      case "sameness": {
+        const r = validateSameness(v);
+        if ("value" in r) out.sameness = r.value;
+        else fail([key, ...r.path], r.message, r.key);
+        break;
+      }
       default:
         fail([key], `unknown option "${key}" (known: ${KEYS.join(", ")})`, true);
     }

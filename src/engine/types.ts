@@ -232,6 +232,8 @@ export interface Report {
   version: 1;
   results: LintResult[];
   summary: Summary;
+  /** Near-duplicate notes of the run (src/engine/sameness.ts); present when there are any. */
+  clusters?: import("./sameness.js").Cluster[];
 }
 
 /** Facts about the recipient that sharpen the checks. */

@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { basename } from "node:path";
+import { basename, dirname } from "node:path";
 import {
   CodeActionKind, DiagnosticSeverity, DidChangeWatchedFilesNotification, ProposedFeatures, TextDocumentSyncKind, TextDocuments,
   createConnection, type CodeAction, type Connection, type Diagnostic, type Hover,
@@ -16,6 +16,8 @@ import { ruleUrl } from "../report/sarif.js";
 import { ConfigResolver } from "../node/config.js";
 import { CONFIG_NAMES } from "../node/config-find.js";
 import { lintUnits } from "../node/lint-files.js";
+import type { ConfigData } from "../config/schema.js";
+import { FolderSameness, type OpenDocs } from "./folder-sameness.js";
 
 const SHOW_REPORT = "invite-lint.showReport";
 const DEBOUNCE_MS = 150;
@@ -36,6 +38,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const timers = new Map<string, NodeJS.Timeout>();
   let resolver = new ConfigResolver(builtinRules, {});
   let settings: { to?: string; template?: boolean } = {};
+  // Near-duplicates: each note file is compared with the other note files of its folder.
+  const folders = new FolderSameness(builtinRules);
+  const openDocs = (): OpenDocs => new Map(documents.all().filter((d) => d.uri.startsWith("file:")).map((d) => [pathOf(d.uri), { version: d.version, text: d.getText() }]));
+  const sameFolder = (a: string, b: string) => a.startsWith("file:") && b.startsWith("file:") && dirname(pathOf(a)) === dirname(pathOf(b));
 
   const pathOf = (uri: string) => (uri.startsWith("file:") ? fileURLToPath(uri) : uri);
 
@@ -51,6 +57,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }
     const units = [...splitDocument(path, text, kind)];
     const results = [...lintUnits(units, text, kind !== "text", config, { overrides: { to: settings.to, template: settings.template } })];
+    if (doc.uri.startsWith("file:")) folders.check(path, units, results, (config.data as ConfigData).sameness?.threshold, openDocs(), { to: settings.to });
     return { version: doc.version, results };
   }
 
@@ -105,7 +112,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onInitialized(() => {
     // Ask the client to tell us when a config file changes; clients without the capability ignore it.
     void connection.client.register(DidChangeWatchedFilesNotification.type, {
-      watchers: CONFIG_NAMES.map((name) => ({ globPattern: `**/${name}` })),
+      watchers: [...CONFIG_NAMES.map((name) => ({ globPattern: `**/${name}` })), { globPattern: "**/*.{txt,text,note,md,markdown,yaml,yml,json}" }],
     }).catch(() => undefined);
   });
 
@@ -113,14 +120,23 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   documents.onDidChangeContent((e) => schedule(e.document, DEBOUNCE_MS));
   documents.onDidSave((e) => {
     if (CONFIG_NAMES.includes(basename(pathOf(e.document.uri)))) reloadConfig();
-    else schedule(e.document, 0);
+    else {
+      // Its folder's other open notes are compared with it: their warnings may change too.
+      folders.forget([pathOf(e.document.uri)]);
+      for (const doc of documents.all()) if (doc === e.document || sameFolder(doc.uri, e.document.uri)) schedule(doc, 0);
+    }
   });
   documents.onDidClose((e) => {
     clearTimeout(timers.get(e.document.uri));
     linted.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
-  connection.onDidChangeWatchedFiles(() => reloadConfig());
+  connection.onDidChangeWatchedFiles((p) => {
+    const paths = p.changes.map((c) => pathOf(c.uri));
+    folders.forget(paths);
+    if (paths.some((f) => CONFIG_NAMES.includes(basename(f)))) reloadConfig();
+    else for (const doc of documents.all()) if (p.changes.some((c) => sameFolder(c.uri, doc.uri))) schedule(doc, 0);
+  });
 
   connection.onHover((params): Hover | null => {
     const state = linted.get(params.textDocument.uri);

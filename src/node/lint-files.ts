@@ -9,43 +9,16 @@ import type { NoteUnit } from "../documents.js";
 import type { ConfigData } from "../config/schema.js";
 import { findConfig } from "./config-find.js";
 import { DEFAULT_MAX_BYTES, readText } from "./input.js";
+import type { Cluster } from "../engine/sameness.js";
+import { samenessPass } from "./sameness-pass.js";
+import type { LintFilesOptions, NoteConfig } from "./lint-options.js";
 
-export interface LintFilesOptions {
-  /** Use this config file instead of searching (`--config`). */
-  config?: string;
-  /** Use no config file (`--no-config`). */
-  noConfig?: boolean;
-  /** Name for stdin in reports and config lookup. */
-  stdinFilename?: string;
-  maxBytes?: number;
-  /** Lint files with NUL bytes instead of refusing them (`--binary`). */
-  allowBinary?: boolean;
-  /** Options that win over config files (command-line flags). */
-  overrides?: Partial<LintOptions>;
-  /** Rule settings that win over config files (`--rule`). */
-  ruleSettings?: Record<string, SeveritySetting | RuleSetting>;
-  reportUnusedDirectives?: boolean;
-  /** Built-in rules to start from. */
-  rules?: RuleSetData;
-  /** Reads stdin; defaults to file descriptor 0. */
-  readStdin?: () => string;
-  /** Receives each result as soon as it is ready (and may make the run wait); the results are then not kept or returned. */
-  onResult?: (result: LintResult) => void | Promise<void>;
-  /** Configuration already resolved by the caller (the CLI), so config files are read once. */
-  resolver?: { forFile(file: string | undefined): NoteConfig };
-}
+export type { LintFilesOptions, NoteConfig } from "./lint-options.js";
+
 
 /** Notes linted between turns of the event loop. */
 const YIELD_EVERY = 64;
 
-/** The configuration that applies to one note. */
-export interface NoteConfig {
-  path?: string;
-  data: ConfigData;
-  rules: RuleSetData;
-  /** The linear-time regex engine for the rule packs' patterns (set when the config has packs). */
-  linear?: LinearCompiler;
-}
 
 /**
  * Lints files (and `-` for stdin): plain notes, Markdown and collections, each with its
@@ -64,22 +37,28 @@ export async function lintFiles(paths: string[], options: LintFilesOptions = {})
   const configs = options.resolver ?? (needsConfig ? new (await import("./config.js")).ConfigResolver(base, { configPath: options.config }) : undefined);
   const documents = needsDocuments ? await import("../documents.js") : undefined;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  // Near-duplicates: a first pass fingerprints every note (src/node/sameness-pass.ts).
+  const same = await samenessPass(inputs, options, configs, base);
+  const readStdin = same?.readStdin ?? options.readStdin;
   const results: LintResult[] = [];
   let done = 0;
   for (const p of inputs) {
     const isStdin = p === "-";
     const name = isStdin ? (options.stdinFilename ?? "<stdin>") : p;
-    const text = isStdin ? (options.readStdin ? options.readStdin() : readText(0, maxBytes, name, options.allowBinary)) : readText(p, maxBytes, p, options.allowBinary);
+    const text = isStdin ? (readStdin ? readStdin() : readText(0, maxBytes, name, options.allowBinary)) : readText(p, maxBytes, p, options.allowBinary);
     const config: NoteConfig = configs ? configs.forFile(lookupFor(p)) : { data: {}, rules: base };
     const kind = kindOf(p);
-    const units = documents ? documents.splitDocument(name, text, kind) : [plainUnit(name, text)];
+    const split = () => (documents ? documents.splitDocument(name, text, kind) : [plainUnit(name, text)]);
+    const units = same ? same.units(text, split) : split();
     for (const r of lintUnits(units, text, kind !== "text", config, options)) {
+      same?.attach(r);
       if (options.onResult) await options.onResult(r);
       else results.push(r);
       // Let signals (Ctrl-C) and output through during a long run.
       if (++done % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
     }
   }
+  options.onClusters?.(same?.clusters() ?? []);
   return results;
 }
 

@@ -1,5 +1,6 @@
 import type { Report } from "../engine/types.js";
 import { counted } from "./stream.js";
+import { clusterMarkdown } from "./clusters.js";
 
 const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 
@@ -8,6 +9,7 @@ export function markdown(report: Report): string {
   const out: string[] = ["## invite-lint", ""];
   const s = report.summary;
   out.push(`${s.passed} of ${s.files === 1 ? "1 note passes" : `${s.files} notes pass`}; ${counted(s)}.`, "");
+  out.push(...clusterMarkdown(report.clusters));
   for (const r of report.results) {
     out.push(`### ${r.passed ? "✅" : "❌"} \`${cell(r.file)}\` - ${r.score}/100 (${r.grade})`, "");
     out.push(`| Check | Score | Passed |`, `| --- | ---: | :---: |`);

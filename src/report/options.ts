@@ -11,3 +11,6 @@ export interface FormatOptions {
   rules?: RuleSetData;
   version?: string;
 }
+
+export const FORMATS = ["stylish", "json", "sarif", "github", "unix", "markdown"] as const;
+export type FormatName = (typeof FORMATS)[number];

@@ -8,6 +8,7 @@ export const VERDICT_META = {
   description: "The note does not pass: its score is below the pass mark, or a finding blocks it.",
   hint: "Fix the findings the verdict names; the breakdown in the JSON report shows every point.",
 };
+import { NEAR_DUPLICATE_RULE } from "./clusters.js";
 
 const LEVEL = { error: "error", warning: "warning", info: "note" } as const;
 export const DOCS_URL = "https://github.com/invite-lint/invite-lint/blob/main/docs/rules.md";
@@ -18,7 +19,7 @@ export function ruleUrl(rule: Pick<RuleDef, "id" | "url">): string {
 
 /** SARIF 2.1.0: rules, results with locations, and each note's score as a property. */
 export function sarif(report: Report, options: FormatOptions) {
-  const defs = options.rules?.rules ?? [];
+  const defs = [...(options.rules?.rules ?? []), NEAR_DUPLICATE_RULE];
   const used = [...new Set(report.results.flatMap((r) => r.messages.map((m) => m.ruleId)))].sort();
   const rules = used.map((id) => {
     const def = id === VERDICT ? VERDICT_META : defs.find((d) => d.id === id);
@@ -57,7 +58,7 @@ export function sarif(report: Report, options: FormatOptions) {
       tool: { driver: { name: "invite-lint", version: options.version ?? "0.0.0", informationUri: DOCS_URL.replace(/\/blob.*$/, ""), rules } },
       artifacts,
       results,
-      properties: { summary: report.summary },
+      properties: { summary: report.summary, ...(report.clusters?.length ? { clusters: report.clusters } : {}) },
     }],
   };
 }

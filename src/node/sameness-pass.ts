@@ -1,0 +1,254 @@
+// The near-duplicate check in a run of files. A warning on one note needs every other note of
+// the run, but the CLI writes results as they come once a run is large; so a first pass reads
+// every input and keeps only a fingerprint per note (220 bytes and its name, never the
+// text), the clusters are made, and then the lint pass reads the inputs again and each result
+// gets its warning as it goes by. stdin cannot be read twice: the first pass keeps its text.
+// A collection is not parsed twice either: the first pass keeps where each entry's text sits
+// (three numbers an entry, and its facts and directives when it has any), and the lint pass
+// cuts the entries from the file again when the file has not changed.
+import { dirname, resolve } from "node:path";
+import type { LintResult, Message, RuleSetData, RuleSetting, SeveritySetting } from "../engine/types.js";
+import {
+  createFingerprinter, DEFAULT_THRESHOLD, NoteSet, RULE_ID, type Clustering, type Cluster, type Fingerprinter, type NearDuplicate, type NoteFacts,
+} from "../engine/sameness.js";
+import { documentKind } from "../document-kind.js";
+import type { NoteUnit } from "../documents.js";
+import type { LintFilesOptions, NoteConfig } from "./lint-options.js";
+import { DEFAULT_MAX_BYTES, readText } from "./input.js";
+
+/** Notes fingerprinted between turns of the event loop (as the lint pass does), so Ctrl-C is heard. */
+const YIELD_EVERY = 64;
+
+export interface SamenessRun {
+  /** stdin as the first pass read it (one text per `-`, in order). */
+  readStdin(): string;
+  /**
+   * The notes of the next input for the lint pass (inputs come in the first pass's order): a
+   * collection's entries as the first pass found them, otherwise `split()`; each passes by as
+   * it is linted, so that `attach` knows the note a result is for.
+   */
+  units(text: string, split: () => Iterable<NoteUnit>): Iterable<NoteUnit>;
+  /** Adds the near-duplicate warning, if any, to the result of the note `track` passed last. */
+  attach(result: LintResult): void;
+  /** The run's clusters, once the lint pass is over. */
+  clusters(): Cluster[];
+}
+
+/** The facts that mask a note: command-line flags win over the note's own, as in linting. */
+export function factsOf(unit: NoteUnit, overrides: LintFilesOptions["overrides"] = {}): NoteFacts {
+  return { to: overrides.to ?? unit.facts.to, company: overrides.company ?? unit.facts.company, context: overrides.context ?? unit.facts.context };
+}
+
+/** The masker's extra words from a rule set's vocabulary. */
+export function fingerprinterFor(rules: RuleSetData): Fingerprinter {
+  const v = rules.vocabulary;
+  return createFingerprinter({ greetings: v.greetings, notNames: v["not-names"], common: v["common-capitalized"] });
+}
+
+/**
+ * The threshold of a run: the option (`--sameness`), else the first config among the inputs'
+ * that sets one, else 0.8. One threshold for the whole run: the notes are compared together.
+ */
+function thresholdOf(inputs: string[], options: LintFilesOptions, configFor: (p: string) => NoteConfig): number | "off" {
+  if (options.sameness !== undefined) return options.sameness;
+  for (const p of inputs) {
+    const t = configFor(p).data.sameness?.threshold;
+    if (t !== undefined) return t;
+  }
+  return DEFAULT_THRESHOLD;
+}
+
+/**
+ * The first pass, or undefined when the check is off or the run holds a single note (one plain
+ * or Markdown file, or stdin): then nothing is read twice.
+ */
+export async function samenessPass(
+  inputs: string[], options: LintFilesOptions, configs: { forFile(file: string | undefined): NoteConfig } | undefined, base: RuleSetData,
+): Promise<SamenessRun | undefined> {
+  const kindOf = (p: string) => (p === "-" ? (options.stdinFilename ? documentKind(options.stdinFilename) : "text") : documentKind(p));
+  if (inputs.length < 2 && !inputs.some((p) => kindOf(p) === "collection")) return undefined;
+  const lookupFor = (p: string) => (p === "-" ? options.stdinFilename : p);
+  const configFor = (p: string): NoteConfig => (configs ? configs.forFile(lookupFor(p)) : { data: {}, rules: base });
+  const threshold = thresholdOf(inputs, options, configFor);
+  if (threshold === "off") return undefined;
+
+  const documents = inputs.some((p) => kindOf(p) !== "text") ? await import("../documents.js") : undefined;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const stdin: string[] = [];
+  const fingerprinter = fingerprinterFor(base);
+  const notes = new NoteSet();
+  const layout = new Layout();
+  /** Notes that take no warning: `disable: [near-duplicate]`, or their generic check is off. */
+  const exempt = new Set<number>();
+  /** The ordinal of each input's first note. */
+  const starts: number[] = [];
+  for (const [input, p] of inputs.entries()) {
+    starts.push(notes.size);
+    const name = p === "-" ? (options.stdinFilename ?? "<stdin>") : p;
+    let text: string;
+    if (p === "-") stdin.push((text = options.readStdin ? options.readStdin() : readText(0, maxBytes, name, options.allowBinary)));
+    else text = readText(p, maxBytes, p, options.allowBinary);
+    const config = configFor(p);
+    const checkOff = isOff(config.data.settings?.generic) || isOff(options.ruleSettings?.generic);
+    const units = documents ? documents.splitDocument(name, text, kindOf(p)) : [{ name, text, offset: 0, characters: 0, facts: {}, disable: [], suppress: [], directives: [] }];
+    const file = kindOf(p) === "collection" ? layout.file(input, text, notes.size) : undefined;
+    for (const unit of units) {
+      file?.add(unit);
+      const i = notes.add(unit.name, fingerprinter.fingerprint(unit.text, factsOf(unit, options.overrides)));
+      if (checkOff || unit.disable.includes(RULE_ID) || unit.disable.includes("generic")) exempt.add(i);
+      if ((i + 1) % YIELD_EVERY === 0) await new Promise((r) => setImmediate(r));
+    }
+  }
+  const clustering = notes.cluster(threshold);
+  starts.push(notes.size);
+  return lintPass({ notes, clustering, fingerprinter, exempt, stdin, layout, starts }, options, base);
+}
+
+const isOff = (s: SeveritySetting | RuleSetting | undefined) => s === "off" || (typeof s === "object" && s.severity === "off");
+
+/** What the first pass leaves for the lint pass. */
+interface FirstPass {
+  notes: NoteSet;
+  clustering: Clustering;
+  fingerprinter: Fingerprinter;
+  exempt: Set<number>;
+  stdin: string[];
+  layout: Layout;
+  starts: number[];
+}
+
+function lintPass({ notes, clustering, fingerprinter, exempt, stdin, layout, starts }: FirstPass, options: LintFilesOptions, base: RuleSetData): SamenessRun {
+  const representative = new Map(clustering.representatives().map((o, c) => [o, c]));
+  const texts: (string | undefined)[] = [];
+  const checkOrder = base.scoring.checks.map((c) => c.id);
+  let input = 0;
+  let current: { ordinal: number; unit: NoteUnit } | undefined;
+  /** The notes of input `at`, numbered from its first ordinal: a file that changed in between cannot shift the notes of the others. */
+  function* track(units: Iterable<NoteUnit>, at: number) {
+    let ordinal = starts[at]!;
+    for (const unit of units) {
+      if (ordinal >= starts[at + 1]!) ordinal = -1;
+      const c = representative.get(ordinal);
+      if (c !== undefined) texts[c] = fingerprinter.sharedText(unit.text, factsOf(unit, options.overrides), (i) => clustering.shared(c, i));
+      current = { ordinal, unit };
+      if (ordinal >= 0) ordinal++;
+      yield unit;
+    }
+  }
+  return {
+    readStdin: () => stdin.shift() ?? "",
+    units(text, split) {
+      const at = input++;
+      return track(layout.units(at, text, notes.names) ?? split(), at);
+    },
+    attach(result) {
+      // A note that changed between the passes is left alone.
+      if (!current || current.ordinal < 0 || notes.names[current.ordinal] !== result.file) return;
+      const w = clustering.warning(current.ordinal);
+      if (!w) return;
+      if (exempt.has(current.ordinal)) dropUsedDirective(result);
+      else addWarning(result, current.unit, w, checkOrder);
+    },
+    clusters: () => clustering.clusters(texts),
+  };
+}
+
+/** `--report-unused-disable-directives` counts `disable: [near-duplicate]` as unused (the engine never fires it); here it was used. */
+function dropUsedDirective(result: LintResult): void {
+  result.messages = result.messages.filter((m) => !(m.ruleId === "unused-disable-directive" && m.message.includes(`"${RULE_ID}"`)));
+}
+
+/**
+ * Adds the warning where whole-note findings sit (where the note's text starts), in the
+ * engine's order of findings: position, then check, then rule id.
+ */
+export function addWarning(result: LintResult, unit: Pick<NoteUnit, "text" | "offset">, w: NearDuplicate, checkOrder: string[]): void {
+  const offset = unit.offset + (unit.text.length - unit.text.trimStart().length);
+  const { line, column } = result.position;
+  const message: Message = {
+    ruleId: RULE_ID, check: "generic", severity: "warning", message: w.message, suggestion: w.suggestion,
+    line, column, endLine: line, endColumn: column, offset, endOffset: offset,
+  };
+  const rank = (check: string) => (checkOrder.indexOf(check) + 1 || checkOrder.length + 1);
+  const after = (m: Message) => m.offset > offset || (m.offset === offset && (m.endOffset > offset ||
+    rank(m.check) > rank("generic") || (m.check === "generic" && m.ruleId > RULE_ID)));
+  const at = result.messages.findIndex(after);
+  result.messages.splice(at < 0 ? result.messages.length : at, 0, message);
+}
+
+/** The folder a path is in, absolute: the language server compares a note with the note files there. */
+export const folderOf = (path: string) => dirname(resolve(path));
+
+type UnitRest = Omit<NoteUnit, "name" | "text" | "offset" | "characters">;
+
+/** Whether a note has no facts, directives or markup: most entries, which then need nothing stored. */
+function plain(rest: UnitRest): boolean {
+  for (const [key, v] of Object.entries(rest)) {
+    if (v === undefined) continue;
+    if (Array.isArray(v) ? v.length > 0 : key === "facts" ? Object.keys(v as object).length > 0 : true) return false;
+  }
+  return true;
+}
+
+interface FileLayout {
+  length: number;
+  hash: number;
+  /** Ordinal of the file's first note, and where its entries start in the flat arrays. */
+  first: number;
+  base: number;
+  count: number;
+}
+
+/** Where the entries of each collection sit in its file, so that the lint pass need not parse it again. */
+class Layout {
+  private readonly files = new Map<number, FileLayout>();
+  private readonly offsets: number[] = [];
+  private readonly lengths: number[] = [];
+  private readonly characters: number[] = [];
+  private readonly rests = new Map<number, UnitRest>();
+
+  /** Starts the entries of collection input number `input`, whose first note has ordinal `first`. */
+  file(input: number, text: string, first: number): { add(unit: NoteUnit): void } {
+    const f: FileLayout = { length: text.length, hash: hashText(text), first, base: this.offsets.length, count: 0 };
+    this.files.set(input, f);
+    return {
+      add: (unit) => {
+        const { name: _name, text: t, offset, characters, ...rest } = unit;
+        // Only entries whose text is a slice of the file can be cut again.
+        if (!text.startsWith(t, offset)) this.files.delete(input);
+        this.offsets.push(offset);
+        this.lengths.push(t.length);
+        this.characters.push(characters);
+        // A JSON copy: the parser's strings can be slices that would keep the whole file alive.
+        if (!plain(rest)) this.rests.set(f.base + f.count, JSON.parse(JSON.stringify(rest)) as UnitRest);
+        f.count++;
+      },
+    };
+  }
+
+  /** The entries of input number `input`, when it is a collection that has not changed since the first pass. */
+  units(input: number, text: string, names: string[]): Iterable<NoteUnit> | undefined {
+    const f = this.files.get(input);
+    if (!f || f.length !== text.length || f.hash !== hashText(text)) return undefined;
+    return this.entries(f, text, names);
+  }
+
+  private *entries(f: FileLayout, text: string, names: string[]): Generator<NoteUnit> {
+    for (let k = 0; k < f.count; k++) {
+      const offset = this.offsets[f.base + k]!;
+      const rest = this.rests.get(f.base + k);
+      yield {
+        name: names[f.first + k]!, text: text.slice(offset, offset + this.lengths[f.base + k]!), offset, characters: this.characters[f.base + k]!,
+        facts: rest?.facts ?? {}, disable: rest?.disable ?? [], suppress: rest?.suppress ?? [], directives: rest?.directives ?? [],
+        ...(rest?.ignore ? { ignore: rest.ignore } : {}),
+      };
+    }
+  }
+}
+
+/** FNV-1a over the text's UTF-16 code units: tells the lint pass whether a file changed since the first pass. */
+function hashText(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
