@@ -1,9 +1,9 @@
 // Compiles rules/*.yaml into the JSON the engine loads, validating every file.
 import { writeFileSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { loadRuleSet } from "../src/rules/load.js";
+import { loadRuleSet } from "../src/ruleset/load.js";
 import { readRuleFiles } from "../src/node/rule-files.js";
-import { RuleFileError } from "../src/rules/validate.js";
+import { RuleFileError } from "../src/ruleset/validate.js";
 
 const root = process.argv[2] ?? process.cwd();
 const out = join(root, "src/generated/rules.json");

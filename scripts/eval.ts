@@ -4,7 +4,7 @@
 // Usage: npm run eval -- DEV.jsonl [--train TRAIN.jsonl] [--json] [--misses N]
 import { createLinter } from "../src/engine/lint.js";
 import type { LintResult, RuleSetData } from "../src/engine/types.js";
-import { loadRuleSet } from "../src/rules/load.js";
+import { loadRuleSet } from "../src/ruleset/load.js";
 import { readRuleFiles } from "../src/node/rule-files.js";
 import { FITTED_CHECKS, FOLDS, featuresOf, fitModel, foldOf, readLabelled, type Labelled } from "./fit.js";
 

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createLinter } from "../src/engine/lint.js";
 import type { LinearModel, RuleSetData, ScoreModel } from "../src/engine/types.js";
-import { loadRuleSet } from "../src/rules/load.js";
+import { loadRuleSet } from "../src/ruleset/load.js";
 import { readRuleFiles } from "../src/node/rule-files.js";
 
 export interface Labelled {

@@ -39,7 +39,7 @@ function toYaml(m: ScoreModel, l: Record<string, number>, n: number): string {
   model("verdict", m.verdict, "");
   lines.push("checks:");
   for (const [id, lm] of Object.entries(m.checks)) model(id, lm, "  ");
-  lines.push("# Rules that fired in too few training notes to fit (most need --to, --company, --context or --kind):");
+  lines.push("# Rules that fired in too few training notes to fit (most need --to, --company, --context or --type):");
   lines.push("# they weigh the points their rule files give them.");
   lines.push(`unfitted: [${m.unfitted.join(", ")}]`);
   lines.push("# What a check switched off gives the verdict: its rules' average share in notes that pass it.");

@@ -10,9 +10,9 @@ export { createLinter, LintUsageError, type Linter, type LinterOptions } from ".
 export { InputError, UsageError } from "./errors.js";
 export { FORMATS, type FormatName, type FormatOptions } from "./report/index.js";
 export { summarize, toReport } from "./report/summary.js";
-export { addRules, loadRuleSet, re2Compiler, type SourceFile } from "./rules/load.js";
-import { re2Compiler } from "./rules/load.js";
-export { RuleFileError, type Problem } from "./rules/validate.js";
+export { addRules, loadRuleSet, re2Compiler, type SourceFile } from "./ruleset/load.js";
+import { re2Compiler } from "./ruleset/load.js";
+export { RuleFileError, type Problem } from "./ruleset/validate.js";
 export { findNearDuplicates, type Cluster, type NearDuplicate, type NoteInput } from "./engine/sameness.js";
 export { builtinRules };
 export type * from "./engine/types.js";

@@ -7,7 +7,7 @@ import { builtinRules } from "./builtin.js";
 import { format, FORMATS, streamFormatter, type FormatName } from "./report/index.js";
 import { addToSummary, emptySummary } from "./report/summary.js";
 import { ruleUrl } from "./report/sarif.js";
-import { RuleFileError } from "./rules/validate.js";
+import { RuleFileError } from "./ruleset/validate.js";
 import { findConfig } from "./node/config-find.js";
 import type { ConfigData } from "./config/schema.js";
 import { dirname, resolve } from "node:path";
@@ -18,6 +18,8 @@ import { STARTER_CONFIG } from "./node/starter-config.js";
 import { parseSamenessFlag } from "./config/sameness.js";
 import { withClusters } from "./report/clusters.js";
 import { DEFAULT_THRESHOLD, type Cluster } from "./engine/sameness.js";
+
+const NOTE_TYPES = ["reconnect", "cold", "event", "recruiter", "sales", "job-seeker", "alumni", "other"];
 
 /** Results written at the end of a run; past this many, the report streams. */
 const STREAM_AFTER = 256;
@@ -59,7 +61,8 @@ function program(io: Io): Command {
     .option("--to <name>", "the recipient's name; the note should use it")
     .option("--company <name>", "the recipient's company")
     .option("--context <text>", 'how you know them, e.g. "met at PyData Denver"; the note should say it')
-    .addOption(new Option("--kind <kind>", "kind of note").choices(["reconnect", "cold", "event", "recruiter", "sales", "job-seeker", "alumni", "other"]))
+    .addOption(new Option("--type <type>", "type of note").choices(NOTE_TYPES))
+    .addOption(new Option("--kind <type>", "older name of --type").choices(NOTE_TYPES).hideHelp())
     .addOption(new Option("--account <type>", "LinkedIn account: free = 200 characters, premium = 300").choices(["free", "premium"]))
     .option("--template", "the input is a template: merge fields like {{first_name}} are allowed slots")
     .option("--min-score <n>", "lowest passing score (default 70)")
@@ -307,7 +310,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         onClusters: (c) => (clusters = c),
         overrides: {
           to: opts.to as string | undefined, company: opts.company as string | undefined, context: opts.context as string | undefined,
-          kind: opts.kind as string | undefined, account: opts.account as "free" | "premium" | undefined,
+          type: (opts.type ?? opts.kind) as string | undefined, account: opts.account as "free" | "premium" | undefined,
           template: opts.template ? true : undefined, minScore, lang: opts.lang as string | undefined,
           allow: opts.allow as string[],
         },

@@ -1,7 +1,7 @@
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, Scalar, type Node } from "yaml";
 import { LineIndex } from "./engine/text.js";
-import { RuleFileError, isObject } from "./rules/validate.js";
-import { documentKind, type DocumentKind } from "./document-kind.js";
+import { RuleFileError, isObject } from "./ruleset/validate.js";
+import { documentFormat, type DocumentFormat } from "./document-format.js";
 
 /** One note to lint, cut from a file: its text and where it sits in the file. */
 export interface NoteUnit {
@@ -13,7 +13,7 @@ export interface NoteUnit {
   offset: number;
   /** Characters as the recipient will see them (markup and YAML quoting removed). */
   characters: number;
-  facts: { to?: string; company?: string; kind?: string; context?: string; template?: boolean };
+  facts: { to?: string; company?: string; type?: string; context?: string; template?: boolean };
   /** Rules disabled for this note (directives, per-entry `disable:`). */
   disable: string[];
   /** Rules disabled on single lines (Markdown `disable-next-line`), as offset ranges of `text`. */
@@ -21,24 +21,26 @@ export interface NoteUnit {
   /** Ranges of `text` that were markup, blanked out (Markdown). */
   ignore?: { start: number; end: number }[];
   /** Where each directive sits, to report unused ones; `suppress` indexes `disable-next-line` ones. */
-  directives: { rules: string[]; offset: number; kind: "disable" | "disable-next-line"; suppress?: number }[];
+  directives: { rules: string[]; offset: number; action: "disable" | "disable-next-line"; suppress?: number }[];
 }
 
-export { documentKind, type DocumentKind } from "./document-kind.js";
+export { documentFormat, type DocumentFormat } from "./document-format.js";
 
-const FACT_KEYS = ["to", "company", "kind", "context"] as const;
+const FACT_KEYS = ["to", "company", "type", "context"] as const;
 
 function factsOf(v: Record<string, unknown>): NoteUnit["facts"] {
   const facts: NoteUnit["facts"] = {};
   for (const k of FACT_KEYS) if (typeof v[k] === "string") facts[k] = v[k] as string;
+  // `kind:` is the older name of `type:`.
+  if (facts.type === undefined && typeof v.kind === "string") facts.type = v.kind;
   if (typeof v.template === "boolean") facts.template = v.template;
   return facts;
 }
 
 /** The notes of a file, one at a time: a large collection is parsed entry by entry as it is linted. */
-export function splitDocument(path: string, text: string, kind = documentKind(path)): Iterable<NoteUnit> {
-  if (kind === "markdown") return [markdownUnit(path, text)];
-  if (kind === "collection") return collectionUnits(path, text);
+export function splitDocument(path: string, text: string, format = documentFormat(path)): Iterable<NoteUnit> {
+  if (format === "markdown") return [markdownUnit(path, text)];
+  if (format === "collection") return collectionUnits(path, text);
   return [{ name: path, text, offset: 0, characters: text.trim().length, facts: {}, disable: [], suppress: [], directives: [] }];
 }
 
@@ -71,9 +73,9 @@ function markdownUnit(path: string, source: string): NoteUnit {
     const d = /^\s*invite-lint-(disable-next-line|disable)\b\s*([\s\S]*?)\s*(?:--[\s\S]*)?$/.exec(body);
     if (d) {
       const rules = d[2]!.split(/[\s,]+/).filter(Boolean);
-      const kind = d[1] as "disable" | "disable-next-line";
-      directives.push({ rules, offset, kind });
-      if (kind === "disable") disable.push(...rules);
+      const action = d[1] as "disable" | "disable-next-line";
+      directives.push({ rules, offset, action });
+      if (action === "disable") disable.push(...rules);
       else {
         const range = nextLine(source, offset + whole.length);
         directives[directives.length - 1]!.suppress = suppress.length;
@@ -162,7 +164,7 @@ function* collectionUnits(path: string, source: string): Generator<NoteUnit> {
       units.push({
         name: `${path}#${id}`, text: source.slice(from, Math.max(from, to)), offset: from,
         characters: textNode.value.trim().length, facts: factsOf(extra), disable, suppress: [],
-        directives: disable.length ? [{ rules: disable, offset: at, kind: "disable" }] : [],
+        directives: disable.length ? [{ rules: disable, offset: at, action: "disable" }] : [],
       });
     };
     if (isSeq(root)) {

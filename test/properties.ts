@@ -25,7 +25,7 @@ export const optionsArbitrary: fc.Arbitrary<LintOptions> = fc.record(
     template: fc.boolean(),
     account: fc.constantFrom<"free" | "premium">("free", "premium"),
     to: fc.constantFrom("Priya Shah", "José", ""),
-    kind: fc.constantFrom("reconnect", "cold", "event"),
+    type: fc.constantFrom("reconnect", "cold", "event"),
     lang: fc.constantFrom("auto", "en", "de", "pt"),
   },
   { requiredKeys: [] },

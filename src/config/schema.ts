@@ -1,5 +1,5 @@
 import type { RuleSetting, SeveritySetting } from "../engine/types.js";
-import { RuleFileError, isObject, type Locate, type Problem } from "../rules/validate.js";
+import { RuleFileError, isObject, type Locate, type Problem } from "../ruleset/validate.js";
 import { validateSameness, type SamenessConfig } from "./sameness.js";
 
 /** The options a config file may set (`.invite-lintrc.yaml` and friends). */

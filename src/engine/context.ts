@@ -17,11 +17,11 @@ export interface Span {
 }
 
 /** What a merge field stands for, from its name ({{first_name}}: name; [specific point]: specific). */
-export type SlotKind = "name" | "company" | "sender" | "context" | "specific" | "other";
+export type SlotRole = "name" | "company" | "sender" | "context" | "specific" | "other";
 
 /** A merge field in the note. */
 export interface Slot extends Span {
-  kind: SlotKind;
+  role: SlotRole;
 }
 
 /** A word of the note with its part of speech. A merge field is one token (tag NP). */
@@ -84,17 +84,17 @@ export function wordSet(vocabulary: Vocabulary, name: string, lang = ""): Set<st
   return s;
 }
 
-const SLOT_KINDS: [string, SlotKind][] = [
+const SLOT_ROLES: [string, SlotRole][] = [
   ["slot-names-sender", "sender"], ["slot-names-mutual", "context"], ["slot-names-name", "name"], ["slot-names-company", "company"], ["context-slot-names", "context"], ["specific-slot-names", "specific"],
 ];
 
 /** What a merge field stands for, from the words of its name. */
-export function slotKind(field: string, vocabulary: Vocabulary): SlotKind {
+export function slotRole(field: string, vocabulary: Vocabulary): SlotRole {
   const words = field.toLowerCase().replace(/([a-z])([A-Z])/g, "$1 $2").split(/[^\p{L}]+/u).filter(Boolean);
   const camel = field.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
-  for (const [list, kind] of SLOT_KINDS) {
+  for (const [list, role] of SLOT_ROLES) {
     const names = wordSet(vocabulary, list);
-    if ([...words, ...camel].some((w) => names.has(w))) return kind;
+    if ([...words, ...camel].some((w) => names.has(w))) return role;
   }
   return "other";
 }

@@ -13,9 +13,9 @@ export interface RawHit {
   spans: Span[];
 }
 
-/** A rule limited to one kind of note, or to templates, sits out other notes. */
+/** A rule limited to one type of note, or to templates, sits out other notes. */
 export function applies(def: RuleDef, ctx: NoteContext): boolean {
-  return (def.params.kind === undefined || def.params.kind === ctx.recipient.kind) && (def.params.template !== true || ctx.template);
+  return (def.params.type === undefined || def.params.type === ctx.recipient.type) && (def.params.template !== true || ctx.template);
 }
 
 /** The spans of one rule. A cue needs one match, not all: a matcher stops at its first. */

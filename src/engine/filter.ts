@@ -96,7 +96,7 @@ export function filterHits(raw: RawHit[], ctx: NoteContext, options: LintOptions
   for (const a of active) {
     const def = a.rule.def;
     if (def.kind !== "missing" || ctx.text.trim() === "") continue;
-    if (def.params.kind !== undefined && def.params.kind !== ctx.recipient.kind) continue;
+    if (def.params.type !== undefined && def.params.type !== ctx.recipient.type) continue;
     if (def.unless.some((id) => satisfied(id) || fired.has(id))) continue;
     const have = def.requires.reduce((sum, id) => sum + credit(id), 0);
     if (have < def.below) findings.push({ active: a, spans: [{ start: 0, end: 0 }] });

@@ -5,7 +5,7 @@
  */
 import type { LintOptions, LintResult, RuleSetData } from "./types.js";
 import { compileRules, phraseMatcher, type Matcher } from "./compile.js";
-import { findGreeting, findSignature, slotKind, tokenize, type NoteContext, type Slot, type Span } from "./context.js";
+import { findGreeting, findSignature, slotRole, tokenize, type NoteContext, type Slot, type Span } from "./context.js";
 import { createParser, type Parsed } from "./nlp.js";
 import { createLexicon, type Lexicon } from "./tagger.js";
 import { normalize, noteLength } from "./text.js";
@@ -76,7 +76,7 @@ export function createLinter(data: RuleSetData, options: LinterOptions = {}): Li
     const norm = normalize(text);
     const lang = options.lang && options.lang !== "auto" ? options.lang : detectLanguage(norm, data.languages);
     const template = options.template ?? false;
-    const slots: Slot[] = slotSpans(rules, { norm, lang }).map((s) => ({ ...s, kind: slotKind(text.slice(s.start, s.end), data.vocabulary) }));
+    const slots: Slot[] = slotSpans(rules, { norm, lang }).map((s) => ({ ...s, role: slotRole(text.slice(s.start, s.end), data.vocabulary) }));
     const parsed = text.trim() === "" ? { sentences: [], hard: [] } : parse(text);
     const sentenceTokens = tokenize(text, norm, parsed, template ? slots : [], lexiconFor(lang), lang);
     let characters = options.characters ?? noteLength(text);
@@ -84,7 +84,7 @@ export function createLinter(data: RuleSetData, options: LinterOptions = {}): Li
       // A merge field is as long as what it stands for: a name as a typical first name, a field
       // with a default ({{ topic | default("the industry") }}) as its default, others as written.
       for (const s of slots) {
-        const fill = s.kind === "name" ? (options.nameLength ?? NAME_LENGTH) : defaultLength(text.slice(s.start, s.end));
+        const fill = s.role === "name" ? (options.nameLength ?? NAME_LENGTH) : defaultLength(text.slice(s.start, s.end));
         if (fill !== undefined) characters += fill - (s.end - s.start);
       }
     }
@@ -100,7 +100,7 @@ export function createLinter(data: RuleSetData, options: LinterOptions = {}): Li
       sentenceTokens, tokens: sentenceTokens.flat(),
       greeting,
       signature: findSignature(text),
-      recipient: { name: options.to, company: options.company, context: options.context, kind: options.kind },
+      recipient: { name: options.to, company: options.company, context: options.context, type: options.type },
       limit: options.limit ?? data.scoring.limits[options.account ?? "premium"] ?? 300,
       nearLimit: data.scoring.nearLimit, characters, vocabulary: data.vocabulary, hard: parsed.hard,
     };

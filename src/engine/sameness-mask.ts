@@ -5,8 +5,8 @@
 import { isLetterOrNumber } from "./chars.js";
 
 /** What a masked part of a note was. */
-export type MaskKind = "name" | "company" | "context" | "field" | "proper" | "signoff";
-export const MASK_KINDS: readonly MaskKind[] = ["name", "company", "context", "field", "proper", "signoff"];
+export type MaskPart = "name" | "company" | "context" | "field" | "proper" | "signoff";
+export const MASK_PARTS: readonly MaskPart[] = ["name", "company", "context", "field", "proper", "signoff"];
 
 /** The recipient facts given with a note (front matter, collection entry, `--to` and friends). */
 export interface NoteFacts {
@@ -33,7 +33,7 @@ export interface MaskedNote {
   words: string[];
   /** Index in `words` where each sentence starts (ascending, the first is 0). */
   sentences: number[];
-  /** The masked text of each kind (lower-cased, in order), index by MASK_KINDS. */
+  /** The masked text of each part (lower-cased, in order), index by MASK_PARTS. */
   values: string[][];
 }
 
@@ -73,7 +73,7 @@ const FIELDS = [
 ];
 
 /** A merge field is a name, a company or another slot, by its own name. */
-function fieldKind(name: string): MaskKind {
+function fieldPart(name: string): MaskPart {
   if (/first|last|full|^f?name$|fname|lname|contact|recipient|person|insert name/i.test(name)) return "name";
   if (/company|org|account|employer|business|firm/i.test(name)) return "company";
   return "field";
@@ -89,13 +89,13 @@ interface Token {
 interface Region {
   start: number;
   end: number;
-  kind: MaskKind;
+  part: MaskPart;
 }
 
 /** The analysis both the fingerprint and the shared-text display are made from. */
 interface Analysis {
   tokens: Token[];
-  /** Per token: -1 dropped (greeting, sign-off), 0 kept, 1 + index in MASK_KINDS masked. */
+  /** Per token: -1 dropped (greeting, sign-off), 0 kept, 1 + index in MASK_PARTS masked. */
   state: Int8Array;
   /** Per token: true when a sentence starts at it. */
   starts: boolean[];
@@ -113,7 +113,7 @@ export interface Masker {
   display(text: string, facts?: NoteFacts): { greeting: string; sentences: string[]; signoff: string };
 }
 
-const kindIndex = (kind: MaskKind) => MASK_KINDS.indexOf(kind);
+const partIndex = (part: MaskPart) => MASK_PARTS.indexOf(part);
 
 /** Makes a masker; `extra` adds words (the rule set's greetings, not-names and capitalised common words). */
 export function createMasker(extra: Partial<MaskWords> = {}): Masker {
@@ -129,16 +129,16 @@ export function createMasker(extra: Partial<MaskWords> = {}): Masker {
   function analyse(text: string, facts: NoteFacts): Analysis {
     const tokens = tokenize(text);
     const state = new Int8Array(tokens.length);
-    const values: string[][] = MASK_KINDS.map(() => []);
-    const mark = (i: number, kind: MaskKind) => {
-      if (state[i] === 0) state[i] = 1 + kindIndex(kind);
+    const values: string[][] = MASK_PARTS.map(() => []);
+    const mark = (i: number, part: MaskPart) => {
+      if (state[i] === 0) state[i] = 1 + partIndex(part);
     };
     const fields = findFields(text);
     const fieldAt = (t: Token | undefined) => (t ? fields.find((f) => t.start >= f.start && t.start < f.end) : undefined);
-    for (const f of fields) values[kindIndex(f.kind)]!.push(text.slice(f.start, f.end).toLowerCase());
+    for (const f of fields) values[partIndex(f.part)]!.push(text.slice(f.start, f.end).toLowerCase());
     tokens.forEach((t, i) => {
       const f = fieldAt(t);
-      if (f) mark(i, f.kind);
+      if (f) mark(i, f.part);
     });
     /** The end of a name starting at token `from`: a whole merge field, or one or two capitalised words. */
     const nameEnd = (from: number, surname: boolean): number => {
@@ -157,8 +157,8 @@ export function createMasker(extra: Partial<MaskWords> = {}): Masker {
     const greeting = findGreeting(tokens, text, nameEnd);
     const signoff = findSignoff(tokens, text, greeting.end, fieldAt);
     const words = (from: number, to: number) => tokens.slice(from, to).map((t) => t.low).join(" ");
-    if (greeting.end > greeting.nameFrom) values[kindIndex("name")]!.push(words(greeting.nameFrom, greeting.end));
-    if (tokens.length > signoff.nameFrom) values[kindIndex("signoff")]!.push(words(signoff.nameFrom, tokens.length));
+    if (greeting.end > greeting.nameFrom) values[partIndex("name")]!.push(words(greeting.nameFrom, greeting.end));
+    if (tokens.length > signoff.nameFrom) values[partIndex("signoff")]!.push(words(signoff.nameFrom, tokens.length));
     // Greeting and sign-off are left out of the comparison.
     for (let i = 0; i < greeting.end; i++) state[i] = -1;
     for (let i = signoff.start; i < tokens.length; i++) state[i] = -1;
@@ -173,7 +173,7 @@ export function createMasker(extra: Partial<MaskWords> = {}): Masker {
       for (let i = greeting.end; i < signoff.start; i++) {
         if (state[i] === 0 && !starts[i] && isName(tokens[i])) {
           mark(i, "proper");
-          values[kindIndex("proper")]!.push(tokens[i]!.low);
+          values[partIndex("proper")]!.push(tokens[i]!.low);
         }
       }
     }
@@ -245,8 +245,8 @@ export function createMasker(extra: Partial<MaskWords> = {}): Masker {
       if (i >= a.signoff.nameFrom) return fieldAt(i) ? "" : "{sender}";
       const s = a.state[i]!;
       if (s <= 0) return undefined;
-      const kind = MASK_KINDS[s - 1]!;
-      return kind === "field" ? "" : `{${kind === "proper" ? "name" : kind}}`;
+      const part = MASK_PARTS[s - 1]!;
+      return part === "field" ? "" : `{${part === "proper" ? "name" : part}}`;
     };
     const fieldAt = (i: number) => a.fields.find((r) => tokens[i]!.start >= r.start && tokens[i]!.start < r.end);
     const regionOf = (i: number): [number, number] => {
@@ -354,14 +354,14 @@ function findFields(text: string): Region[] {
       const start = m.index;
       if (found.some((f) => start < f.end && f.start < start + m[0].length)) continue;
       const s = /^['’]s\b/.exec(text.slice(start + m[0].length));
-      found.push({ start, end: start + m[0].length + (s ? 2 : 0), kind: fieldKind(m[1] ?? m[0]) });
+      found.push({ start, end: start + m[0].length + (s ? 2 : 0), part: fieldPart(m[1] ?? m[0]) });
     }
   }
   return found.sort((x, y) => x.start - y.start);
 }
 
 /** Marks where a fact occurs: the whole fact (any case), and single words of it of three letters or more where capitalised. */
-function maskFact(tokens: Token[], state: Int8Array, fact: string | undefined, kind: MaskKind, parts: boolean, values: string[][], mark: (i: number, kind: MaskKind) => void): void {
+function maskFact(tokens: Token[], state: Int8Array, fact: string | undefined, part: MaskPart, parts: boolean, values: string[][], mark: (i: number, part: MaskPart) => void): void {
   const words = fact ? tokenize(fact).map((t) => t.low) : [];
   if (words.length === 0) return;
   const seen: string[] = [];
@@ -370,11 +370,11 @@ function maskFact(tokens: Token[], state: Int8Array, fact: string | undefined, k
     for (let i = 0; i + run.length <= tokens.length; i++) {
       if (state[i]! < 0 || !run.every((w, k) => tokens[i + k]!.low === w)) continue;
       if (run !== words && !CAPITAL.test(tokens[i]!.raw)) continue;
-      for (let k = 0; k < run.length; k++) mark(i + k, kind);
+      for (let k = 0; k < run.length; k++) mark(i + k, part);
       seen.push(run.join(" "));
     }
   }
-  values[kindIndex(kind)]!.push(...seen);
+  values[partIndex(part)]!.push(...seen);
 }
 
 /** Per token: does a sentence start here (the first word, after a greeting, at a sentence end)? */

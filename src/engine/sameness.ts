@@ -3,7 +3,7 @@
 // hashes to say what differs); locality-sensitive hashing over the signatures finds the pairs
 // worth comparing, so a run costs time linear in its notes; union-find makes the clusters.
 // Pure and deterministic: no Node API, seeded hash functions, no global state.
-import { createMasker, MASK_KINDS, PLACEHOLDER, type Masker, type MaskKind, type MaskWords, type NoteFacts } from "./sameness-mask.js";
+import { createMasker, MASK_PARTS, PLACEHOLDER, type Masker, type MaskPart, type MaskWords, type NoteFacts } from "./sameness-mask.js";
 
 export type { NoteFacts, MaskWords } from "./sameness-mask.js";
 
@@ -43,7 +43,7 @@ export interface Fingerprint {
   shingles: number;
   /** Hash of the masked words: equal when only masked parts differ. */
   words: number;
-  /** Hash of the masked values of each kind (0: none), by MASK_KINDS. */
+  /** Hash of the masked values of each part (0: none), by MASK_PARTS. */
   values: Uint32Array;
   /** Hash of each sentence's masked words (at most 16). */
   sentences: Uint32Array;
@@ -150,7 +150,7 @@ export function createFingerprinter(words: Partial<MaskWords> = {}): Fingerprint
     if (distinct < MIN_SHINGLES) return undefined;
     const signature = new Uint8Array(HASHES);
     for (let i = 0; i < HASHES; i++) signature[i] = mins[i]! & 0xff;
-    const values = new Uint32Array(MASK_KINDS.length);
+    const values = new Uint32Array(MASK_PARTS.length);
     m.values.forEach((v, i) => (values[i] = v.length ? hashString(v.join("\u0000")) || 1 : 0));
     const sentences = new Uint32Array(Math.min(SENTENCES, m.sentences.length));
     for (let s = 0; s < sentences.length; s++) {
@@ -264,7 +264,7 @@ export class NoteSet {
     const block = Math.floor(i / BLOCK);
     if (block === this.signatures.length) {
       this.signatures.push(new Uint8Array(BLOCK * HASHES));
-      this.hashes.push(new Uint32Array(BLOCK * (1 + MASK_KINDS.length)));
+      this.hashes.push(new Uint32Array(BLOCK * (1 + MASK_PARTS.length)));
       this.sentenceBlocks.push(new Uint32Array(BLOCK * SENTENCES));
       this.sentenceCounts.push(new Uint8Array(BLOCK));
     }
@@ -272,7 +272,7 @@ export class NoteSet {
       this.present.push(i);
       this.signatures[block]!.set(fp.signature, (i % BLOCK) * HASHES);
       const h = this.hashes[block]!;
-      const at = (i % BLOCK) * (1 + MASK_KINDS.length);
+      const at = (i % BLOCK) * (1 + MASK_PARTS.length);
       h[at] = fp.words;
       h.set(fp.values, at + 1);
       this.sentenceBlocks[block]!.set(fp.sentences.subarray(0, SENTENCES), (i % BLOCK) * SENTENCES);
@@ -296,11 +296,11 @@ export class NoteSet {
   }
 
   wordsHash(i: number): number {
-    return this.hashes[Math.floor(i / BLOCK)]![(i % BLOCK) * (1 + MASK_KINDS.length)]!;
+    return this.hashes[Math.floor(i / BLOCK)]![(i % BLOCK) * (1 + MASK_PARTS.length)]!;
   }
 
-  valueHash(i: number, kind: number): number {
-    return this.hashes[Math.floor(i / BLOCK)]![(i % BLOCK) * (1 + MASK_KINDS.length) + 1 + kind]!;
+  valueHash(i: number, part: number): number {
+    return this.hashes[Math.floor(i / BLOCK)]![(i % BLOCK) * (1 + MASK_PARTS.length) + 1 + part]!;
   }
 
   sentences(i: number): Uint32Array {
@@ -514,8 +514,8 @@ export class Clustering {
   /** What differs among notes (canonical ranks): "only the name and company differ", "one sentence and the name differ". */
   private differs(ranks: ArrayLike<number>): string {
     const ords = Array.from(ranks, (r) => this.order[r]!);
-    const kinds = MASK_KINDS.filter((_, k) => ords.some((o) => this.notes.valueHash(o, k) !== this.notes.valueHash(ords[0]!, k)));
-    const items = kinds.map((k) => KIND_WORDS[k]);
+    const parts = MASK_PARTS.filter((_, k) => ords.some((o) => this.notes.valueHash(o, k) !== this.notes.valueHash(ords[0]!, k)));
+    const items = parts.map((k) => PART_WORDS[k]);
     const sentences = differingSentences(ords.map((o) => this.notes.sentences(o)));
     const sameWords = ords.every((o) => this.notes.wordsHash(o) === this.notes.wordsHash(ords[0]!));
     if (sentences > 0) items.unshift(sentences === 1 ? "one sentence" : `${sentences} sentences`);
@@ -570,7 +570,7 @@ class PairSorter {
   }
 }
 
-const KIND_WORDS: Record<MaskKind, string> = {
+const PART_WORDS: Record<MaskPart, string> = {
   name: "the name", company: "the company", context: "the context", field: "merge fields", proper: "other names", signoff: "the sign-off",
 };
 

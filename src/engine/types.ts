@@ -121,7 +121,7 @@ export interface ScoreModel {
   checks: Record<string, LinearModel>;
   /** A check switched off gives the verdict at least this much (logit): its typical share in a note that passes it. */
   neutral: Record<string, number>;
-  /** Built-in rules too rare in the training notes to fit (most need --to, --company or --kind): they weigh what their files say. */
+  /** Built-in rules too rare in the training notes to fit (most need --to, --company or --type): they weigh what their files say. */
   unfitted: string[];
 }
 
@@ -241,7 +241,8 @@ export interface Recipient {
   name?: string;
   company?: string;
   context?: string;
-  kind?: string;
+  /** The kind of note: reconnect, cold, event, recruiter, sales, job-seeker, alumni, other. */
+  type?: string;
 }
 
 export interface RuleSetting {
@@ -261,7 +262,8 @@ export interface LintOptions {
   to?: string;
   company?: string;
   context?: string;
-  kind?: string;
+  /** The kind of note: reconnect, cold, event, recruiter, sales, job-seeker, alumni, other. */
+  type?: string;
   allow?: string[];
   settings?: Record<string, SeveritySetting | RuleSetting>;
   /** Offset of `text` inside the file (Markdown bodies, collection entries). */

@@ -7,7 +7,7 @@ import { readdirSync, statSync } from "node:fs";
 import { dirname, join, sep } from "node:path";
 import type { LintResult, RuleSetData } from "../engine/types.js";
 import { NoteSet, DEFAULT_THRESHOLD, RULE_ID, type Fingerprint, type Fingerprinter } from "../engine/sameness.js";
-import { documentKind } from "../document-kind.js";
+import { documentFormat } from "../document-format.js";
 import { splitDocument, type NoteUnit } from "../documents.js";
 import { NOTE_FILE, SKIP_FILES } from "../node/files.js";
 import { DEFAULT_MAX_BYTES, readText } from "../node/input.js";
@@ -126,7 +126,7 @@ export class FolderSameness {
   private fingerprint(file: string, text: string, overrides: LintFilesOptions["overrides"]): Notes {
     const names: string[] = [];
     const fingerprints: (Fingerprint | undefined)[] = [];
-    for (const u of splitDocument(file, text, documentKind(file))) {
+    for (const u of splitDocument(file, text, documentFormat(file))) {
       names.push(u.name);
       fingerprints.push(this.fingerprinter.fingerprint(u.text, factsOf(u, overrides)));
     }

@@ -8,7 +8,7 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import pkg from "../../package.json" with { type: "json" };
 import type { LintResult, Message, RuleSetData } from "../engine/types.js";
 import { builtinRules } from "../builtin.js";
-import { documentKind } from "../document-kind.js";
+import { documentFormat } from "../document-format.js";
 import { splitDocument } from "../documents.js";
 import { format } from "../report/index.js";
 import { toReport } from "../report/summary.js";
@@ -48,15 +48,15 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   function lintDocument(doc: TextDocument): Linted {
     const path = pathOf(doc.uri);
     const text = doc.getText();
-    const kind = doc.languageId === "markdown" ? "markdown" : ["yaml", "json"].includes(doc.languageId) ? "collection" : documentKind(path);
+    const format = doc.languageId === "markdown" ? "markdown" : ["yaml", "json"].includes(doc.languageId) ? "collection" : documentFormat(path);
     let config: { data: object; rules: RuleSetData } = { data: {}, rules: builtinRules };
     try {
       config = resolver.forFile(doc.uri.startsWith("file:") ? path : undefined);
     } catch (error) {
       connection.window.showErrorMessage(`invite-lint: ${(error as Error).message}`);
     }
-    const units = [...splitDocument(path, text, kind)];
-    const results = [...lintUnits(units, text, kind !== "text", config, { overrides: { to: settings.to, template: settings.template } })];
+    const units = [...splitDocument(path, text, format)];
+    const results = [...lintUnits(units, text, format !== "text", config, { overrides: { to: settings.to, template: settings.template } })];
     if (doc.uri.startsWith("file:")) folders.check(path, units, results, (config.data as ConfigData).sameness?.threshold, openDocs(), { to: settings.to });
     return { version: doc.version, results };
   }

@@ -2,10 +2,10 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import type { RuleSetData } from "../engine/types.js";
 import { validateConfig, type ConfigData } from "../config/schema.js";
-import { addRules, re2Compiler } from "../rules/load.js";
-import { RuleFileError } from "../rules/validate.js";
+import { addRules, re2Compiler } from "../ruleset/load.js";
+import { RuleFileError } from "../ruleset/validate.js";
 import type { LinearCompiler } from "../engine/linear.js";
-import { parseDataFile, MAX_DATA_FILE_BYTES } from "../rules/yaml-source.js";
+import { parseDataFile, MAX_DATA_FILE_BYTES } from "../ruleset/yaml-source.js";
 import { readRuleFiles } from "./rule-files.js";
 import { findConfig } from "./config-find.js";
 

@@ -4,7 +4,7 @@ import { linterFor } from "../engine/default.js";
 import type { LinearCompiler } from "../engine/linear.js";
 import { LineIndex } from "../engine/text.js";
 import { builtinRules } from "../builtin.js";
-import { documentKind } from "../document-kind.js";
+import { documentFormat } from "../document-format.js";
 import type { NoteUnit } from "../documents.js";
 import type { ConfigData } from "../config/schema.js";
 import { findConfig } from "./config-find.js";
@@ -28,12 +28,12 @@ const YIELD_EVERY = 64;
 export async function lintFiles(paths: string[], options: LintFilesOptions = {}): Promise<LintResult[]> {
   const inputs = paths.length ? paths : ["-"];
   const base = options.rules ?? builtinRules;
-  const kindOf = (p: string) => (p === "-" ? (options.stdinFilename ? documentKind(options.stdinFilename) : "text") : documentKind(p));
+  const formatOf = (p: string) => (p === "-" ? (options.stdinFilename ? documentFormat(options.stdinFilename) : "text") : documentFormat(p));
   const lookupFor = (p: string) => (p === "-" ? options.stdinFilename : p);
   const searched = new Map<string, string | undefined>();
   const needsConfig = !options.resolver && !options.noConfig && (options.config !== undefined ||
     inputs.some((p) => findConfig(resolve(dirname(lookupFor(p) ?? "./-")), searched) !== undefined));
-  const needsDocuments = inputs.some((p) => kindOf(p) !== "text");
+  const needsDocuments = inputs.some((p) => formatOf(p) !== "text");
   const configs = options.resolver ?? (needsConfig ? new (await import("./config.js")).ConfigResolver(base, { configPath: options.config }) : undefined);
   const documents = needsDocuments ? await import("../documents.js") : undefined;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -47,10 +47,10 @@ export async function lintFiles(paths: string[], options: LintFilesOptions = {})
     const name = isStdin ? (options.stdinFilename ?? "<stdin>") : p;
     const text = isStdin ? (readStdin ? readStdin() : readText(0, maxBytes, name, options.allowBinary)) : readText(p, maxBytes, p, options.allowBinary);
     const config: NoteConfig = configs ? configs.forFile(lookupFor(p)) : { data: {}, rules: base };
-    const kind = kindOf(p);
-    const split = () => (documents ? documents.splitDocument(name, text, kind) : [plainUnit(name, text)]);
+    const format = formatOf(p);
+    const split = () => (documents ? documents.splitDocument(name, text, format) : [plainUnit(name, text)]);
     const units = same ? same.units(text, split) : split();
-    for (const r of lintUnits(units, text, kind !== "text", config, options)) {
+    for (const r of lintUnits(units, text, format !== "text", config, options)) {
       same?.attach(r);
       if (options.onResult) await options.onResult(r);
       else results.push(r);
@@ -80,7 +80,7 @@ export function* lintUnits(units: Iterable<NoteUnit>, text: string, shared: bool
       const fired = unit.disable.length ? new Set(linter.lint(unit.text, plain).messages.map((m) => m.ruleId)) : new Set<string>();
       const index = positions ?? new LineIndex(text);
       for (const d of unit.directives) {
-        const unused = d.kind === "disable"
+        const unused = d.action === "disable"
           ? d.rules.filter((r) => !fired.has(r))
           : d.suppress !== undefined && !usedSuppress?.has(d.suppress) ? (d.rules.length ? d.rules : ["(all rules)"]) : [];
         for (const r of unused) result.messages.push(unusedDirective(r, d.offset, index));
@@ -119,7 +119,7 @@ function lintOptionsFor(
     to: o.to ?? facts.to,
     company: o.company ?? facts.company,
     context: o.context ?? facts.context,
-    kind: o.kind ?? facts.kind,
+    type: o.type ?? facts.type,
     allow: c.allow?.length || o.allow?.length ? [...(c.allow ?? []), ...(o.allow ?? [])] : undefined,
     ignore: unit.ignore,
     offset: unit.offset,

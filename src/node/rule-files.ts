@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import type { SourceFile } from "../rules/load.js";
-import { MAX_DATA_FILE_BYTES } from "../rules/yaml-source.js";
-import { RuleFileError } from "../rules/validate.js";
+import type { SourceFile } from "../ruleset/load.js";
+import { MAX_DATA_FILE_BYTES } from "../ruleset/yaml-source.js";
+import { RuleFileError } from "../ruleset/validate.js";
 
 /** Reads every rule file (.yaml, .yml, .json, and .tsv lexicons) below a folder, sorted by path. */
 export function readRuleFiles(dir: string, display: (p: string) => string = (p) => relative(process.cwd(), p) || p): SourceFile[] {

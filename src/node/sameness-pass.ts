@@ -11,7 +11,7 @@ import type { LintResult, Message, RuleSetData, RuleSetting, SeveritySetting } f
 import {
   createFingerprinter, DEFAULT_THRESHOLD, NoteSet, RULE_ID, type Clustering, type Cluster, type Fingerprinter, type NearDuplicate, type NoteFacts,
 } from "../engine/sameness.js";
-import { documentKind } from "../document-kind.js";
+import { documentFormat } from "../document-format.js";
 import type { NoteUnit } from "../documents.js";
 import type { LintFilesOptions, NoteConfig } from "./lint-options.js";
 import { DEFAULT_MAX_BYTES, readText } from "./input.js";
@@ -65,14 +65,14 @@ function thresholdOf(inputs: string[], options: LintFilesOptions, configFor: (p:
 export async function samenessPass(
   inputs: string[], options: LintFilesOptions, configs: { forFile(file: string | undefined): NoteConfig } | undefined, base: RuleSetData,
 ): Promise<SamenessRun | undefined> {
-  const kindOf = (p: string) => (p === "-" ? (options.stdinFilename ? documentKind(options.stdinFilename) : "text") : documentKind(p));
-  if (inputs.length < 2 && !inputs.some((p) => kindOf(p) === "collection")) return undefined;
+  const formatOf = (p: string) => (p === "-" ? (options.stdinFilename ? documentFormat(options.stdinFilename) : "text") : documentFormat(p));
+  if (inputs.length < 2 && !inputs.some((p) => formatOf(p) === "collection")) return undefined;
   const lookupFor = (p: string) => (p === "-" ? options.stdinFilename : p);
   const configFor = (p: string): NoteConfig => (configs ? configs.forFile(lookupFor(p)) : { data: {}, rules: base });
   const threshold = thresholdOf(inputs, options, configFor);
   if (threshold === "off") return undefined;
 
-  const documents = inputs.some((p) => kindOf(p) !== "text") ? await import("../documents.js") : undefined;
+  const documents = inputs.some((p) => formatOf(p) !== "text") ? await import("../documents.js") : undefined;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const stdin: string[] = [];
   const fingerprinter = fingerprinterFor(base);
@@ -90,8 +90,8 @@ export async function samenessPass(
     else text = readText(p, maxBytes, p, options.allowBinary);
     const config = configFor(p);
     const checkOff = isOff(config.data.settings?.generic) || isOff(options.ruleSettings?.generic);
-    const units = documents ? documents.splitDocument(name, text, kindOf(p)) : [{ name, text, offset: 0, characters: 0, facts: {}, disable: [], suppress: [], directives: [] }];
-    const file = kindOf(p) === "collection" ? layout.file(input, text, notes.size) : undefined;
+    const units = documents ? documents.splitDocument(name, text, formatOf(p)) : [{ name, text, offset: 0, characters: 0, facts: {}, disable: [], suppress: [], directives: [] }];
+    const file = formatOf(p) === "collection" ? layout.file(input, text, notes.size) : undefined;
     for (const unit of units) {
       file?.add(unit);
       const i = notes.add(unit.name, fingerprinter.fingerprint(unit.text, factsOf(unit, options.overrides)));

@@ -164,7 +164,7 @@ describe("invite-lint CLI", () => {
 describe("recipient facts and configuration output", () => {
   it("Markdown front matter feeds the checks: a reconnect note needs a shared past", () => {
     const dir = tmp({
-      "reconnect.md": "---\nto: Dan Brooks\nkind: reconnect\ncompany: Acme\n---\nHi Dan, hope all is well! Would love to connect here.\n",
+      "reconnect.md": "---\nto: Dan Brooks\ntype: reconnect\ncompany: Acme\n---\nHi Dan, hope all is well! Would love to connect here.\n",
       "ok.md": "---\nto: Dan Brooks\nkind: reconnect\n---\nHi Dan, it's been a while since our days on the Acme payments team!\n",
     });
     const report = JSON.parse(runCli([dir, "-f", "json"]).stdout) as Report;

@@ -176,7 +176,7 @@ describe("near-duplicate notes: inputs", () => {
       const text = i % 2 ? TEMPLATE(`N${i}`, "Acme") : `${OWN.replace("Omar", `N${i}`)} ${"x".repeat(i % 7)}`;
       if (i % 4 === 0) entries.push(`- id: e${i}\n  to: N${i} Lee\n  company: Acme\n  text: |\n    ${text.replace(/\. /g, ".\n    ")}`);
       else if (i % 4 === 1) entries.push(`- id: e${i}\n  disable: [no-context]\n  text: '${text.replace(/'/g, "''")}'`);
-      else if (i % 4 === 2) entries.push(`- id: e${i}\n  kind: event\n  text: "${text.replace(/"/g, '\\"')} \\u00e9"`);
+      else if (i % 4 === 2) entries.push(`- id: e${i}\n  type: event\n  text: "${text.replace(/"/g, '\\"')} \\u00e9"`);
       else entries.push(`- id: e${i}\n  text: >-\n    ${text}`);
     }
     const dir = tmp({ "big.yaml": `${entries.join("\n")}\n`, "small.yaml": `a: "${TEMPLATE("Ana", "Acme")}"\nb: "${OWN}"\n`, "n.md": `---\nto: Jo\n---\n${TEMPLATE("Jo", "Acme")}\n` });

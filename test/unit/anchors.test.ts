@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { requiredLiteralSets, requiredLiterals } from "../../src/engine/anchors.js";
 import { builtinRules } from "../../src/browser.js";
-import { expandVocabulary } from "../../src/rules/validate.js";
+import { expandVocabulary } from "../../src/ruleset/validate.js";
 
 describe("required literals of a pattern", () => {
   it("finds the most selective literal run or alternation", () => {

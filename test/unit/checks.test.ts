@@ -149,12 +149,12 @@ describe("context", () => {
 
   it("asks a reconnect note for a shared past and a cold note for a reason", () => {
     ruleTable("reconnect-without-shared-past", {
-      valid: [{ text: "Hi Dan, it's been a while since our days at Acme!", options: { kind: "reconnect" } }, "Hi Dan, hope you're well!"],
-      invalid: [{ text: "Hi Dan, hope all is well! Would love to connect.", options: { kind: "reconnect" } }],
+      valid: [{ text: "Hi Dan, it's been a while since our days at Acme!", options: { type: "reconnect" } }, "Hi Dan, hope you're well!"],
+      invalid: [{ text: "Hi Dan, hope all is well! Would love to connect.", options: { type: "reconnect" } }],
     });
     ruleTable("cold-without-reason", {
-      valid: [{ text: "Hi Dan, your talk on ledgers at Money20/20 was great.", options: { kind: "cold" } }],
-      invalid: [{ text: "Hi Dan, I work in fintech too. Would love to connect.", options: { kind: "cold" } }],
+      valid: [{ text: "Hi Dan, your talk on ledgers at Money20/20 was great.", options: { type: "cold" } }],
+      invalid: [{ text: "Hi Dan, I work in fintech too. Would love to connect.", options: { type: "cold" } }],
     });
     ruleTable("context-not-mentioned", {
       valid: [{ text: "Hi Jane, great to meet you at PyData Denver.", options: { context: "met at PyData Denver" } }],

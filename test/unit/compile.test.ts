@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { phraseMatcher, patternMatcher } from "../../src/engine/compile.js";
-import { re2Compiler } from "../../src/rules/load.js";
+import { re2Compiler } from "../../src/ruleset/load.js";
 
 describe("compiled rule regexes", () => {
   it("a scan that stops early finds the same first match, and the limit holds", () => {

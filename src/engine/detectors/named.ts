@@ -27,7 +27,7 @@ export const namedThing: Detector = (ctx, params) => {
       run = [];
     };
     for (const t of tokens) {
-      const named = t.slot ? t.slot.kind === "specific" || t.slot.kind === "context" :
+      const named = t.slot ? t.slot.role === "specific" || t.slot.role === "context" :
         t.tag === "NP" && !common.has(t.norm) && !common.has(t.norm.replace(/'s$/, ""));
       if (named && !isAddressOrSignature(ctx, t)) {
         if (run.length && !joined(ctx, run[run.length - 1]!, t)) flush();

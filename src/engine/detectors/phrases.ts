@@ -59,7 +59,7 @@ export function phraseAt(ctx: NoteContext, tokens: Token[], i: number, gerund = 
   while (run.length && !HEADS.has(run[run.length - 1]!.tag) && !(gerund && run[run.length - 1]!.tag === "VG")) run.pop();
   if (run.length === 0) return undefined;
   const head = run[run.length - 1]!;
-  const named = quoted || run.some((t) => (t.slot ? t.slot.kind === "specific" || t.slot.kind === "context" : t.tag === "NP" || t.tag === "CD"));
+  const named = quoted || run.some((t) => (t.slot ? t.slot.role === "specific" || t.slot.role === "context" : t.tag === "NP" || t.tag === "CD"));
   return { start: run[0]!.start, end: head.end, tokens: run, head, named };
 }
 
@@ -74,7 +74,7 @@ export function clauseOf(tokens: Token[], i: number): Token[] {
 
 /** True when a token names something in particular: a name (not the greeting's or the sender's), a number, a merge field for a specific. */
 export function namesSomething(ctx: NoteContext, t: Token, common: Set<string>): boolean {
-  if (t.slot) return t.slot.kind === "specific" || t.slot.kind === "context";
+  if (t.slot) return t.slot.role === "specific" || t.slot.role === "context";
   if (t.tag === "CD") return true;
   return t.tag === "NP" && !common.has(t.norm) && !common.has(t.norm.replace(/'s$/, "")) && !isAddressOrSignature(ctx, t);
 }
@@ -92,7 +92,7 @@ export function isAddressOrSignature(ctx: NoteContext, t: Token): boolean {
   if (g && t.start >= g.start && t.end <= g.end) return true;
   const s = ctx.signature;
   if (s && t.start >= s.start && t.end <= s.end) return true;
-  if (t.slot?.kind === "name") return true;
+  if (t.slot?.role === "name") return true;
   const to = ctx.recipient.name?.trim().toLowerCase().split(/\s+/) ?? [];
   return to.includes(t.norm.replace(/'s$/, ""));
 }

@@ -32,7 +32,7 @@ function possessed(ctx: NoteContext, tokens: Token[], i: number, possessives: Se
 function specificComplement(ctx: NoteContext, c: Phrase | undefined, prep: string | undefined, broad: Set<string>, profile = false): boolean {
   if (!c) return false;
   // A template's "[specific area]" is a specific, whatever it follows.
-  if (c.tokens.some((t) => t.slot?.kind === "specific")) return true;
+  if (c.tokens.some((t) => t.slot?.role === "specific")) return true;
   if (prep === "at" || prep === "in" || prep === "with" || prep === "from") return !profile && c.named && !c.tokens.every((t) => isAddressOrSignature(ctx, t));
   const words = c.tokens.map((t) => t.norm).join(" ");
   return !broad.has(words) && !broad.has(singular(c.head.norm));
@@ -233,7 +233,7 @@ export const recipientAddressed: Detector = (ctx) => {
     const g = ctx.greeting?.name;
     const s = ctx.signature;
     if ((g && t.start >= g.start && t.end <= g.end) || (s && t.start >= s.start && t.end <= s.end)) continue;
-    if (t.slot && t.slot.kind !== "name") continue;
+    if (t.slot && t.slot.role !== "name") continue;
     out.push({ start: t.start, end: t.end });
   }
   return out;

@@ -225,7 +225,7 @@ export const joining: Detector = (ctx, params) => {
           // Joining needs a place or a time: "at Asana", "on your team", "next Monday", "on the 14th".
           const rest = tokens.slice(j + 1, j + 8);
           // The sender's own company ("I recently joined {my_company}") is not theirs.
-          if (rest[0]?.norm === "my" || rest[0]?.slot?.kind === "sender") break;
+          if (rest[0]?.norm === "my" || rest[0]?.slot?.role === "sender") break;
           if (rest.some((x) => x.norm === "your" || x.norm === "team" || x.tag === "NP" || x.tag === "CD" || x.norm === "next" || x.norm === "monday")) {
             out.push(span(t, w));
           }
@@ -248,7 +248,7 @@ export const namedContact: Detector = (ctx, params) => {
   const common = wordSet(ctx.vocabulary, "common-capitalized", ctx.lang);
   const out: Span[] = [];
   const isName = (t: Token | undefined): t is Token =>
-    t !== undefined && (t.slot !== undefined ? t.slot.kind === "context" : t.tag === "NP" && !common.has(t.norm)) && !isAddressOrSignature(ctx, t);
+    t !== undefined && (t.slot !== undefined ? t.slot.role === "context" : t.tag === "NP" && !common.has(t.norm)) && !isAddressOrSignature(ctx, t);
   for (const tokens of ctx.sentenceTokens) {
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
