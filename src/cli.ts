@@ -77,6 +77,9 @@ function program(io: Io): Command {
     .option("--max-warnings <n>", "fail (exit 1) when there are more than n warnings")
     .option("--quiet", "report errors only")
     .option("--stdin-filename <path>", "name stdin for config lookup and reports")
+    .option("--no-ignore", "lint files the ignores would skip (default ignores, config ignores, .invite-lintignore, --ignore-pattern)")
+    .option("--ignore-pattern <pattern>", "skip files matching this pattern, gitignore syntax (repeatable)", (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option("--no-error-on-unmatched-pattern", "no error when a file, folder or glob names no note files")
     .option("--max-bytes <n>", `refuse inputs larger than this (default ${DEFAULT_MAX_BYTES})`)
     .option("--binary", "lint files with NUL bytes instead of refusing them")
     .option("--report-unused-disable-directives", "report invite-lint-disable comments that suppress nothing")
@@ -249,7 +252,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.stderr("\ninvite-lint: no input: name a file, or pipe a note into stdin\n");
       return 2;
     }
-    const inputs = await expandInputs(files);
+    const warn = (message: string) => io.stderr(`invite-lint: warning: ${message}\n`);
+    const inputs = await expandInputs(files, {
+      config: opts.config, noIgnore: opts.ignore === false, ignorePatterns: opts.ignorePattern as string[],
+      errorOnUnmatchedPattern: opts.errorOnUnmatchedPattern !== false, onWarning: warn,
+    });
     const resolver = await resolverFor(opts, inputs, stdinFilename);
     const formatName = opts.format as FormatName;
     const firstFile = inputs.find((f) => f !== "-");
@@ -296,7 +303,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
       else if (!keepingUp && io.drain) await io.drain();
     };
     try {
-      await lintFiles(inputs, {
+      // Named files that were all skipped (ignored, unmatched) leave nothing to lint: stdin is not read then.
+      if (inputs.length || files.length === 0) await lintFiles(inputs, {
         resolver,
         config: typeof opts.config === "string" ? opts.config : undefined,
         noConfig: opts.config === false,
@@ -308,6 +316,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         onResult,
         sameness,
         onClusters: (c) => (clusters = c),
+        onWarning: warn,
         overrides: {
           to: opts.to as string | undefined, company: opts.company as string | undefined, context: opts.context as string | undefined,
           type: (opts.type ?? opts.kind) as string | undefined, account: opts.account as "free" | "premium" | undefined,

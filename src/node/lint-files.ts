@@ -48,7 +48,7 @@ export async function lintFiles(paths: string[], options: LintFilesOptions = {})
     const text = isStdin ? (readStdin ? readStdin() : readText(0, maxBytes, name, options.allowBinary)) : readText(p, maxBytes, p, options.allowBinary);
     const config: NoteConfig = configs ? configs.forFile(lookupFor(p)) : { data: {}, rules: base };
     const format = formatOf(p);
-    const split = () => (documents ? documents.splitDocument(name, text, format) : [plainUnit(name, text)]);
+    const split = () => (documents ? documents.splitDocument(name, text, format, { sections: config.sections?.(lookupFor(p) ?? name), onWarning: options.onWarning }) : [plainUnit(name, text)]);
     const units = same ? same.units(text, split) : split();
     for (const r of lintUnits(units, text, format !== "text", config, options)) {
       same?.attach(r);

@@ -31,6 +31,8 @@ export interface LintFilesOptions {
   sameness?: number | "off";
   /** Receives the clusters of near-duplicate notes when the run is over. */
   onClusters?: (clusters: Cluster[]) => void;
+  /** Told about each input skipped because it holds no notes (a YAML or JSON file that is not a collection). */
+  onWarning?: (message: string) => void;
 }
 
 /** The configuration that applies to one note. */
@@ -40,4 +42,6 @@ export interface NoteConfig {
   rules: RuleSetData;
   /** The linear-time regex engine for the rule packs' patterns (set when the config has packs). */
   linear?: LinearCompiler;
+  /** Whether a Markdown file is read as a note per section under a heading (the config's `sections`). */
+  sections?: (file: string) => boolean;
 }

@@ -66,7 +66,8 @@ export async function samenessPass(
   inputs: string[], options: LintFilesOptions, configs: { forFile(file: string | undefined): NoteConfig } | undefined, base: RuleSetData,
 ): Promise<SamenessRun | undefined> {
   const formatOf = (p: string) => (p === "-" ? (options.stdinFilename ? documentFormat(options.stdinFilename) : "text") : documentFormat(p));
-  if (inputs.length < 2 && !inputs.some((p) => formatOf(p) === "collection")) return undefined;
+  // A collection, or a Markdown file (which may be a note per section), can hold many notes.
+  if (inputs.length < 2 && !inputs.some((p) => formatOf(p) !== "text")) return undefined;
   const lookupFor = (p: string) => (p === "-" ? options.stdinFilename : p);
   const configFor = (p: string): NoteConfig => (configs ? configs.forFile(lookupFor(p)) : { data: {}, rules: base });
   const threshold = thresholdOf(inputs, options, configFor);
@@ -90,7 +91,7 @@ export async function samenessPass(
     else text = readText(p, maxBytes, p, options.allowBinary);
     const config = configFor(p);
     const checkOff = isOff(config.data.settings?.generic) || isOff(options.ruleSettings?.generic);
-    const units = documents ? documents.splitDocument(name, text, formatOf(p)) : [{ name, text, offset: 0, characters: 0, facts: {}, disable: [], suppress: [], directives: [] }];
+    const units = documents ? documents.splitDocument(name, text, formatOf(p), { sections: config.sections?.(lookupFor(p) ?? name) }) : [{ name, text, offset: 0, characters: 0, facts: {}, disable: [], suppress: [], directives: [] }];
     const file = formatOf(p) === "collection" ? layout.file(input, text, notes.size) : undefined;
     for (const unit of units) {
       file?.add(unit);
@@ -229,7 +230,8 @@ class Layout {
   /** The entries of input number `input`, when it is a collection that has not changed since the first pass. */
   units(input: number, text: string, names: string[]): Iterable<NoteUnit> | undefined {
     const f = this.files.get(input);
-    if (!f || f.length !== text.length || f.hash !== hashText(text)) return undefined;
+    // A file without entries is split again: its warning (not a collection) is the lint pass's to give.
+    if (!f || f.count === 0 || f.length !== text.length || f.hash !== hashText(text)) return undefined;
     return this.entries(f, text, names);
   }
 
