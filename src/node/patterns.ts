@@ -24,6 +24,9 @@ interface Compiled {
 /** A list of patterns; `match` gives the pattern that matches a path (relative, with `/`), if any. */
 export class PatternSet {
   private readonly simple: Compiled[] | undefined;
+  /** All simple patterns in one regex, and those that also match files: one test a path segment. */
+  private readonly anyName: RegExp | undefined;
+  private readonly fileName: RegExp | undefined;
   private readonly ig: Ignore | undefined;
 
   constructor(readonly patterns: SourcedPattern[], factory?: IgnoreFactory) {
@@ -34,6 +37,9 @@ export class PatternSet {
         const body = name.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*");
         return { re: new RegExp(`^${body}$`, "iu"), dirOnly, from };
       });
+      const union = (list: Compiled[]) => (list.length ? new RegExp(list.map((c) => `(?:${c.re.source})`).join("|"), "iu") : /$^/);
+      this.anyName = union(this.simple);
+      this.fileName = union(this.simple.filter((c) => !c.dirOnly));
     } else {
       if (!factory) throw new Error("PatternSet: these patterns need the ignore package");
       this.ig = factory({ ignorecase: true }).add(patterns.map((p) => ({ pattern: p.pattern, mark: p.source })));
@@ -59,10 +65,12 @@ export class PatternSet {
     const segments = rel.split("/");
     for (let k = 0; k < segments.length; k++) {
       const isDir = k < segments.length - 1 || dir;
+      const segment = segments[k]!;
+      if (!(isDir ? this.anyName! : this.fileName!).test(segment)) continue;
       // The last pattern to match is the one gitignore names.
       for (let i = this.simple!.length - 1; i >= 0; i--) {
         const c = this.simple![i]!;
-        if ((!c.dirOnly || isDir) && c.re.test(segments[k]!)) return c.from;
+        if ((!c.dirOnly || isDir) && c.re.test(segment)) return c.from;
       }
     }
     return undefined;
