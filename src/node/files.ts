@@ -123,7 +123,13 @@ export async function expandInputs(args: string[], options: ExpandOptions = {}):
       if (depth > 32) return;
       const here = resolve(cwd, dir);
       const s = rules.known(here) ?? (await rules.forFolder(here));
-      for (const e of readdirSync(here, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      let entries;
+      try {
+        entries = readdirSync(here, { withFileTypes: true });
+      } catch (error) {
+        throw new InputError(`${dir}: ${describe(error)}`);
+      }
+      for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
         if (NEVER_WALKED.has(e.name)) continue;
         const full = join(dir, e.name);
         const path = join(here, e.name);
