@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { afterAll, expect } from "vitest";
 import { lint } from "../src/browser.js";
 import type { LintOptions } from "../src/engine/types.js";
@@ -66,4 +66,14 @@ export function makeTempDir(prefix = "invite-lint-test-"): string {
   const d = mkdtempSync(join(tmpdir(), prefix));
   made.push(d);
   return d;
+}
+
+/** A temporary folder holding `files` (paths with folders in them are made), removed when the test file finishes. */
+export function makeTempTree(files: Record<string, string>, prefix = "invite-lint-test-"): string {
+  const dir = makeTempDir(prefix);
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
 }

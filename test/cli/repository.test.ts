@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ROOT, makeTempDir, runCli } from "../helpers.js";
+import { ROOT, makeTempTree, runCli } from "../helpers.js";
 import { LineIndex } from "../../src/engine/text.js";
 import type { Report } from "../../src/engine/types.js";
 
@@ -39,14 +39,7 @@ function golden(name: string, actual: string): void {
   expect(actual).toBe(readFileSync(file, "utf8"));
 }
 
-function tmp(files: Record<string, string>): string {
-  const dir = makeTempDir("invite-lint-repo-");
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, name)), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
+const tmp = (files: Record<string, string>) => makeTempTree(files, "invite-lint-repo-");
 
 describe("invite-lint . on a repository of templates", () => {
   it("lints the notes, not the README, docs/, package.json or the drafts; a docker-compose file is skipped with a warning", () => {

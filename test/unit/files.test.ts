@@ -1,23 +1,15 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { join, relative } from "node:path";
 import ignore from "ignore";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_FILES, DEFAULT_IGNORES, expandInputs, type ExpandOptions } from "../../src/node/files.js";
 import { PatternSet } from "../../src/node/patterns.js";
 import { InputError, RuleFileError } from "../../src/errors.js";
-import { makeTempDir } from "../helpers.js";
+import { makeTempTree } from "../helpers.js";
 
 /** A config file's name as messages show it: relative to the working directory. */
 const shown = (dir: string) => relative(process.cwd(), join(dir, ".invite-lintrc.yaml"));
 
-function repo(files: Record<string, string>): string {
-  const dir = makeTempDir("invite-lint-files-");
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, name)), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
+const repo = (files: Record<string, string>) => makeTempTree(files, "invite-lint-files-");
 
 /** The paths a command line expands to, and the warnings, run from `cwd`. */
 async function expand(cwd: string, args: string[], options: ExpandOptions = {}) {
