@@ -8,6 +8,7 @@ import { chalkPaint } from "./report/chalk-paint.js";
 
 export { createLinter, LintUsageError, type Linter, type LinterOptions } from "./engine/lint.js";
 export { InputError, UsageError } from "./errors.js";
+export { NOTE_TYPES } from "./engine/options.js";
 export { FORMATS, type FormatName, type FormatOptions } from "./report/index.js";
 export { summarize, toReport } from "./report/summary.js";
 export { addRules, loadRuleSet, re2Compiler, type SourceFile } from "./ruleset/load.js";
@@ -23,6 +24,6 @@ export function format(report: Report, name: FormatName = "stylish", options: Fo
 }
 
 /** Lints one note with the built-in rules (or `rules`, packs' patterns on RE2), returning the JSON format's result object. */
-export function lint(text: string, options: LintOptions = {}, rules = builtinRules): LintResult {
+export function lint(text: string, options?: LintOptions, rules = builtinRules): LintResult {
   return linterFor(rules, rules === builtinRules ? undefined : re2Compiler).lint(text, options);
 }

@@ -3,8 +3,8 @@
  * settings (`--rule`, config `settings`) and the note's directives.
  */
 import type { CompiledRule } from "./compile.js";
-import type { LintOptions, RuleSetting, Severity, SeveritySetting } from "./types.js";
-import { UsageError } from "../errors.js";
+import type { LintOptions, RuleDef, RuleSetting, Severity, SeveritySetting } from "./types.js";
+import { UsageError, didYouMean } from "../errors.js";
 
 export interface ActiveRule {
   rule: CompiledRule;
@@ -23,6 +23,8 @@ export interface Activation {
   off: Set<string>;
 }
 
+const SEVERITIES: readonly string[] = ["off", "info", "warning", "error"];
+
 export function resolveSetting(s: SeveritySetting | RuleSetting | undefined): RuleSetting | undefined {
   if (s === undefined) return undefined;
   return typeof s === "string" ? { severity: s } : s;
@@ -38,10 +40,27 @@ export function activator(compiled: CompiledRule[], checks: ReadonlySet<string>,
   };
 }
 
+/**
+ * A rule's severity under the settings. A rule whose check is off still runs (silent: the
+ * check is scored as if it passed) and reports nothing.
+ */
+export function ruleSeverity(def: RuleDef, settings: Record<string, SeveritySetting | RuleSetting>): { severity: SeveritySetting; silent: boolean; own: RuleSetting } {
+  const own = resolveSetting(settings[def.id]) ?? {};
+  const ofCheck = resolveSetting(settings[def.check]) ?? {};
+  const silent = ofCheck.severity === "off";
+  return { severity: own.severity ?? (silent ? def.severity : ofCheck.severity) ?? def.severity, silent, own };
+}
+
 function activate(compiled: CompiledRule[], checks: ReadonlySet<string>, ids: ReadonlySet<string>, options: LintOptions): Activation {
   const settings = options.settings ?? {};
-  for (const id of Object.keys(settings)) {
-    if (!ids.has(id)) throw new UsageError(`unknown rule or check id "${id}"`);
+  for (const [id, value] of Object.entries(settings)) {
+    if (!ids.has(id)) throw new UsageError(`unknown rule or check id "${id}"${didYouMean(id, ids)}`);
+    const s = resolveSetting(value);
+    const severityOk = s?.severity === undefined || SEVERITIES.includes(s.severity);
+    const weightOk = s?.weight === undefined || (typeof s.weight === "number" && s.weight >= 0 && s.weight <= 100);
+    if (typeof s !== "object" || s === null || !severityOk || !weightOk) {
+      throw new UsageError(`setting of "${id}" must be off, info, warning or error, or { severity, weight } with a weight from 0 to 100`);
+    }
   }
   const off = new Set([...checks].filter((c) => resolveSetting(settings[c])?.severity === "off"));
   const disabled = new Set(options.disable ?? []);
@@ -49,10 +68,7 @@ function activate(compiled: CompiledRule[], checks: ReadonlySet<string>, ids: Re
   for (const rule of compiled) {
     const def = rule.def;
     if (disabled.has(def.id) || disabled.has(def.check)) continue;
-    const own = resolveSetting(settings[def.id]) ?? {};
-    const ofCheck = resolveSetting(settings[def.check]) ?? {};
-    const silent = off.has(def.check);
-    const severity: SeveritySetting = own.severity ?? (silent ? def.severity : ofCheck.severity) ?? def.severity;
+    const { severity, silent, own } = ruleSeverity(def, settings);
     if (severity === "off") continue;
     rules.push({ rule, severity, weight: own.weight ?? def.weight, weighted: own.weight !== undefined, silent });
   }

@@ -16,6 +16,7 @@ import { filterHits, type Kept } from "./filter.js";
 import { featureIds, score } from "./score.js";
 import { findingsOf, positionOf, toMessages, verdictFinding } from "./messages.js";
 import { UsageError } from "../errors.js";
+import { checkLintCall } from "./options.js";
 import type { LinearCompiler } from "./linear.js";
 
 /** Thrown for options the caller got wrong (unknown rule id, bad setting). The same class as `UsageError`. */
@@ -114,7 +115,8 @@ export function createLinter(data: RuleSetData, options: LinterOptions = {}): Li
     return { ctx, kept, activation };
   }
 
-  function lint(text: string, options: LintOptions = {}): LintResult {
+  function lint(text: string, given?: LintOptions): LintResult {
+    const options = checkLintCall(text, given, data);
     const { ctx, kept, activation } = run(text, options);
     const empty = text.trim() === "";
     const scored = score(kept, activation, data, options, empty);
@@ -143,12 +145,12 @@ export function createLinter(data: RuleSetData, options: LinterOptions = {}): Li
     };
   }
 
-  function features(text: string, options: LintOptions = {}): string[] {
-    return featureIds(run(text, options).kept);
+  function features(text: string, options?: LintOptions): string[] {
+    return featureIds(run(text, checkLintCall(text, options, data)).kept);
   }
 
-  function matches(text: string, options: LintOptions = {}): Record<string, [number, number][]> {
-    const { kept } = run(text, options);
+  function matches(text: string, options?: LintOptions): Record<string, [number, number][]> {
+    const { kept } = run(text, checkLintCall(text, options, data));
     const out: Record<string, [number, number][]> = {};
     for (const h of [...kept.cues, ...kept.findings]) out[h.active.rule.def.id] = h.spans.map((s) => [s.start, s.end]);
     return out;

@@ -3,6 +3,7 @@
 // hashes to say what differs); locality-sensitive hashing over the signatures finds the pairs
 // worth comparing, so a run costs time linear in its notes; union-find makes the clusters.
 // Pure and deterministic: no Node API, seeded hash functions, no global state.
+import type { RuleDef } from "./types.js";
 import { createMasker, MASK_PARTS, PLACEHOLDER, type Masker, type MaskPart, type MaskWords, type NoteFacts } from "./sameness-mask.js";
 
 export type { NoteFacts, MaskWords } from "./sameness-mask.js";
@@ -50,16 +51,8 @@ export interface Fingerprint {
 }
 
 /** A cluster as the JSON report carries it. */
-export interface Cluster {
-  /** Percent: the lowest similarity of a member to the first member (by name). */
-  similarity: number;
-  size: number;
-  /** What differs between the members: "only the name and company differ", "one sentence and the name differ". */
-  differs: string;
-  /** The first member's text with the masked parts as {name}, {company}, ...; sentences not common to every member as "…". */
-  text: string;
-  members: { file: string; closest: string; similarity: number }[];
-}
+export type { Cluster } from "./types.js";
+import type { Cluster } from "./types.js";
 
 /** The warning one note gets. */
 export interface NearDuplicate {
@@ -616,3 +609,14 @@ export function findNearDuplicates(notes: readonly NoteInput[], options: { thres
   const texts = clustering.representatives().map((o, c) => fp.sharedText(notes[o]!.text, notes[o], (i) => clustering.shared(c, i)));
   return { warnings: notes.map((_, i) => clustering.warning(i)), clusters: clustering.clusters(texts) };
 }
+
+/** The check's entry for formats that describe their rules (SARIF). It is no rule file: it compares notes, not a note. */
+export const NEAR_DUPLICATE_RULE: RuleDef = {
+  id: RULE_ID, check: "generic", kind: "metric", severity: "warning", weight: 0,
+  description: "Notes of one run that are the same note with a different name: a mass template.",
+  message: "{similarity}% the same as {other}", hint: SUGGESTION,
+  phrases: {}, patterns: {}, templateSlot: false, affects: [], unless: [], requires: [], below: 0, params: {},
+  examples: { bad: [], good: [] },
+  url: "https://github.com/invite-lint/invite-lint/blob/main/README.md#near-duplicate-notes",
+  origin: { file: "src/engine/sameness.ts" }, builtin: true,
+};

@@ -233,7 +233,7 @@ export interface Report {
   results: LintResult[];
   summary: Summary;
   /** Near-duplicate notes of the run (src/engine/sameness.ts); present when there are any. */
-  clusters?: import("./sameness.js").Cluster[];
+  clusters?: Cluster[];
 }
 
 /** Facts about the recipient that sharpen the checks. */
@@ -284,4 +284,16 @@ export interface LintOptions {
   nameLength?: number;
   /** Shared line index of `source`, so many notes of one file do not each rebuild it. */
   positions?: { position(offset: number): { line: number; column: number } };
+}
+
+/** Near-duplicate notes of one run: the same note with a different name (src/engine/sameness.ts). */
+export interface Cluster {
+  /** Percent: the lowest similarity of a member to the first member (by name). */
+  similarity: number;
+  size: number;
+  /** What differs between the members: "only the name and company differ", "one sentence and the name differ". */
+  differs: string;
+  /** The first member's text with the masked parts as {name}, {company}, ...; sentences not common to every member as "…". */
+  text: string;
+  members: { file: string; closest: string; similarity: number }[];
 }

@@ -187,11 +187,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
 function toDiagnostic(m: Message, r: LintResult): Diagnostic {
   const rule = builtinRules.rules.find((x) => x.id === m.ruleId);
+  const href = rule ? ruleUrl(rule) : undefined;
   return {
     range: { start: { line: m.line - 1, character: m.column - 1 }, end: { line: m.endLine - 1, character: m.endColumn - 1 } },
     severity: m.severity === "error" ? DiagnosticSeverity.Error : m.severity === "warning" ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information,
     code: m.ruleId,
-    codeDescription: rule ? { href: ruleUrl(rule) } : undefined,
+    codeDescription: href ? { href } : undefined,
     source: "invite-lint",
     message: `${m.message}. ${m.suggestion}`,
     data: { file: r.file, score: r.score },

@@ -1,5 +1,4 @@
-import { dirname, resolve } from "node:path";
-import type { LintOptions, LintResult, Message, RuleSetData, RuleSetting, SeveritySetting } from "../engine/types.js";
+import type { LintResult, Message, RuleDef, RuleSetData } from "../engine/types.js";
 import { linterFor } from "../engine/default.js";
 import type { LinearCompiler } from "../engine/linear.js";
 import { LineIndex } from "../engine/text.js";
@@ -7,10 +6,11 @@ import { builtinRules } from "../builtin.js";
 import { documentFormat } from "../document-format.js";
 import type { NoteUnit } from "../documents.js";
 import type { ConfigData } from "../config/schema.js";
-import { findConfig } from "./config-find.js";
 import { DEFAULT_MAX_BYTES, readText } from "./input.js";
-import type { Cluster } from "../engine/sameness.js";
+import { NEAR_DUPLICATE_RULE, type Cluster } from "../engine/sameness.js";
 import { samenessPass } from "./sameness-pass.js";
+import { configSource, lookupName, noteOptions } from "../config/resolve.js";
+
 import type { LintFilesOptions, NoteConfig } from "./lint-options.js";
 
 export type { LintFilesOptions, NoteConfig } from "./lint-options.js";
@@ -21,45 +21,76 @@ const YIELD_EVERY = 64;
 
 
 /**
+ * A run over files: an async iterable of results, one per note, in input order. Iterating it
+ * does the work; nothing is kept, so a run of any size holds one note at a time.
+ */
+export interface LintRun extends AsyncIterable<LintResult> {
+  /** The near-duplicate clusters; complete once the iteration has ended. */
+  readonly clusters: readonly Cluster[];
+  /**
+   * The metadata of every rule the results were linted with: the built-ins and the rule packs
+   * of the configs used (ESLint's getRulesMetaForResults), for formatters that describe rules.
+   */
+  readonly rulesMeta: readonly RuleDef[];
+}
+
+/**
  * Lints files (and `-` for stdin): plain notes, Markdown and collections, each with its
  * nearest config. Config files, Markdown and collections need the YAML parser and rule-pack
  * loader; those are loaded only when an input needs them, so a plain note starts fast.
  */
-export async function lintFiles(paths: string[], options: LintFilesOptions = {}): Promise<LintResult[]> {
+export function lintRun(paths: string[], options: LintFilesOptions = {}): LintRun {
   const inputs = paths.length ? paths : ["-"];
   const base = options.rules ?? builtinRules;
-  const formatOf = (p: string) => (p === "-" ? (options.stdinFilename ? documentFormat(options.stdinFilename) : "text") : documentFormat(p));
-  const lookupFor = (p: string) => (p === "-" ? options.stdinFilename : p);
-  const searched = new Map<string, string | undefined>();
-  const needsConfig = !options.resolver && !options.noConfig && (options.config !== undefined ||
-    inputs.some((p) => findConfig(resolve(dirname(lookupFor(p) ?? "./-")), searched) !== undefined));
-  const needsDocuments = inputs.some((p) => formatOf(p) !== "text");
-  const configs = options.resolver ?? (needsConfig ? new (await import("./config.js")).ConfigResolver(base, { configPath: options.config }) : undefined);
-  const documents = needsDocuments ? await import("../documents.js") : undefined;
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  // Near-duplicates: a first pass fingerprints every note (src/node/sameness-pass.ts).
-  const same = await samenessPass(inputs, options, configs, base);
-  const readStdin = same?.readStdin ?? options.readStdin;
-  const results: LintResult[] = [];
-  let done = 0;
-  for (const p of inputs) {
-    const isStdin = p === "-";
-    const name = isStdin ? (options.stdinFilename ?? "<stdin>") : p;
-    const text = isStdin ? (readStdin ? readStdin() : readText(0, maxBytes, name, options.allowBinary)) : readText(p, maxBytes, p, options.allowBinary);
-    const config: NoteConfig = configs ? configs.forFile(lookupFor(p)) : { data: {}, rules: base };
-    const format = formatOf(p);
-    const split = () => (documents ? documents.splitDocument(name, text, format, { sections: config.sections?.(lookupFor(p) ?? name), onWarning: options.onWarning }) : [plainUnit(name, text)]);
-    const units = same ? same.units(text, split) : split();
-    for (const r of lintUnits(units, text, format !== "text", config, options)) {
-      same?.attach(r);
-      if (options.onResult) await options.onResult(r);
-      else results.push(r);
-      // Let signals (Ctrl-C) and output through during a long run.
-      if (++done % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
+  const ruleSets = new Set<RuleSetData>([base]);
+  let clusters: Cluster[] = [];
+  async function* results(): AsyncGenerator<LintResult> {
+    const formatOf = (p: string) => (p === "-" ? (options.stdinFilename ? documentFormat(options.stdinFilename) : "text") : documentFormat(p));
+    const configs = await configSource(options, inputs, base);
+    const documents = inputs.some((p) => formatOf(p) !== "text") ? await import("../documents.js") : undefined;
+    const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+    // Near-duplicates: a first pass fingerprints every note (src/node/sameness-pass.ts).
+    const same = await samenessPass(inputs, options, configs, base);
+    const readStdin = same?.readStdin ?? options.readStdin;
+    let done = 0;
+    for (const p of inputs) {
+      const isStdin = p === "-";
+      const name = isStdin ? (options.stdinFilename ?? "<stdin>") : p;
+      const text = isStdin ? (readStdin ? readStdin() : readText(0, maxBytes, name, options.allowBinary)) : readText(p, maxBytes, p, options.allowBinary);
+      const config = configs.forFile(lookupName(p, options.stdinFilename));
+      ruleSets.add(config.rules);
+      const format = formatOf(p);
+      const split = () => (documents ? documents.splitDocument(name, text, format, { sections: config.sections?.(lookupName(p, options.stdinFilename) ?? name), onWarning: options.onWarning }) : [plainUnit(name, text)]);
+      const units = same ? same.units(text, split) : split();
+      for (const r of lintUnits(units, text, format !== "text", config, options)) {
+        same?.attach(r);
+        yield r;
+        // Let signals (Ctrl-C) and output through during a long run.
+        if (++done % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
+      }
     }
+    clusters = same?.clusters() ?? [];
   }
-  options.onClusters?.(same?.clusters() ?? []);
-  return results;
+  return {
+    [Symbol.asyncIterator]: results,
+    get clusters() {
+      return clusters;
+    },
+    get rulesMeta() {
+      const byId = new Map<string, RuleDef>();
+      for (const set of ruleSets) for (const r of set.rules) if (!byId.has(r.id)) byId.set(r.id, r);
+      return [...byId.values(), NEAR_DUPLICATE_RULE];
+    },
+  };
+}
+
+/** Lints files and returns every result (see lintRun to take them one at a time). */
+export async function lintFiles(paths: string[], options: LintFilesOptions = {}): Promise<LintResult[]> {
+  const run = lintRun(paths, options);
+  const out: LintResult[] = [];
+  for await (const r of run) out.push(r);
+  options.onClusters?.([...run.clusters]);
+  return out;
 }
 
 function plainUnit(name: string, text: string): NoteUnit {
@@ -73,10 +104,10 @@ export function* lintUnits(units: Iterable<NoteUnit>, text: string, shared: bool
   for (const unit of units) {
     let usedSuppress: Set<number> | undefined;
     const onSuppress = unit.suppress.length ? (i: number) => void (usedSuppress ??= new Set()).add(i) : undefined;
-    const result = linter.lint(unit.text, lintOptionsFor(unit, text, positions, config.data, options, onSuppress));
+    const result = linter.lint(unit.text, noteOptions(unit, text, positions, config.data, options, onSuppress));
     if (options.reportUnusedDirectives && unit.directives.length) {
       // A whole-note disable is used when the rule fires without it.
-      const plain = { ...lintOptionsFor(unit, text, positions, config.data, options), disable: undefined, suppress: undefined };
+      const plain = { ...noteOptions(unit, text, positions, config.data, options), disable: undefined, suppress: undefined };
       const fired = unit.disable.length ? new Set(linter.lint(unit.text, plain).messages.map((m) => m.ruleId)) : new Set<string>();
       const index = positions ?? new LineIndex(text);
       for (const d of unit.directives) {
@@ -96,40 +127,5 @@ function unusedDirective(rule: string, offset: number, index: LineIndex): Messag
     ruleId: "unused-disable-directive", check: "directives", severity: "warning",
     message: `Unused invite-lint-disable directive (no "${rule}" finding here)`, suggestion: "Remove the directive.",
     line: p.line, column: p.column, endLine: p.line, endColumn: p.column, offset, endOffset: offset,
-  };
-}
-
-/**
- * The options for one note, built as one literal: objects made by spreading a dozen or more
- * properties take a slower path in V8 and, made once per note, filled the old generation
- * with garbage in long runs.
- */
-function lintOptionsFor(
-  unit: NoteUnit, source: string, positions: LineIndex | undefined, c: ConfigData, options: LintFilesOptions, onSuppress?: (index: number) => void,
-): LintOptions {
-  const o = options.overrides ?? {};
-  const facts = unit.facts;
-  return {
-    account: o.account ?? c.account,
-    limit: o.limit ?? c.limit,
-    nameLength: o.nameLength ?? c.nameLength,
-    template: o.template ?? facts.template ?? c.template,
-    minScore: o.minScore ?? c.minScore,
-    lang: o.lang ?? c.lang,
-    to: o.to ?? facts.to,
-    company: o.company ?? facts.company,
-    context: o.context ?? facts.context,
-    type: o.type ?? facts.type,
-    allow: c.allow?.length || o.allow?.length ? [...(c.allow ?? []), ...(o.allow ?? [])] : undefined,
-    ignore: unit.ignore,
-    offset: unit.offset,
-    source,
-    positions,
-    characters: unit.characters,
-    file: unit.name,
-    disable: unit.disable,
-    suppress: unit.suppress,
-    onSuppress,
-    settings: c.settings || options.ruleSettings ? { ...(c.settings ?? {}), ...(options.ruleSettings ?? {}) } : undefined,
   };
 }

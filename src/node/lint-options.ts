@@ -23,13 +23,11 @@ export interface LintFilesOptions {
   rules?: RuleSetData;
   /** Reads stdin; defaults to file descriptor 0. */
   readStdin?: () => string;
-  /** Receives each result as soon as it is ready (and may make the run wait); the results are then not kept or returned. */
-  onResult?: (result: LintResult) => void | Promise<void>;
   /** Configuration already resolved by the caller (the CLI), so config files are read once. */
   resolver?: { forFile(file: string | undefined): NoteConfig };
   /** The near-duplicate check: its threshold (0.5 to 1) or off; default: the config's `sameness.threshold`, else 0.8. */
   sameness?: number | "off";
-  /** Receives the clusters of near-duplicate notes when the run is over. */
+  /** lintFiles: receives the clusters of near-duplicate notes when the run is over (lintRun has them as `clusters`). */
   onClusters?: (clusters: Cluster[]) => void;
   /** Told about each input skipped because it holds no notes (a YAML or JSON file that is not a collection). */
   onWarning?: (message: string) => void;

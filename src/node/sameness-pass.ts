@@ -15,6 +15,7 @@ import { documentFormat } from "../document-format.js";
 import type { NoteUnit } from "../documents.js";
 import type { LintFilesOptions, NoteConfig } from "./lint-options.js";
 import { DEFAULT_MAX_BYTES, readText } from "./input.js";
+import { lookupName, samenessThreshold, type ConfigSource } from "../config/resolve.js";
 
 /** Notes fingerprinted between turns of the event loop (as the lint pass does), so Ctrl-C is heard. */
 const YIELD_EVERY = 64;
@@ -46,31 +47,17 @@ export function fingerprinterFor(rules: RuleSetData): Fingerprinter {
 }
 
 /**
- * The threshold of a run: the option (`--sameness`), else the first config among the inputs'
- * that sets one, else 0.8. One threshold for the whole run: the notes are compared together.
- */
-function thresholdOf(inputs: string[], options: LintFilesOptions, configFor: (p: string) => NoteConfig): number | "off" {
-  if (options.sameness !== undefined) return options.sameness;
-  for (const p of inputs) {
-    const t = configFor(p).data.sameness?.threshold;
-    if (t !== undefined) return t;
-  }
-  return DEFAULT_THRESHOLD;
-}
-
-/**
  * The first pass, or undefined when the check is off or the run holds a single note (one plain
  * or Markdown file, or stdin): then nothing is read twice.
  */
 export async function samenessPass(
-  inputs: string[], options: LintFilesOptions, configs: { forFile(file: string | undefined): NoteConfig } | undefined, base: RuleSetData,
+  inputs: string[], options: LintFilesOptions, configs: ConfigSource | undefined, base: RuleSetData,
 ): Promise<SamenessRun | undefined> {
   const formatOf = (p: string) => (p === "-" ? (options.stdinFilename ? documentFormat(options.stdinFilename) : "text") : documentFormat(p));
   // A collection, or a Markdown file (which may be a note per section), can hold many notes.
   if (inputs.length < 2 && !inputs.some((p) => formatOf(p) !== "text")) return undefined;
-  const lookupFor = (p: string) => (p === "-" ? options.stdinFilename : p);
-  const configFor = (p: string): NoteConfig => (configs ? configs.forFile(lookupFor(p)) : { data: {}, rules: base });
-  const threshold = thresholdOf(inputs, options, configFor);
+  const configFor = (p: string): NoteConfig => (configs ? configs.forFile(lookupName(p, options.stdinFilename)) : { data: {}, rules: base });
+  const threshold = samenessThreshold(options, inputs.map(configFor));
   if (threshold === "off") return undefined;
 
   const documents = inputs.some((p) => formatOf(p) !== "text") ? await import("../documents.js") : undefined;
@@ -91,7 +78,7 @@ export async function samenessPass(
     else text = readText(p, maxBytes, p, options.allowBinary);
     const config = configFor(p);
     const checkOff = isOff(config.data.settings?.generic) || isOff(options.ruleSettings?.generic);
-    const units = documents ? documents.splitDocument(name, text, formatOf(p), { sections: config.sections?.(lookupFor(p) ?? name) }) : [{ name, text, offset: 0, characters: 0, facts: {}, disable: [], suppress: [], directives: [] }];
+    const units = documents ? documents.splitDocument(name, text, formatOf(p), { sections: config.sections?.(lookupName(p, options.stdinFilename) ?? name) }) : [{ name, text, offset: 0, characters: 0, facts: {}, disable: [], suppress: [], directives: [] }];
     const file = formatOf(p) === "collection" ? layout.file(input, text, notes.size) : undefined;
     for (const unit of units) {
       file?.add(unit);

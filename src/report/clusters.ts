@@ -1,23 +1,13 @@
 // The clusters of near-duplicate notes in the reports: once, with the summary. Each note's own
 // warning travels with its result like any finding; this is the overview of the run.
-import type { RuleDef } from "../engine/types.js";
-import { RULE_ID, SUGGESTION, type Cluster } from "../engine/sameness.js";
+import { RULE_ID, type Cluster } from "../engine/sameness.js";
+export { NEAR_DUPLICATE_RULE } from "../engine/sameness.js";
 import { plain, type Paint } from "./paint.js";
 import type { FormatName, FormatOptions } from "./options.js";
 
 /** Names shown per cluster in the text formats; the JSON and SARIF reports list every member. */
 const SHOWN = 8;
 
-/** The check's entry for formats that describe their rules (SARIF). It is no rule file: it compares notes, not a note. */
-export const NEAR_DUPLICATE_RULE: RuleDef = {
-  id: RULE_ID, check: "generic", kind: "metric", severity: "warning", weight: 0,
-  description: "Notes of one run that are the same note with a different name: a mass template.",
-  message: "{similarity}% the same as {other}", hint: SUGGESTION,
-  phrases: {}, patterns: {}, templateSlot: false, affects: [], unless: [], requires: [], below: 0, params: {},
-  examples: { bad: [], good: [] },
-  url: "https://github.com/invite-lint/invite-lint/blob/main/README.md#near-duplicate-notes",
-  origin: { file: "src/engine/sameness.ts" }, builtin: true,
-};
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 

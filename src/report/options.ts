@@ -1,4 +1,4 @@
-import type { RuleSetData } from "../engine/types.js";
+import type { RuleDef, RuleSetData } from "../engine/types.js";
 import type { Paint } from "./paint.js";
 
 /** What a formatter may be told besides the report. */
@@ -7,7 +7,9 @@ export interface FormatOptions {
   color?: boolean;
   /** The colours to use when `color` is set (the API passes chalk's). */
   paint?: Paint;
-  /** Rule metadata for formats that describe rules (SARIF). */
+  /** The rules the results were linted with, for formats that describe rules (SARIF); `lintRun` gives them as `rulesMeta`. */
+  rulesMeta?: readonly RuleDef[];
+  /** A rule set whose rules describe the results, when `rulesMeta` is not given. */
   rules?: RuleSetData;
   version?: string;
 }

@@ -4,7 +4,7 @@ import { VERDICT } from "../engine/messages.js";
 
 /** The verdict of a failing note, reported like a rule's finding. */
 export const VERDICT_META = {
-  id: VERDICT, check: VERDICT, url: "", severity: "error" as const,
+  id: VERDICT, check: VERDICT, url: "https://github.com/invite-lint/invite-lint/blob/main/README.md#how-a-note-is-scored", builtin: true, severity: "error" as const,
   description: "The note does not pass: its score is below the pass mark, or a finding blocks it.",
   hint: "Fix the findings the verdict names; the breakdown in the JSON report shows every point.",
 };
@@ -13,21 +13,23 @@ import { NEAR_DUPLICATE_RULE } from "./clusters.js";
 const LEVEL = { error: "error", warning: "warning", info: "note" } as const;
 export const DOCS_URL = "https://github.com/invite-lint/invite-lint/blob/main/docs/rules.md";
 
-export function ruleUrl(rule: Pick<RuleDef, "id" | "url">): string {
-  return rule.url || `${DOCS_URL}#${rule.id}`;
+/** A rule's documentation: its own `url`, or the built-in rules' page; a pack's rule without `url` has none. */
+export function ruleUrl(rule: Pick<RuleDef, "id" | "url" | "builtin">): string | undefined {
+  return rule.url || (rule.builtin ? `${DOCS_URL}#${rule.id}` : undefined);
 }
 
 /** SARIF 2.1.0: rules, results with locations, and each note's score as a property. */
 export function sarif(report: Report, options: FormatOptions) {
-  const defs = [...(options.rules?.rules ?? []), NEAR_DUPLICATE_RULE];
+  const defs = options.rulesMeta ?? [...(options.rules?.rules ?? []), NEAR_DUPLICATE_RULE];
   const used = [...new Set(report.results.flatMap((r) => r.messages.map((m) => m.ruleId)))].sort();
   const rules = used.map((id) => {
     const def = id === VERDICT ? VERDICT_META : defs.find((d) => d.id === id);
+    const helpUri = def ? ruleUrl(def) : undefined;
     return {
       id,
       shortDescription: { text: def?.description ?? id },
-      helpUri: def ? ruleUrl(def) : `${DOCS_URL}#${id}`,
-      help: { text: def?.hint ?? "" },
+      ...(helpUri ? { helpUri } : {}),
+      help: { text: def?.hint || def?.description || id },
       defaultConfiguration: { level: LEVEL[def?.severity ?? "warning"] },
       properties: { check: def?.check ?? "" },
     };
