@@ -2,9 +2,8 @@
 // and of a Markdown section's facts comment, checked as strictly as a config file. A mistyped
 // key or value is a problem at its position, never silently dropped.
 import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from "yaml";
-
-/** The note types (`type:` in front matter and entries, `--type`). */
-export const NOTE_TYPES = ["reconnect", "cold", "event", "recruiter", "sales", "job-seeker", "alumni", "other"] as const;
+import { NOTE_TYPES } from "../engine/options.js";
+import { didYouMean } from "../errors.js";
 
 /** Recipient facts and template mode, as a note states them. */
 export interface NoteFacts {
@@ -123,35 +122,12 @@ export function misspeltText(node: unknown): string | undefined {
   if (!isMap(node)) return undefined;
   for (const p of node.items) {
     const k = isScalar(p.key) ? String(p.key.value) : "";
-    if (k !== "text" && k.length >= 3 && distance(k.toLowerCase(), "text") <= 1) return k;
+    if (k !== "text" && (k.toLowerCase() === "text" || didYouMean(k, ["text"]) !== "")) return k;
   }
   return undefined;
 }
 
-/** ` (did you mean "text"?)` for a near miss, else the known keys. */
+/** `; did you mean "text"?` for a near miss, else the known keys. */
 function suggest(word: string, known: readonly string[], fallback?: string): string {
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const k of known) {
-    const d = distance(word.toLowerCase(), k);
-    if (d < bestDistance) [best, bestDistance] = [k, d];
-  }
-  // Short words are one edit from many others: only a single slip counts for them.
-  if (best !== undefined && bestDistance <= (Math.max(word.length, best.length) > 4 ? 2 : 1)) return `; did you mean "${best}"?`;
-  return fallback ?? ` (known: ${known.join(", ")})`;
-}
-
-/** Optimal string alignment distance: edits, with a swap of two neighbours as one. */
-function distance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
-    }
-  }
-  return d[a.length]![b.length]!;
+  return didYouMean(word, known) || (fallback ?? ` (known: ${known.join(", ")})`);
 }
