@@ -76,6 +76,8 @@ function program(io: Io): Command {
     .option("--max-bytes <n>", `refuse inputs larger than this (default ${DEFAULT_MAX_BYTES})`)
     .option("--binary", "lint files with NUL bytes instead of refusing them")
     .option("--report-unused-disable-directives", "report invite-lint-disable comments that suppress nothing")
+    .option("--cache", "reuse the results of files unchanged since the last --cache run")
+    .option("--cache-location <path>", "the cache file, or a folder for it (default: .invite-lintcache)")
     .option("--sameness <n|off>", "near-duplicate notes: similarity threshold from 0.5 to 1 (default 0.8), or off")
     .option("--color", "colour even when not writing to a terminal")
     .option("--no-color", "no colour in the report")
@@ -139,6 +141,9 @@ function parseArgs(argv: string[], io: Io): Parsed {
     allowBinary: Boolean(opts.binary),
     reportUnusedDirectives: Boolean(opts.reportUnusedDisableDirectives),
     sameness: parseSamenessFlag(opts.sameness as string | undefined),
+    cache: Boolean(opts.cache) || opts.cacheLocation !== undefined,
+    cacheLocation: opts.cacheLocation as string | undefined,
+    warn: (message) => io.stderr(`invite-lint: warning: ${message}\n`),
     overrides: {
       to: opts.to as string | undefined, company: opts.company as string | undefined, context: opts.context as string | undefined,
       type: (opts.type ?? opts.kind) as string | undefined, account: opts.account as "free" | "premium" | undefined,
@@ -227,15 +232,14 @@ async function printConfig(parsed: Parsed, io: Io): Promise<number> {
 /** Lints the inputs and writes the report; the exit status is the verdict. */
 async function lintCommand(parsed: Parsed, io: Io): Promise<number> {
   if (parsed.outputFile !== undefined) checkOutputFile(parsed.outputFile);
-  const warn = (message: string) => io.stderr(`invite-lint: warning: ${message}\n`);
   const config = parsed.request.noConfig ? false : parsed.request.config;
-  const inputs = await expandInputs(parsed.files, { ...parsed.selection, config, onWarning: warn });
+  const inputs = await expandInputs(parsed.files, { ...parsed.selection, config, warn: parsed.request.warn });
   const configs = await configSource(parsed.request, inputs, builtinRules);
   const noteConfigs = (inputs.length ? inputs : ["-"]).map((p) => configs.forFile(lookupName(p, parsed.request.stdinFilename)));
   const ruleSettings = parseRuleFlags(parsed.ruleFlags, noteConfigs[0]!.rules);
   // Named paths that were all skipped (ignored, unmatched) leave nothing to lint: stdin is not read in their place.
   const results: LintRun = inputs.length || parsed.files.length === 0
-    ? lintRun(inputs, { ...parsed.request, resolver: configs, ruleSettings, onWarning: warn })
+    ? lintRun(inputs, { ...parsed.request, resolver: configs, ruleSettings })
     : { async *[Symbol.asyncIterator]() {}, clusters: [], rulesMeta: [] };
   const color = useColor(parsed.color, io, parsed.outputFile !== undefined);
   // chalk loads only for a coloured report.

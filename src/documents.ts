@@ -33,7 +33,7 @@ export interface SplitOptions {
   /** Read a Markdown file as a note per section under a heading (the config's `sections`); front matter `collection:` wins. */
   sections?: boolean;
   /** Told about a file that holds no notes and is skipped: a YAML or JSON file that is not a collection. */
-  onWarning?: (message: string) => void;
+  warn?: (message: string) => void;
 }
 
 /**
@@ -143,7 +143,7 @@ function markdownUnits(path: string, source: string, options: SplitOptions): Not
     const name = `${path}#${uniqueSlug(h.title, i + 1, slugs)}`;
     units.push(markdownUnit(name, source, masked, h.start, end, facts, inside(directives), inside(factComments), shared, sharedFacts));
   }
-  if (units.length === 0) options.onWarning?.(`${path}: no note under its headings, skipped`);
+  if (units.length === 0) options.warn?.(`${path}: no note under its headings, skipped`);
   return units;
 }
 
@@ -310,7 +310,7 @@ function* collectionUnits(path: string, source: string, options: SplitOptions): 
   const reason = NOT_A_COLLECTION[shape];
   if (reason) {
     const hint = shape === "other" && misspelt !== undefined ? `; "${misspelt}" is not "text"` : "";
-    options.onWarning?.(`${path}: not a note collection (${reason}${hint}), skipped`);
+    options.warn?.(`${path}: not a note collection (${reason}${hint}), skipped`);
     return;
   }
   let count = 0;

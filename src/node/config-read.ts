@@ -8,6 +8,8 @@ import { parseDataFile, MAX_DATA_FILE_BYTES } from "../ruleset/yaml-source.js";
 export interface ConfigFile {
   /** The path as shown in messages (relative to the working directory). */
   file: string;
+  /** The file's text, for the digest `--cache` keys on. */
+  text: string;
   data: ConfigData;
   locate: Locate;
   /** Options under the `"invite-lint"` key of a package.json. */
@@ -31,5 +33,5 @@ export function readConfigFile(path: string, explicit: boolean): ConfigFile {
   const data = isPackage
     ? validateConfig((raw as Record<string, unknown>)["invite-lint"], file, locate, ["invite-lint"])
     : validateConfig(raw, file, locate);
-  return { file, data, locate, isPackage };
+  return { file, text, data, locate, isPackage };
 }

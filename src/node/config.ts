@@ -10,6 +10,7 @@ import { readRuleFiles } from "./rule-files.js";
 import { findConfig } from "./config-find.js";
 import { readConfigFile, showPath } from "./config-read.js";
 import { PatternSet } from "./patterns.js";
+import { digestOf } from "./digest.js";
 
 
 export interface LoadedConfig {
@@ -24,6 +25,8 @@ export interface LoadedConfig {
   base?: string;
   /** Whether a Markdown file is read as a note per section (the config's `sections`). */
   sections?: (file: string) => boolean;
+  /** A digest of the config file and its packs' files, for `--cache` keys. */
+  digest?: string;
 }
 
 const show = showPath;
@@ -58,15 +61,18 @@ export class ConfigResolver {
   private load(path: string, explicit: boolean): LoadedConfig {
     const cached = this.loaded.get(path);
     if (cached) return cached;
-    const { file, data, locate, isPackage } = readConfigFile(path, explicit);
+    const { file, text, data, locate, isPackage } = readConfigFile(path, explicit);
     let rules = this.builtin;
+    const sources = [path, text];
     for (const pack of data.rules ?? []) {
       const dir = resolve(dirname(path), pack);
       if (!existsSync(dir) || !statSync(dir).isDirectory()) {
         const at = locate([...(isPackage ? ["invite-lint"] : []), "rules"]);
         throw new RuleFileError([{ file, line: at.line, column: at.column, message: `rule pack "${pack}" is not a folder` }]);
       }
-      rules = addRules(rules, readRuleFiles(dir, show));
+      const files = readRuleFiles(dir, show);
+      for (const f of files) sources.push(f.path, f.text);
+      rules = addRules(rules, files);
     }
     const ids = new Set([...rules.rules.map((r) => r.id), ...rules.scoring.checks.map((c) => c.id)]);
     for (const id of Object.keys(data.settings ?? {})) {
@@ -78,7 +84,7 @@ export class ConfigResolver {
     // Patterns are relative to the config's folder; with --config, to the working directory (as ESLint's -c).
     const base = explicit ? process.cwd() : dirname(path);
     const sections = data.sections ? sectionsMatcher(data.sections, base, file) : undefined;
-    const loaded = { path, base, data, rules, linear: rules === this.builtin ? undefined : re2Compiler, sections };
+    const loaded = { path, base, data, rules, linear: rules === this.builtin ? undefined : re2Compiler, sections, digest: digestOf(sources) };
     this.loaded.set(path, loaded);
     return loaded;
   }

@@ -47,7 +47,7 @@ export interface ExpandOptions {
   /** `--no-error-on-unmatched-pattern` sets this false: a path that names no note files is then no error. */
   errorOnUnmatchedPattern?: boolean;
   /** Told about each named file or folder that is skipped because it is ignored. */
-  onWarning?: (message: string) => void;
+  warn?: (message: string) => void;
 }
 
 /** The `files` and `ignores` of one config (or of none): patterns and the folder they are relative to. */
@@ -111,7 +111,7 @@ export async function expandInputs(args: string[], options: ExpandOptions = {}):
     const folder = dirname(abs);
     const hit = rules.ignored(rules.known(folder) ?? (await rules.forFolder(folder)), abs, st.isDirectory(), folder);
     if (hit) {
-      options.onWarning?.(`${arg}: ignored by ${hit.source} ("${hit.pattern}"), skipped; --no-ignore lints it`);
+      options.warn?.(`${arg}: ignored by ${hit.source} ("${hit.pattern}"), skipped; --no-ignore lints it`);
       continue;
     }
     if (!st.isDirectory()) {

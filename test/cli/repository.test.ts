@@ -116,6 +116,17 @@ describe("invite-lint . on a repository of templates", () => {
     expect(allowed.stderr).toBe(ignored("drafts", ".invite-lintignore", "drafts/"));
   });
 
+  it("with --cache, a re-run gives the same notes and the same warnings", () => {
+    const dir = makeTempTree({});
+    const args = [".", "-f", "json", "--cache-location", `${dir}/`];
+    const first = inRepo(args);
+    const second = inRepo(args);
+    expect(existsSync(join(dir, ".invite-lintcache"))).toBe(true);
+    expect(notesOf(second.stdout)).toEqual(NOTES);
+    expect(second.stdout).toBe(first.stdout);
+    expect(second.stderr).toBe(notACollection("config/crm.json") + notACollection("docker-compose.yml"));
+  });
+
   it("a Markdown collection named alone is still a collection", () => {
     const r = inRepo(["team/templates.md", "-f", "json"]);
     expect(notesOf(r.stdout)).toEqual(["team/templates.md#open-source-maintainer", "team/templates.md#recruiter"]);

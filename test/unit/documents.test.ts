@@ -6,7 +6,7 @@ import { LineIndex } from "../../src/engine/text.js";
 /** The notes of a file and the warnings it gave. */
 function split(path: string, text: string, options: SplitOptions = {}): { units: NoteUnit[]; warnings: string[] } {
   const warnings: string[] = [];
-  const units = [...splitDocument(path, text, undefined, { ...options, onWarning: (m) => warnings.push(m) })];
+  const units = [...splitDocument(path, text, undefined, { ...options, warn: (m) => warnings.push(m) })];
   return { units, warnings };
 }
 

@@ -14,7 +14,7 @@ const repo = (files: Record<string, string>) => makeTempTree(files, "invite-lint
 /** The paths a command line expands to, and the warnings, run from `cwd`. */
 async function expand(cwd: string, args: string[], options: ExpandOptions = {}) {
   const warnings: string[] = [];
-  const paths = await expandInputs(args, { cwd, onWarning: (m) => warnings.push(m), ...options });
+  const paths = await expandInputs(args, { cwd, warn: (m) => warnings.push(m), ...options });
   return { paths, warnings };
 }
 
