@@ -90,7 +90,7 @@ describe("the VS Code client", () => {
     expect(extensions.sort()).toEqual(["json", "markdown", "md", "note", "text", "txt", "yaml", "yml"]);
   });
 
-  it("sends the ignores to the server, which leaves out package.json and the rest the CLI skips", async () => {
+  it("sends inviteLint.ignores to the server; their default is the server's own", async () => {
     const { created, ready } = activate(makeTempDir("invite-lint-vscode-"));
     await ready;
     expect(created[0]!.options.initializationOptions.ignores).toEqual(DEFAULT_IGNORES);
