@@ -54,8 +54,11 @@ exports.activate = async (context) => {
     vscode.commands.registerCommand("invite-lint.showReport", async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) return;
-      const report = await client.sendRequest("workspace/executeCommand", { command: "invite-lint.showReport", arguments: [editor.document.uri.toString()] });
-      const doc = await vscode.workspace.openTextDocument({ content: report || "No report for this file: it is not a note file, or it was not linted.", language: "plaintext" });
+      const report = await client.sendRequest("workspace/executeCommand", {
+        command: "invite-lint.showReport", arguments: [editor.document.uri.toString()],
+      });
+      const content = report || "No report for this file: it is not a note file, or it was not linted.";
+      const doc = await vscode.workspace.openTextDocument({ content, language: "plaintext" });
       await vscode.window.showTextDocument(doc, { preview: true });
     }),
   );

@@ -11,11 +11,13 @@ export function hoverFor(results: LintResult[], position: Position): Hover | nul
   if (results.length === 0) return null;
   const line = position.line + 1;
   const r = [...results].reverse().find((x) => x.position.line <= line) ?? results[0]!;
-  const checks = Object.entries(r.checks).map(([id, c]) => `${c.passed ? "✔" : id === "value" ? "○" : "✖"} ${id} ${c.score}`).join(" · ");
+  const mark = (id: string, passed: boolean) => (passed ? "✔" : id === "value" ? "○" : "✖");
+  const checks = Object.entries(r.checks).map(([id, c]) => `${mark(id, c.passed)} ${id} ${c.score}`).join(" · ");
   return {
     contents: {
       kind: "markdown",
-      value: `**invite-lint** ${r.score}/100 (${r.grade}), ${r.passed ? "passes" : "fails"} · ${r.characters}/${r.limit} characters\n\n${checks}`,
+      value: `**invite-lint** ${r.score}/100 (${r.grade}), ${r.passed ? "passes" : "fails"} · ${r.characters}/${r.limit} characters`
+        + `\n\n${checks}`,
     },
   };
 }

@@ -50,7 +50,8 @@ export function lintDocument(doc: TextDocument, ctx: LintContext): Outcome {
     if (format === "collection" && !collectionLike(text)) return { kind: "not-a-note" };
     return { kind: "document-error", problem: problemsOf(error, path)[0]! };
   }
-  const results = [...lintUnits(units, text, format !== "text", config, { overrides: { to: ctx.settings.to, template: ctx.settings.template } })];
+  const overrides = { to: ctx.settings.to, template: ctx.settings.template };
+  const results = [...lintUnits(units, text, format !== "text", config, { overrides })];
   if (isFile) ctx.folders.check(path, units, results, config.data.sameness?.threshold, ctx.openDocs(), { to: ctx.settings.to });
   return { kind: "linted", results, rules: config.rules };
 }

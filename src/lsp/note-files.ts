@@ -10,7 +10,9 @@ import { NOTE_FILE, SKIP_DIRS, SKIP_FILES } from "../node/files.js";
  * Left out unless the client says otherwise (`ignores`, .invite-lintignore syntax): a
  * repository's own documents are Markdown, not notes.
  */
-export const DEFAULT_IGNORES = ["README*", "CHANGELOG*", "CHANGES*", "HISTORY*", "CONTRIBUTING*", "LICENSE*", "LICENCE*", "CODE_OF_CONDUCT*", "SECURITY*"];
+export const DEFAULT_IGNORES = [
+  "README*", "CHANGELOG*", "CHANGES*", "HISTORY*", "CONTRIBUTING*", "LICENSE*", "LICENCE*", "CODE_OF_CONDUCT*", "SECURITY*",
+];
 
 type Matcher = (rel: string) => boolean;
 

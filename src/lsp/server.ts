@@ -1,8 +1,9 @@
 import { basename, dirname, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
-  CodeActionKind, DidChangeWatchedFilesNotification, MessageType, ProposedFeatures, ShowMessageNotification, TextDocumentSyncKind, TextDocuments,
-  createConnection, type CodeAction, type Connection, type Diagnostic, type Hover, type InitializeParams, type InitializeResult, type Position,
+  CodeActionKind, DidChangeWatchedFilesNotification, MessageType, ProposedFeatures, ShowMessageNotification, TextDocumentSyncKind,
+  TextDocuments, createConnection, type CodeAction, type Connection, type Diagnostic, type Hover, type InitializeParams,
+  type InitializeResult, type Position,
 } from "vscode-languageserver/node.js";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import pkg from "../../package.json" with { type: "json" };
@@ -82,9 +83,9 @@ class NoteServer {
   initialized(): void {
     for (const problem of this.settingsProblems) this.tell(MessageType.Warning, `initializationOptions: ${problem}; left out`);
     // Config files, ignore files and note files; clients without the capability ignore the request.
-    void this.connection.client.register(DidChangeWatchedFilesNotification.type, {
-      watchers: [...CONFIG_NAMES, IGNORE_FILE].map((name) => ({ globPattern: `**/${name}` })).concat({ globPattern: "**/*.{txt,text,note,md,markdown,yaml,yml,json}" }),
-    }).catch(() => undefined);
+    const watchers = [...CONFIG_NAMES, IGNORE_FILE].map((name) => ({ globPattern: `**/${name}` }));
+    watchers.push({ globPattern: "**/*.{txt,text,note,md,markdown,yaml,yml,json}" });
+    void this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
   }
 
   /** Lints the document and publishes what it found, or why it could not lint it. */
@@ -156,7 +157,8 @@ class NoteServer {
     } catch (error) {
       // A bug, not the user's input: say so where they look, and keep serving.
       this.connection.console.error(`invite-lint: ${doc.uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      return { kind: "document-error", problem: { file: pathOf(doc.uri), line: 1, column: 1, message: `internal error: ${(error as Error).message}` } };
+      const message = `internal error: ${error instanceof Error ? error.message : String(error)}`;
+      return { kind: "document-error", problem: { file: pathOf(doc.uri), line: 1, column: 1, message } };
     }
   }
 
@@ -195,7 +197,8 @@ class NoteServer {
   }
 
   private affectsConfig(path: string): boolean {
-    return CONFIG_NAMES.includes(basename(path)) || this.configProblems.isIn(path) || [...this.packDirs].some((d) => path.startsWith(d + sep));
+    if (CONFIG_NAMES.includes(basename(path)) || this.configProblems.isIn(path)) return true;
+    return [...this.packDirs].some((d) => path.startsWith(d + sep));
   }
 
   /** Loads every config again and lints the open documents with them. */
@@ -207,7 +210,8 @@ class NoteServer {
   }
 
   private openDocs(): OpenDocs {
-    return new Map(this.documents.all().filter((d) => d.uri.startsWith("file:")).map((d) => [pathOf(d.uri), { version: d.version, text: d.getText() }]));
+    const files = this.documents.all().filter((d) => d.uri.startsWith("file:"));
+    return new Map(files.map((d) => [pathOf(d.uri), { version: d.version, text: d.getText() }]));
   }
 }
 
