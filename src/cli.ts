@@ -24,7 +24,8 @@ export interface Io {
   stderr: (s: string) => void;
   stdinIsTTY: boolean;
   stdoutIsTTY: boolean;
-  env: NodeJS.ProcessEnv;
+  /** The environment (`process.env` in Node); a plain record, so the published types need no @types/node. */
+  env: Readonly<Record<string, string | undefined>>;
 }
 
 const EXAMPLES = `

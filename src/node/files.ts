@@ -28,10 +28,13 @@ export const DEFAULT_IGNORES = [
 /** Folders a walk or glob never enters, even with `--no-ignore`. */
 const NEVER_WALKED = new Set([".git", "node_modules"]);
 
-/** The default note files as one test on a file name (the language server's folder listing). */
+// The defaults as plain tests, for the language server's listing of a folder's note files.
+/** The default `files` as one test on a file name. */
 export const NOTE_FILE = /\.(txt|text|note|md|markdown|ya?ml|json)$/i;
-/** File names the default ignores skip among note files (the language server's folder listing). */
+/** File names the default ignores skip among note files. */
 export const SKIP_FILES = new Set(["package.json", "package-lock.json", "npm-shrinkwrap.json", "pnpm-lock.yaml", "tsconfig.json", "jsconfig.json", "action.yml", "action.yaml", ".invite-lintrc.yaml", ".invite-lintrc.yml", ".invite-lintrc.json", ".pre-commit-hooks.yaml"]);
+/** Folder names the default ignores (and walks) skip. */
+export const SKIP_DIRS = new Set([...NEVER_WALKED, "dist", "build", "coverage", "docs"]);
 
 const GLOB = /[*?[\]{}]/;
 const IGNORE_FILE = ".invite-lintignore";
