@@ -4,7 +4,7 @@ import { RuleFileError, type Problem } from "./errors.js";
 import { documentFormat, type DocumentFormat } from "./document-format.js";
 import {
   FRONT_MATTER_KEYS, LIST_ENTRY_KEYS, MAP_ENTRY_KEYS, SECTION_KEYS, hasTextKey, misspeltText, readFacts, type FactProblem, type MarkdownCollection, type NoteFacts,
-} from "./config/note-facts.js";
+} from "./note-facts.js";
 
 /** One note to lint, cut from a file: its text and where it sits in the file. */
 export interface NoteUnit {

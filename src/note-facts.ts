@@ -2,8 +2,8 @@
 // and of a Markdown section's facts comment, checked as strictly as a config file. A mistyped
 // key or value is a problem at its position, never silently dropped.
 import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from "yaml";
-import { NOTE_TYPES } from "../engine/options.js";
-import { didYouMean } from "../errors.js";
+import { NOTE_TYPES } from "./engine/options.js";
+import { didYouMean } from "./errors.js";
 
 /** Recipient facts and template mode, as a note states them. */
 export interface NoteFacts {
