@@ -3,19 +3,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { builtinRules, lint } from "../../src/browser.js";
 import { rulesMarkdown } from "../../src/ruleset/docs.js";
-import type { LintOptions, RuleDef } from "../../src/engine/types.js";
-import { ROOT } from "../helpers.js";
-
-/** Options a rule's examples need: recipient facts for recipient rules, a note type, template mode. */
-function exampleOptions(rule: RuleDef): LintOptions {
-  const o: LintOptions = { to: undefined };
-  if (rule.metric?.startsWith("recipient-") || rule.metric === "mentions-recipient" || rule.metric === "greeting-mismatch") {
-    Object.assign(o, { to: rule.metric === "greeting-mismatch" ? "Priya Shah" : "Omar Haddad", company: "Acme", context: "met at PyData Denver" });
-  }
-  if (typeof rule.params.type === "string") o.type = rule.params.type;
-  if (rule.metric === "context-slot") o.template = true;
-  return o;
-}
+import type { RuleDef } from "../../src/engine/types.js";
+import { exampleOptions, ROOT } from "../helpers.js";
 
 function fires(rule: RuleDef, text: string): boolean {
   const r = lint(text, exampleOptions(rule));
