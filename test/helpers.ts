@@ -17,11 +17,11 @@ export interface CliRun {
 }
 
 /** Runs the built executable as a user would. */
-export function runCli(args: string[], opts: { input?: string | Buffer; env?: Record<string, string | undefined>; cwd?: string } = {}): CliRun {
+export function runCli(args: string[], opts: { input?: string | Buffer; env?: Record<string, string | undefined>; cwd?: string; uid?: number; gid?: number } = {}): CliRun {
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, NODE_EXTRA_CA_CERTS: undefined, ...opts.env };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
   const r = spawnSync(process.execPath, [BIN, ...args], {
-    input: opts.input ?? "", env: env as NodeJS.ProcessEnv, cwd: opts.cwd ?? ROOT, encoding: "utf8", timeout: 60_000, maxBuffer: 256 * 1024 * 1024,
+    input: opts.input ?? "", env: env as NodeJS.ProcessEnv, cwd: opts.cwd ?? ROOT, encoding: "utf8", timeout: 60_000, maxBuffer: 256 * 1024 * 1024, uid: opts.uid, gid: opts.gid,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -86,7 +86,8 @@ describe("a check switched off is scored as if it passed, never lower", () => {
     const text = "Hi Sam, we met at the Leeds meetup last week. Happy to send you the slides.";
     const on = lint(text);
     const off = lint(text, { settings: { value: "off" } });
-    expect(on.checks.value).toBeDefined();
+    expect(on.checks.value!.passed).toBe(true);
+    expect(on.breakdown.items.find((i) => i.ruleId === "offer-value")!.points).toBeGreaterThan(0);
     expect(off.checks.value).toBeUndefined();
     expect(off.breakdown.items.some((i) => i.ruleId === "offer-value")).toBe(false);
   });
