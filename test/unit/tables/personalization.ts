@@ -6,6 +6,7 @@ export const PERSONALIZATION: RuleTable[] = [
     valid: [
       { text: "Hi {{first_name}}, loved your post on {{topic}}.", options: { template: true } },
       "Hi Lena, loved your post on retries.",
+      "Hi Lena, so and so many people asked about your talk.",
     ],
     invalid: [
       { text: "Hi {{first_name}}, loved your post on {{topic}}.", errors: ["{{first_name}}", "{{topic}}"] },
@@ -13,7 +14,11 @@ export const PERSONALIZATION: RuleTable[] = [
       { text: "Hi *|FNAME|*, great meeting you.", errors: ["*|FNAME|*"] },
       { text: "Hi %%FirstName%%, great meeting you.", errors: ["%%FirstName%%"] },
       { text: "Hi {first_name}, great meeting you.", errors: ["{first_name}"] },
+      { text: "Hi ${firstName}, great meeting you.", errors: ["${firstName}"] },
+      { text: "Hi <<First Name>>, great meeting you.", errors: ["<<First Name>>"] },
       { text: "Hi INSERT NAME HERE, great meeting you.", errors: ["INSERT NAME HERE"] },
+      { text: "Hi so-and-so, great meeting you at the fair.", errors: ["so-and-so"] },
+      { text: "Hi Dana, I saw your post about XYZ and loved it.", errors: ["XYZ"] },
     ],
   },
   {
@@ -30,10 +35,20 @@ export const PERSONALIZATION: RuleTable[] = [
     rule: "generic-salutation",
     valid: [
       "Hi Sam, we met at the Acme booth on Friday.",
+      "Hi Theresa, thanks for the tour.",
+      "Hello Sir Ian, loved the lecture.",
     ],
     invalid: [
       { text: "Dear Sir/Madam, we met at the expo.", errors: ["Dear Sir/Madam"] },
+      { text: "Dear Sir or Madam, I am writing about your listing.", errors: ["Dear Sir or Madam"] },
       { text: "Hello connection, quick question.", errors: ["Hello connection"] },
+      { text: "Hi there! This is Sam from Acme.", errors: ["Hi there"] },
+      { text: "Hi everyone, I'm new to the group.", errors: ["Hi everyone"] },
+      { text: "To whom it may concern, I am writing about the analyst role.", errors: ["To whom it may concern"] },
+      { text: "Dear hiring manager, I applied for the data role.", errors: ["Dear hiring manager"] },
+      { text: "Sehr geehrte Damen und Herren, ich habe eine Frage zu Ihrem Produkt.", errors: ["Sehr geehrte Damen und Herren"] },
+      { text: "Estimado señor, le escribo porque me interesa la vacante de analista en su empresa.", errors: ["Estimado señor"] },
+      { text: "Madame, Monsieur, je me permets de vous contacter au sujet du poste.", errors: ["Madame, Monsieur"] },
     ],
   },
   {
