@@ -39,6 +39,16 @@ describe("the breakdown explains every point", () => {
     }
     expect(lint(GOOD).messages.some((m) => m.ruleId === "verdict")).toBe(false);
   });
+
+  it("a reason two rules word the same is named once, with the points of the costlier", () => {
+    const r = lint("Hi Nora, we help teams like yours ship faster. Can we hop on a quick call?");
+    const items = r.breakdown.items.filter((i) => i.message === '"we help teams" reads as a pitch');
+    expect(items.map((i) => i.ruleId).sort()).toEqual(["sales-pitch", "sender-offering"]);
+    const costliest = Math.round(Math.min(...items.map((i) => i.points)));
+    const verdict = r.messages[0]!.message;
+    expect(verdict.split('"we help teams" reads as a pitch').length).toBe(2);
+    expect(verdict).toContain(`"we help teams" reads as a pitch (${costliest})`);
+  });
 });
 
 describe("severities mean one thing", () => {
