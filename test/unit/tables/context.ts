@@ -110,6 +110,8 @@ export const CONTEXT: RuleTable[] = [
     rule: "shared-membership",
     absent: [
       "Fellow professionals, let's connect.",
+      "I also think hiring is hard.",
+      "I also work in marketing.",
     ],
     present: [
       { text: "We're both in the Rotary literacy group.", found: ["We're both in the Rotary literacy group"] },
@@ -117,6 +119,8 @@ export const CONTEXT: RuleTable[] = [
       { text: "Fellow volunteer at the Riverside Food Bank here.", found: ["Fellow volunteer at the Riverside Food Bank"] },
       { text: "Fellow Shopify engineer here.", found: ["Fellow Shopify engineer"] },
       { text: "We're both in the Rust Berlin Slack.", found: ["We're both in the Rust Berlin Slack"] },
+      { text: "Hi Connor, I also went through the Civic Bridge fellowship last year.", found: ["I also went through the Civic Bridge fellowship last year"] },
+      { text: "I'm also in the Leeds running club.", found: ["I'm also in the Leeds running club"] },
     ],
   },
   {
