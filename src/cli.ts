@@ -13,7 +13,7 @@ import { parseSamenessFlag } from "./config/sameness.js";
 import { expandInputs, type ExpandOptions } from "./node/files.js";
 import { DEFAULT_MAX_BYTES, describe } from "./node/input.js";
 import { lintRun, type LintFilesOptions, type LintRun } from "./node/lint-files.js";
-import { STARTER_CONFIG } from "./node/starter-config.js";
+import { STARTER_CONFIG } from "./config/starter.js";
 
 
 export interface Io {
