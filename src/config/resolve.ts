@@ -12,6 +12,7 @@ import { DEFAULT_THRESHOLD } from "../engine/sameness.js";
 import { UsageError, didYouMean } from "../errors.js";
 import type { ConfigData } from "./schema.js";
 import type { NoteUnit } from "../documents.js";
+import { DEFAULT_FILES, DEFAULT_IGNORES } from "../node/files.js";
 import { findConfig } from "../config/find.js";
 import type { LintFilesOptions, NoteConfig } from "../node/lint-options.js";
 
@@ -129,6 +130,9 @@ export function printedConfig(file: string | undefined, config: NoteConfig, requ
     ...(o.company !== undefined ? { company: o.company } : {}),
     ...(o.context !== undefined ? { context: o.context } : {}),
     ...(o.type !== undefined ? { type: o.type } : {}),
+    files: config.data.files ?? DEFAULT_FILES,
+    ignores: [...DEFAULT_IGNORES, ...(config.data.ignores ?? [])],
+    sections: config.data.sections ?? [],
     rulePacks: config.data.rules ?? [],
     maxWarnings: warningLimit(maxWarnings, [config]) ?? null,
     sameness: { threshold: samenessThreshold(request, [config]) },
