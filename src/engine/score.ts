@@ -37,12 +37,15 @@ export function featureIds(kept: Kept): string[] {
 
 /**
  * A rule's weight in a model, in logit: fitted for built-in rules; the points of its rule file
- * (or of a setting) for a rule pack's rules and for built-in rules too rare to fit.
+ * (or of a setting) for a rule pack's rules and for built-in findings too rare to fit (most
+ * need --to or --type). A built-in cue too rare to fit is no evidence either way and counts 0:
+ * its file's weight is its credit toward `missing` rules, not points of score.
  */
 function logitOf(a: ActiveRule, weights: Record<string, number> | undefined, scale: number, unfitted: ReadonlySet<string> = NONE): number {
   const def = a.rule.def;
   const sign = def.kind === "cue" ? 1 : -1;
-  if (a.weighted || !weights || !def.builtin || unfitted.has(def.id)) return (sign * a.weight) / scale;
+  if (a.weighted || !weights || !def.builtin) return (sign * a.weight) / scale;
+  if (unfitted.has(def.id)) return def.kind === "cue" ? 0 : -a.weight / scale;
   return weights[def.id] ?? 0;
 }
 const NONE: ReadonlySet<string> = new Set();
@@ -138,7 +141,7 @@ function checkResults(kept: Kept, hits: Hit[], activation: Activation, data: Rul
         if (!h.active.weighted && m.weights[def.id] !== undefined) return sum + m.weights[def.id]!;
         // A rule without a fitted weight here (a rule pack's, or one given a weight) counts in its own check.
         const own = def.check === c.id || def.affects.includes(c.id);
-        return own && (h.active.weighted || !def.builtin || unfitted.has(def.id)) ? sum + logitOf(h.active, undefined, model.scale) : sum;
+        return own && (h.active.weighted || !def.builtin || unfitted.has(def.id)) ? sum + logitOf(h.active, {}, model.scale, unfitted) : sum;
       }, m.bias);
       score = clamp(c.pass + model.scale * z);
     } else {
