@@ -13,6 +13,7 @@ import { parseSamenessFlag } from "./config/sameness.js";
 import { expandInputs } from "./node/files.js";
 import { DEFAULT_MAX_BYTES, describe } from "./node/input.js";
 import { lintRun, type LintFilesOptions } from "./node/lint-files.js";
+import type { FixMode } from "./node/fix.js";
 import { STARTER_CONFIG } from "./node/starter-config.js";
 
 
@@ -69,6 +70,8 @@ function program(io: Io): Command {
     .option("--explain <rule>", "explain one rule with examples and exit")
     .option("--max-warnings <n>", "fail (exit 1) when there are more than n warnings (-1: no limit)")
     .option("--quiet", "report errors only")
+    .option("--fix", "make the mechanical fixes in the note files, then report what remains")
+    .option("--fix-dry-run", "make the fixes in memory only; --format json gives each fixed note its output")
     .option("--stdin-filename <path>", "name stdin for config lookup and reports")
     .option("--max-bytes <n>", `refuse inputs larger than this (default ${DEFAULT_MAX_BYTES})`)
     .option("--binary", "lint files with NUL bytes instead of refusing them")
@@ -110,6 +113,7 @@ interface Parsed {
   format: FormatName;
   outputFile?: string;
   quiet: boolean;
+  fix?: FixMode;
   color?: boolean;
   maxWarnings?: number;
   listRules: boolean;
@@ -148,12 +152,18 @@ function parseArgs(argv: string[], io: Io): Parsed {
     format: opts.format as FormatName,
     outputFile: opts.outputFile as string | undefined,
     quiet: Boolean(opts.quiet),
+    fix: fixFlags(opts.fix, opts.fixDryRun),
     color: opts.color as boolean | undefined,
     maxWarnings: intOption(opts.maxWarnings as string | undefined, "--max-warnings", -1, Number.MAX_SAFE_INTEGER),
     listRules: Boolean(opts.listRules),
     explain: opts.explain as string | undefined,
     printConfig: opts.printConfig as string | true | undefined,
   };
+}
+
+function fixFlags(fix: unknown, dryRun: unknown): FixMode | undefined {
+  if (fix && dryRun) throw new UsageError("--fix and --fix-dry-run cannot be used together");
+  return fix ? "write" : dryRun ? "dry-run" : undefined;
 }
 
 /** The subcommands that are not a lint run: each takes the rest of the command line. */
@@ -225,7 +235,11 @@ async function lintCommand(parsed: Parsed, io: Io): Promise<number> {
   const configs = await configSource(parsed.request, inputs, builtinRules);
   const noteConfigs = (inputs.length ? inputs : ["-"]).map((p) => configs.forFile(lookupName(p, parsed.request.stdinFilename)));
   const ruleSettings = parseRuleFlags(parsed.ruleFlags, noteConfigs[0]!.rules);
-  const results = lintRun(inputs, { ...parsed.request, resolver: configs, ruleSettings });
+  const request = { ...parsed.request, resolver: configs, ruleSettings };
+  // --fix and --fix-dry-run: src/node/fix.ts, loaded only for them.
+  const results = parsed.fix
+    ? await (await import("./node/fix.js")).fixRun(inputs, request, { mode: parsed.fix, quiet: parsed.quiet, warn: io.stderr })
+    : lintRun(inputs, request);
   const color = useColor(parsed.color, io, parsed.outputFile !== undefined);
   // chalk loads only for a coloured report.
   const paint = color ? (await import("./report/chalk-paint.js")).chalkPaint() : undefined;

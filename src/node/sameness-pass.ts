@@ -74,7 +74,7 @@ export async function samenessPass(
     const name = p === "-" ? (options.stdinFilename ?? "<stdin>") : p;
     let text: string;
     if (p === "-") stdin.push((text = options.readStdin ? options.readStdin() : readText(0, maxBytes, name, options.allowBinary)));
-    else text = readText(p, maxBytes, p, options.allowBinary);
+    else text = options.readFile?.(p) ?? readText(p, maxBytes, p, options.allowBinary);
     const config = configFor(p);
     const checkOff = isOff(config.data.settings?.generic) || isOff(options.ruleSettings?.generic);
     const units = documents ? documents.splitDocument(name, text, formatOf(p)) : [{ name, text, offset: 0, characters: 0, facts: {}, disable: [], suppress: [], directives: [] }];

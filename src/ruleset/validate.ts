@@ -140,9 +140,10 @@ export function validateRule(raw: unknown, ctx: ValidateContext, expectedId?: st
   let fix: FixDef | undefined;
   if (raw.fix !== undefined) {
     const f = raw.fix;
-    const actions = ["remove", "replace", "greet", "rename"];
+    const actions = ["remove", "replace", "greet", "rename", "trim"];
     if (!isObject(f) || typeof f.action !== "string" || !actions.includes(f.action)) fail(["fix"], `"fix" must be a mapping with "action": one of ${actions.join(", ")}`);
     else if (f.action === "replace" && typeof f.with !== "string") fail(["fix"], `a "replace" fix needs "with" (the text to put in)`);
+    else if (f.action === "trim" && raw.metric !== "characters") fail(["fix"], `a "trim" fix needs "metric: characters" (it cuts what is over the limit)`);
     else {
       for (const k of Object.keys(f)) if (k !== "action" && k !== "label" && !(k === "with" && f.action === "replace")) fail(["fix", k], `unknown key "${k}"`, true);
       if (f.label !== undefined && typeof f.label !== "string") fail(["fix", "label"], `"fix.label" must be a string`);
