@@ -104,9 +104,21 @@ function edited(source: string, s: EntryScalar, edits: { from: number; to: numbe
   return out + source.slice(at, s.end);
 }
 
-/** Where [from, to) of the file falls in the scalar's value; undefined when an end is not a clean place (inside an escape, a fold, indentation). */
+/**
+ * Where [from, to) of the file falls in the scalar's value; undefined when an end is not a clean
+ * place (inside an escape, a folded line break, indentation). Spaces before a line break are no
+ * part of a plain or quoted value: an end after them is taken from before them.
+ */
 export function valueRange(source: string, s: EntryScalar, from: number, to: number): [number, number] | undefined {
   if (s.value.includes(START) || s.value.includes(END) || from < s.from || to > s.to || from > to) return undefined;
+  const found = markedRange(source, s, from, to);
+  if (found || !/^\r?\n/.test(source.slice(to, to + 2))) return found;
+  let back = to;
+  while (back > from && /[ \t]/.test(source[back - 1]!)) back--;
+  return back < to ? markedRange(source, s, from, back) : undefined;
+}
+
+function markedRange(source: string, s: EntryScalar, from: number, to: number): [number, number] | undefined {
   const marked = parseScalar(edited(source, s, [{ from, to: from, text: START }, { from: to, to, text: END }]), s.context);
   if (marked === undefined || marked.replace(START, "").replace(END, "") !== s.value) return undefined;
   const a = marked.indexOf(START);

@@ -203,7 +203,7 @@ function outputsOf(source: string, text: string, o: FixSourceOptions): Map<strin
   const out = new Map<string, string>();
   if (text === source) return out;
   if (o.format !== "collection") {
-    out.set(o.lint(text).units[0]?.name ?? o.name, text);
+    out.set(o.name, text);
     return out;
   }
   const before = new Map((entryScalars(o.name, source) ?? []).map((s) => [s.name, s.value]));
@@ -240,15 +240,21 @@ export async function fixRun(paths: string[], options: LintFilesOptions, fix: Fi
   const documents = inputs.some((p) => formatOf(p) !== "text") ? await import("../documents.js") : undefined;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const accept = fix.quiet ? (m: Message) => m.severity === "error" : undefined;
-  const seen = new Set<string>();
-  const changed: { path: string; read: string; fixed: FixedSource }[] = [];
+  /** Each file once, by its real path; another name for a file already read is an alias of the first. */
+  const seen = new Map<string, string>();
+  const aliases: { alias: string; of: string }[] = [];
+  const changed: { path: string; key: string; read: string; fixed: FixedSource }[] = [];
   const warnings: string[] = [];
   let stdin: string | undefined;
   for (const p of inputs) {
     const isStdin = p === "-";
     const key = isStdin ? "-" : realPath(p);
-    if (seen.has(key)) continue;
-    seen.add(key);
+    const first = seen.get(key);
+    if (first !== undefined) {
+      if (first !== p) aliases.push({ alias: p, of: first });
+      continue;
+    }
+    seen.set(key, p);
     const name = isStdin ? (options.stdinFilename ?? "<stdin>") : p;
     const text = isStdin ? (stdin = options.readStdin ? options.readStdin() : readText(0, maxBytes, name, options.allowBinary)) : readText(p, maxBytes, p, options.allowBinary);
     const config = configs.forFile(lookupName(p, options.stdinFilename));
@@ -261,7 +267,7 @@ export async function fixRun(paths: string[], options: LintFilesOptions, fix: Fi
       },
     });
     warnings.push(...fixed.warnings);
-    if (fixed.text !== text) changed.push({ path: p, read: text, fixed });
+    if (fixed.text !== text) changed.push({ path: p, key, read: text, fixed });
   }
   // Every input was read and linted: from here on, files may be written.
   const texts = new Map<string, string>();
@@ -269,14 +275,19 @@ export async function fixRun(paths: string[], options: LintFilesOptions, fix: Fi
   for (const c of changed) {
     const failure = fix.mode === "write" ? writeFixed(c.path, c.read, c.fixed.text) : undefined;
     if (failure) warnings.push(`${c.path}: not fixed: ${failure}`);
-    texts.set(c.path, failure ? c.read : c.fixed.text);
-    if (!failure) for (const [name, out] of c.fixed.outputs) outputs.set(name, out);
+    texts.set(c.key, failure ? c.read : c.fixed.text);
+    if (failure) continue;
+    for (const [name, out] of c.fixed.outputs) {
+      outputs.set(name, out);
+      for (const a of aliases) if (a.of === c.path && name.startsWith(c.path)) outputs.set(a.alias + name.slice(c.path.length), out);
+    }
   }
   for (const w of warnings) fix.warn(`invite-lint: ${w}\n`);
+  // The report is of the text as fixed (or as read, where it was not written), not of a later change on disk.
   const run = lintRun(inputs, {
     ...options,
     resolver: configs,
-    readFile: (p) => texts.get(p),
+    readFile: (p) => (texts.size ? texts.get(realPath(p)) : undefined),
     readStdin: stdin === undefined ? options.readStdin : () => texts.get("-") ?? stdin!,
   });
   return {
