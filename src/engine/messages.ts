@@ -56,9 +56,24 @@ function editOf(def: FixDef | undefined, s: Span, text: string, ctx: FixContext)
       const closes = /[.,!]/.test(text.slice(s.end, end)) || /^\r?\n/.test(rest) || rest.trim() === "";
       if (!opens || !closes) return undefined;
       const label = `Remove “${text.slice(s.start, s.end)}”`;
-      // At the end of a line or of the note, the spaces before the phrase go too.
       let start = s.start;
-      if (/^\r?\n/.test(rest) || rest.trim() === "") while (start > ctx.lead && /[ \t]/.test(text[start - 1]!)) start--;
+      const eol = /^\r?\n/.exec(rest);
+      if (eol || rest.trim() === "") {
+        let back = s.start;
+        while (back > ctx.lead && /[ \t]/.test(text[back - 1]!)) back--;
+        const lineBreak = /\r?\n$/.exec(text.slice(Math.max(0, back - 2), back));
+        if (/\S/.test(text[back - 1] ?? "") && back < s.start) {
+          // At the end of a line or of the note, the spaces between the words before and the phrase go too.
+          start = back;
+        } else if (lineBreak && back - lineBreak[0].length >= ctx.lead) {
+          // A whole line goes with the line break before it: the next line keeps its place.
+          start = back - lineBreak[0].length;
+        } else if (eol) {
+          // The note's first line goes with the line break after it and the next line's indentation.
+          end += eol[0].length;
+          while (/[ \t]/.test(text[end] ?? "")) end++;
+        }
+      }
       // What now starts a sentence starts with a capital: "Great talk. I'd like to connect, we met" -> "Great talk. We met".
       const next = text[end] ?? "";
       const startsSentence = s.start <= ctx.lead || (s.start !== ctx.greeting?.end && SENTENCE_BEFORE.test(before));

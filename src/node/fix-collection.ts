@@ -127,6 +127,18 @@ function markedRange(source: string, s: EntryScalar, from: number, to: number): 
   return [a, b - 1];
 }
 
+/**
+ * A block scalar's value ends as its header's chomping says: one line break (`|`, `>`), none
+ * (`|-`), or all of them (`|+`); a line a fix emptied at the end is one of those.
+ */
+function chomped(source: string, s: EntryScalar, value: string): string {
+  if (s.style !== Scalar.BLOCK_LITERAL && s.style !== Scalar.BLOCK_FOLDED) return value;
+  const header = /^[|>]([-+0-9]*)/.exec(source.slice(s.start, s.start + 4))?.[1] ?? "";
+  if (header.includes("+")) return value;
+  const body = value.replace(/\n+$/, "");
+  return header.includes("-") || body === "" ? body : `${body}\n`;
+}
+
 /** Text as it is written inside a scalar of this style, or undefined when it cannot be written there as it is. */
 function encodeIn(style: Scalar["type"], text: string): string | undefined {
   if (style === Scalar.QUOTE_DOUBLE) return JSON.stringify(text).slice(1, -1);
@@ -162,9 +174,9 @@ export interface ScalarFixes {
 /**
  * Makes `fixes` (file offsets inside one scalar, not overlapping) in the scalar's value, and
  * finds source for the new value in the scalar's own style: the edits made where they are
- * (the inserted text escaped as the style needs); else the same with the spaces before a line
- * break removed along with a removal that ends there (a folded block keeps them); else, for a
- * quoted scalar, the whole scalar written anew. A fix that ends inside an escape, a line break
+ * (the inserted text escaped as the style needs), a removal that ends at a line break taking
+ * the spaces before it (no line is left with trailing spaces, and a folded block would keep
+ * them); else the edits alone; else, for a quoted scalar, the whole scalar written anew. A fix that ends inside an escape, a line break
  * or indentation of the entry's text is not made.
  */
 export function fixScalar(source: string, s: EntryScalar, fixes: RawFix[]): ScalarFixes {
@@ -191,17 +203,23 @@ export function fixScalar(source: string, s: EntryScalar, fixes: RawFix[]): Scal
     places.push({ from: f.range[0], to: f.range[1], text: f.text });
   }
   if (!places.length) return { skipped, deferred };
-  value += s.value.slice(at);
+  value = chomped(source, s, value + s.value.slice(at));
   const texts = places.map((p) => encodeIn(s.style, p.text));
   const encodable = texts.every((t) => t !== undefined);
   const attempts: (() => string | undefined)[] = [
-    () => (encodable ? edited(source, s, places.map((p, i) => ({ ...p, text: texts[i]! }))) : undefined),
     () => (encodable ? edited(source, s, places.map((p, i) => {
       let from = p.from;
       const floor = Math.max(s.from, places[i - 1]?.to ?? 0);
-      if (p.text === "" && /^\r?\n/.test(source.slice(p.to, p.to + 2))) while (from > floor && /[ \t]/.test(source[from - 1]!)) from--;
-      return { from, to: p.to, text: texts[i]! };
+      let to = p.to;
+      const eol = /^\r?\n/.exec(source.slice(p.to, p.to + 2));
+      if (p.text === "" && eol) {
+        while (from > floor && /[ \t]/.test(source[from - 1]!)) from--;
+        // A line left empty goes with its line break.
+        if (source[from - 1] === "\n" && from > s.from && to + eol[0].length <= Math.max(s.to, s.end)) to += eol[0].length;
+      }
+      return { from, to, text: texts[i]! };
     })) : undefined),
+    () => (encodable ? edited(source, s, places.map((p, i) => ({ ...p, text: texts[i]! }))) : undefined),
     () => quoted(s.style, value),
   ];
   for (const attempt of attempts) {

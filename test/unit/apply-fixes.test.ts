@@ -36,6 +36,8 @@ describe("every fix action on a plain note", () => {
     { action: "remove", rule: "stock-invitation", text: "I'd like to add you to my professional network on LinkedIn. We met at PyData Denver last week.\n", fixed: "We met at PyData Denver last week.\n" },
     { action: "remove", rule: "stock-invitation", text: "Great talk at PyData Denver. I'd like to add you to my network, we should compare notes on dbt tests.\n", fixed: "Great talk at PyData Denver. We should compare notes on dbt tests.\n" },
     { action: "remove", rule: "boilerplate-phrase", text: "Hi Priya, I hope this message finds you well.\nGreat meeting you at PyData Denver.\n", fixed: "Hi Priya,\nGreat meeting you at PyData Denver.\n", overrides: PRIYA },
+    { action: "remove", rule: "boilerplate-phrase", text: "Hi Priya, great meeting you at PyData Denver.\nI hope this message finds you well.\nYour talk on dbt tests was great.\n", fixed: "Hi Priya, great meeting you at PyData Denver.\nYour talk on dbt tests was great.\n" },
+    { action: "remove", rule: "stock-invitation", text: "I'd like to add you to my professional network on LinkedIn.\nwe met at PyData Denver last week.\n", fixed: "We met at PyData Denver last week.\n" },
     { action: "remove", rule: "empty-flattery", text: "Hi Cloud, your profile is amazing! Your post on Lambda cold starts saved us a week.\n", fixed: "Hi Cloud, Your post on Lambda cold starts saved us a week.\n" },
     { action: "replace", rule: "exclamation-run", text: "Great meeting you at PyData Denver!!!\n", fixed: "Great meeting you at PyData Denver!\n" },
     { action: "replace", rule: "double-space", text: "Great meeting you at PyData Denver.  Your talk was great.\n", fixed: "Great meeting you at PyData Denver. Your talk was great.\n" },
@@ -177,6 +179,12 @@ const YAML = `# Outreach templates for the PyData follow-ups
   text: >
     Hi Priya, I hope this message finds you well.
     Great meeting you at PyData Denver!!!
+- id: lines
+  text: |-
+    I'd like to add you to my professional network on LinkedIn.
+    We met at PyData Denver.
+    I hope this message finds you well.
+    Your talk on dbt tests changed how our team works.
 - id: untouched
   text: Hi Priya, your talk on dbt tests at PyData Denver changed how our team works.
 # the end
@@ -193,6 +201,7 @@ describe("a YAML collection", () => {
       single: "Hi Priya, It's great meeting you at PyData Denver!",
       literal: "Hi Priya,\nGreat meeting you at PyData Denver!\n",
       folded: "Hi Priya, Great meeting you at PyData Denver!\n",
+      lines: "We met at PyData Denver.\nYour talk on dbt tests changed how our team works.",
     };
     expect(Object.fromEntries([...done.outputs].map(([k, v]) => [k.replace("notes.yaml#", ""), v]))).toEqual(expected);
     const parsed = parseYaml(done.text) as { id: string; text: string; to?: string }[];
@@ -213,6 +222,7 @@ describe("a YAML collection", () => {
     expect(done.text).toContain("  text: Hi Priya,\n    Great meeting you at PyData Denver!\n");
     expect(done.text).toContain("  text: |\n    Hi Priya,\n    Great meeting you at PyData Denver!\n");
     expect(done.text).toContain("  text: >\n    Hi Priya,\n    Great meeting you at PyData Denver!\n");
+    expect(done.text).toContain("  text: |-\n    We met at PyData Denver.\n    Your talk on dbt tests changed how our team works.\n- id: untouched");
     // Fixing again changes nothing.
     expect(fix(done.text, { name: "notes.yaml", format: "collection" }).text).toBe(done.text);
   });
