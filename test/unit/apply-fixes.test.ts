@@ -252,18 +252,34 @@ describe("a YAML collection", () => {
     // Up to the escape is a clean place; into it is not.
     expect(valueRange(text, s, escape - 2, escape)).toEqual([17, 19]);
     expect(valueRange(text, s, escape - 2, escape + 3)).toBeUndefined();
+    const meeting = text.indexOf("We met");
     const lint = (t: string) => {
       const units = [...splitDocument("e.yaml", t, "collection")];
-      const fixMessage = { ruleId: "exclamation-run", severity: "warning", fix: { range: [escape - 2, escape + 3], text: "!", label: "l" } } as Message;
-      return { units, results: [{ file: "e.yaml#1", messages: t === text ? [fixMessage] : [] } as unknown as LintResult] };
+      const messages = [
+        { ruleId: "exclamation-run", severity: "warning", fix: { range: [escape - 2, escape + 3], text: "!", label: "l" } },
+        { ruleId: "other", severity: "warning", fix: { range: [meeting, meeting + 2], text: "Y'all", label: "l" } },
+      ] as Message[];
+      return { units, results: [{ file: "e.yaml#1", messages: t === text ? messages : [] } as unknown as LintResult] };
     };
     const done = fixSource(text, { name: "e.yaml", format: "collection", lint });
-    expect(done.text).toBe(text);
+    // The fix into the escape is not made; the entry's other fix is.
+    expect(done.text).toBe('- text: "Great to meet you!!\\u0021 Y\'all met at PyData Denver."\n');
+    expect(parseYaml(done.text)).toEqual([{ text: "Great to meet you!!! Y'all met at PyData Denver." }]);
     expect(done.warnings).toEqual(["e.yaml#1: a exclamation-run fix not made: it ends inside an escape, a line break or the indentation of the entry's text"]);
     // The same fix as far as the escape is made, and written back in the style, with the escape kept.
     const made = fixScalar(text, s, [{ range: [escape - 2, escape], text: "" }]);
     expect(made.edit?.text).toBe('"Great to meet you\\u0021 We met at PyData Denver."');
     expect(made.edit?.value).toBe("Great to meet you! We met at PyData Denver.");
+  });
+
+  it("a place inside a folded line break or an indentation is not a clean end", () => {
+    const text = "- text: Hi Priya, great meeting you\n    at PyData Denver.\n";
+    const s = entryScalars("f.yaml", text)![0]!;
+    expect(s.value).toBe("Hi Priya, great meeting you at PyData Denver.");
+    const fold = text.indexOf("\n    at");
+    expect(valueRange(text, s, fold - 3, fold)).toEqual([24, 27]);
+    expect(valueRange(text, s, fold - 3, fold + 3)).toBeUndefined();
+    expect(valueRange(text, s, fold + 5, fold + 7)).toEqual([28, 30]);
   });
 });
 
@@ -302,6 +318,14 @@ Hello, I hope this message finds you well.  Great meeting you at **PyData Denver
     expect(done.text).toBe(MD.replace("Hello, I hope this message finds you well.  Great meeting you at **PyData Denver**!!!", "Hello Priya, Great meeting you at **PyData Denver**!"));
     expect(done.outputs).toEqual(new Map([["note.md", done.text]]));
     expect(done.warnings).toEqual([]);
+  });
+
+  it("another fix across markup is not made, with a warning", () => {
+    const text = "---\nto: Priya Shah\n---\n**Hello**, great meeting you at PyData Denver.\n";
+    expect(rulesOf(text, "n.md", "markdown")).toContain("recipient-name-missing");
+    const done = fix(text, { name: "n.md", format: "markdown" });
+    expect(done.text).toBe(text);
+    expect(done.warnings).toEqual([expect.stringMatching(/^n\.md: a (recipient-name-missing|no-personal-touch) fix not made: it crosses Markdown markup$/)]);
   });
 
   it("a removal stops where markup starts", () => {
