@@ -68,7 +68,7 @@ function editOf(def: FixDef | undefined, s: Span, text: string, ctx: FixContext)
         } else if (lineBreak && back - lineBreak[0].length >= ctx.lead) {
           // A whole line goes with the line break before it: the next line keeps its place.
           start = back - lineBreak[0].length;
-        } else if (eol) {
+        } else if (eol && rest.slice(eol[0].length).trim() !== "") {
           // The note's first line goes with the line break after it and the next line's indentation.
           end += eol[0].length;
           while (/[ \t]/.test(text[end] ?? "")) end++;

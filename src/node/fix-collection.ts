@@ -165,10 +165,8 @@ export interface ScalarEdit {
 export interface ScalarFixes {
   /** The edit of the scalar, when any fix could be made. */
   edit?: ScalarEdit;
-  /** Fixes that were not made, with the reason. */
+  /** Fixes that were not made, with the reason (a fix that starts where an earlier removal took the spaces waits for the next pass, unlisted). */
   skipped: { fix: RawFix; reason: string }[];
-  /** Fixes left for the next pass: they start where an earlier fix's removal took the spaces. */
-  deferred: RawFix[];
 }
 
 /**
@@ -181,7 +179,6 @@ export interface ScalarFixes {
  */
 export function fixScalar(source: string, s: EntryScalar, fixes: RawFix[]): ScalarFixes {
   const skipped: ScalarFixes["skipped"] = [];
-  const deferred: RawFix[] = [];
   let value = "";
   let at = 0;
   const places: { from: number; to: number; text: string }[] = [];
@@ -192,18 +189,16 @@ export function fixScalar(source: string, s: EntryScalar, fixes: RawFix[]): Scal
       continue;
     }
     let [a, b] = r;
-    if (a < at) {
-      deferred.push(f);
-      continue;
-    }
+    if (a < at) continue;
     // A removal after a space takes the spaces after it, also where a line break folded into one: no double space is left.
     if (f.text === "" && (a === 0 || /[ \t]/.test(s.value[a - 1]!))) while (s.value[b] === " " || s.value[b] === "\t") b++;
     value += s.value.slice(at, a) + f.text;
     at = b;
     places.push({ from: f.range[0], to: f.range[1], text: f.text });
   }
-  if (!places.length) return { skipped, deferred };
+  if (!places.length) return { skipped };
   value = chomped(source, s, value + s.value.slice(at));
+  if (value.trim() === "" && s.value.trim() !== "") return { skipped: [...skipped, ...places.map((p) => ({ fix: { range: [p.from, p.to] as [number, number], text: p.text }, reason: "it would leave the note empty" }))] };
   const texts = places.map((p) => encodeIn(s.style, p.text));
   const encodable = texts.every((t) => t !== undefined);
   const attempts: (() => string | undefined)[] = [
@@ -224,10 +219,10 @@ export function fixScalar(source: string, s: EntryScalar, fixes: RawFix[]): Scal
   ];
   for (const attempt of attempts) {
     const raw = attempt();
-    if (raw !== undefined && parseScalar(raw, s.context) === value) return { edit: { start: s.start, end: s.end, text: raw, value }, skipped, deferred };
+    if (raw !== undefined && parseScalar(raw, s.context) === value) return { edit: { start: s.start, end: s.end, text: raw, value }, skipped };
   }
   const reason = `the entry's ${styleName(s.style)} text cannot hold the fixed text in the same style`;
-  return { skipped: [...skipped, ...places.map((p) => ({ fix: { range: [p.from, p.to] as [number, number], text: p.text }, reason }))], deferred };
+  return { skipped: [...skipped, ...places.map((p) => ({ fix: { range: [p.from, p.to] as [number, number], text: p.text }, reason }))] };
 }
 
 function styleName(style: Scalar["type"]): string {

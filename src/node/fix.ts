@@ -103,17 +103,22 @@ function pick(linted: { units: NoteUnit[]; results: LintResult[] }, o: FixSource
     last = c.range[1];
   }
   // A note is never fixed into nothing (a note that is only LinkedIn's stock text needs new words, not none).
+  const byUnit = new Map<number, RawFix[]>();
+  for (const c of out) {
+    const u = linted.units[c.unit]!;
+    const mine = byUnit.get(c.unit) ?? [];
+    mine.push({ range: [c.range[0] - u.offset, c.range[1] - u.offset], text: c.text });
+    byUnit.set(c.unit, mine);
+  }
   const emptied = new Set<number>();
-  for (const unit of new Set(out.map((c) => c.unit))) {
+  for (const [unit, mine] of byUnit) {
     const u = linted.units[unit]!;
-    if (u.text.trim() === "") continue;
-    const mine = out.filter((c) => c.unit === unit).map((c) => ({ ...c, range: [c.range[0] - u.offset, c.range[1] - u.offset] as [number, number] }));
-    if (applyAll(u.text, mine).trim() === "") {
+    if (u.text.trim() !== "" && applyAll(u.text, mine).trim() === "") {
       emptied.add(unit);
       warn(`${u.name}: fixes not made: they would leave the note empty`);
     }
   }
-  return out.filter((c) => !emptied.has(c.unit));
+  return emptied.size ? out.filter((c) => !emptied.has(c.unit)) : out;
 }
 
 /** Text with non-overlapping edits made. */
@@ -157,14 +162,17 @@ function applyInCollection(text: string, picked: Candidate[], units: NoteUnit[],
     warn(`${o.name}: fixes not made: the file does not parse as one YAML document`);
     return text;
   }
+  const byName = new Map(scalars.map((s) => [s.name, s]));
   const byScalar = new Map<EntryScalar, Candidate[]>();
   for (const c of picked) {
-    const s = scalars.find((x) => x.from <= c.range[0] && c.range[1] <= x.to && x.name === units[c.unit]!.name);
-    if (!s) {
+    const s = byName.get(units[c.unit]!.name);
+    if (!s || c.range[0] < s.from || c.range[1] > s.to) {
       warn(`${units[c.unit]!.name}: a ${c.ruleId} fix not made: it is not inside the entry's text`);
       continue;
     }
-    byScalar.set(s, [...(byScalar.get(s) ?? []), c]);
+    const mine = byScalar.get(s) ?? [];
+    mine.push(c);
+    byScalar.set(s, mine);
   }
   const edits: (RawFix & { name: string; value: string })[] = [];
   for (const [s, fixes] of byScalar) {
