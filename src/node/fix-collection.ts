@@ -136,7 +136,8 @@ function chomped(source: string, s: EntryScalar, value: string): string {
   const header = /^[|>]([-+0-9]*)/.exec(source.slice(s.start, s.start + 4))?.[1] ?? "";
   if (header.includes("+")) return value;
   const body = value.replace(/\n+$/, "");
-  return header.includes("-") || body === "" ? body : `${body}\n`;
+  // Clipped: the last line break stays, where the scalar had one (a file may end without it).
+  return header.includes("-") || body === "" || !s.value.endsWith("\n") ? body : `${body}\n`;
 }
 
 /** Text as it is written inside a scalar of this style, or undefined when it cannot be written there as it is. */
@@ -171,11 +172,11 @@ export interface ScalarFixes {
 
 /**
  * Makes `fixes` (file offsets inside one scalar, not overlapping) in the scalar's value, and
- * finds source for the new value in the scalar's own style: the edits made where they are
- * (the inserted text escaped as the style needs), a removal that ends at a line break taking
- * the spaces before it (no line is left with trailing spaces, and a folded block would keep
- * them); else the edits alone; else, for a quoted scalar, the whole scalar written anew. A fix that ends inside an escape, a line break
- * or indentation of the entry's text is not made.
+ * finds source for the new value in the scalar's own style: the edits made where they are (the
+ * inserted text escaped as the style needs), a removal that ends at a line break taking the
+ * spaces before it (no line is left with trailing spaces, and a folded block would keep them);
+ * else the edits alone; else, for a quoted scalar, the whole scalar written anew. A fix that
+ * ends inside an escape, a line break or the indentation of the entry's text is not made.
  */
 export function fixScalar(source: string, s: EntryScalar, fixes: RawFix[]): ScalarFixes {
   const skipped: ScalarFixes["skipped"] = [];
