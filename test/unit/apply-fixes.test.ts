@@ -131,6 +131,14 @@ describe("passes", () => {
     expect(rulesOf(cut.text)).not.toContain("note-too-long");
   });
 
+  it("the trim of note-too-long's own example with a sign-off: it fits once the sign-off is cut", () => {
+    const example = builtinRules.rules.find((r) => r.id === "note-too-long")!.examples.bad.find((b) => b.endsWith("— Sam Okafor"))!;
+    expect(example.length).toBe(301);
+    const done = fix(example);
+    expect(done.text).toBe(example.slice(0, -" — Sam Okafor".length));
+    expect(rulesOf(done.text)).not.toContain("note-too-long");
+  });
+
   it("stop after the tenth pass", () => {
     let calls = 0;
     // A lint that always has one more fix to make.
