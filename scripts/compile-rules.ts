@@ -1,4 +1,5 @@
 // Compiles rules/*.yaml into the JSON the engine loads, validating every file.
+import { createHash } from "node:crypto";
 import { writeFileSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { loadRuleSet } from "../src/ruleset/load.js";
@@ -10,7 +11,9 @@ const out = join(root, "src/generated/rules.json");
 try {
   const data = loadRuleSet(readRuleFiles(join(root, "rules")));
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, JSON.stringify(data));
+  // The digest keys --cache entries: any change of a rule, weight or lexicon invalidates them.
+  const digest = createHash("sha1").update(JSON.stringify(data)).digest("hex");
+  writeFileSync(out, JSON.stringify({ ...data, digest }));
   console.log(`rules: ${data.rules.length} rules compiled to ${out}`);
 } catch (error) {
   if (error instanceof RuleFileError) {

@@ -25,7 +25,8 @@ export interface Io {
   stderr: (s: string) => void;
   stdinIsTTY: boolean;
   stdoutIsTTY: boolean;
-  env: NodeJS.ProcessEnv;
+  /** The environment (`process.env` in Node); a plain record, so the published types need no @types/node. */
+  env: Readonly<Record<string, string | undefined>>;
 }
 
 const EXAMPLES = `
@@ -76,6 +77,8 @@ function program(io: Io): Command {
     .option("--max-bytes <n>", `refuse inputs larger than this (default ${DEFAULT_MAX_BYTES})`)
     .option("--binary", "lint files with NUL bytes instead of refusing them")
     .option("--report-unused-disable-directives", "report invite-lint-disable comments that suppress nothing")
+    .option("--cache", "reuse the results of files unchanged since the last --cache run")
+    .option("--cache-location <path>", "the cache file, or a folder for it (default: .invite-lintcache)")
     .option("--sameness <n|off>", "near-duplicate notes: similarity threshold from 0.5 to 1 (default 0.8), or off")
     .option("--color", "colour even when not writing to a terminal")
     .option("--no-color", "no colour in the report")
@@ -138,6 +141,9 @@ function parseArgs(argv: string[], io: Io): Parsed {
     allowBinary: Boolean(opts.binary),
     reportUnusedDirectives: Boolean(opts.reportUnusedDisableDirectives),
     sameness: parseSamenessFlag(opts.sameness as string | undefined),
+    cache: Boolean(opts.cache) || opts.cacheLocation !== undefined,
+    cacheLocation: opts.cacheLocation as string | undefined,
+    warn: (message) => io.stderr(`invite-lint: ${message}\n`),
     overrides: {
       to: opts.to as string | undefined, company: opts.company as string | undefined, context: opts.context as string | undefined,
       type: (opts.type ?? opts.kind) as string | undefined, account: opts.account as "free" | "premium" | undefined,

@@ -136,6 +136,8 @@ export interface RuleSetData {
   lexicons?: Record<string, string>;
   /** The fitted score; without it (a rule set being trained) rules weigh what their files say. */
   model?: ScoreModel;
+  /** A digest of the sources the set was built from (the built-in set's, from the build), for cache keys. */
+  digest?: string;
 }
 
 /** A finding, kept structured until a formatter turns it into words. */

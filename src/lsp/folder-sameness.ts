@@ -24,7 +24,7 @@ export interface FolderIo {
   now(): number;
 }
 
-const nodeIo: FolderIo = {
+export const nodeIo: FolderIo = {
   list: (dir) => readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isFile() && !e.name.startsWith(".") && NOTE_FILE.test(e.name) && !SKIP_FILES.has(e.name)).map((e) => join(dir, e.name)),
   stat: (path) => statSync(path, { throwIfNoEntry: false }),

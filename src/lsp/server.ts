@@ -1,31 +1,27 @@
+import { basename, dirname, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { basename, dirname } from "node:path";
 import {
-  CodeActionKind, DiagnosticSeverity, DidChangeWatchedFilesNotification, ProposedFeatures, TextDocumentSyncKind, TextDocuments,
-  createConnection, type CodeAction, type Connection, type Diagnostic, type Hover,
+  CodeActionKind, DidChangeWatchedFilesNotification, MessageType, ProposedFeatures, ShowMessageNotification, TextDocumentSyncKind,
+  TextDocuments, createConnection, type CodeAction, type Connection, type Diagnostic, type Hover, type InitializeParams,
+  type InitializeResult, type Position,
 } from "vscode-languageserver/node.js";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import pkg from "../../package.json" with { type: "json" };
-import type { LintResult, Message, RuleSetData } from "../engine/types.js";
+import type { LintResult } from "../engine/types.js";
 import { builtinRules } from "../builtin.js";
-import { documentFormat } from "../document-format.js";
-import { splitDocument } from "../documents.js";
-import { format } from "../report/index.js";
-import { toReport } from "../report/summary.js";
-import { ruleUrl } from "../report/sarif.js";
-import { ConfigResolver } from "../node/config.js";
+import { ConfigResolver, type LoadedConfig } from "../node/config.js";
 import { CONFIG_NAMES } from "../node/config-find.js";
-import { lintUnits } from "../node/lint-files.js";
-import type { ConfigData } from "../config/schema.js";
-import { FolderSameness, type OpenDocs } from "./folder-sameness.js";
+import { hoverFor, quickFixes, reportFor } from "./answers.js";
+import { ConfigProblems } from "./config-problems.js";
+import { DOCUMENT_ERROR, notLintedDiagnostic, problemDiagnostic, toDiagnostic } from "./diagnostics.js";
+import { FolderSameness, nodeIo, type OpenDocs } from "./folder-sameness.js";
+import { lintDocument, pathOf, type Outcome } from "./lint-document.js";
+import { NoteFiles } from "./note-files.js";
+import { readSettings, type ServerSettings } from "./settings.js";
 
-const SHOW_REPORT = "invite-lint.showReport";
+export const SHOW_REPORT = "invite-lint.showReport";
 const DEBOUNCE_MS = 150;
-
-interface Linted {
-  version: number;
-  results: LintResult[];
-}
+const IGNORE_FILE = ".invite-lintignore";
 
 /**
  * The language server: lints open notes, Markdown notes and collections on open, on change
@@ -34,70 +30,45 @@ interface Linted {
  */
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all, process.stdin, process.stdout)): Connection {
   const documents = new TextDocuments(TextDocument);
-  const linted = new Map<string, Linted>();
-  const timers = new Map<string, NodeJS.Timeout>();
-  let resolver = new ConfigResolver(builtinRules, {});
-  let settings: { to?: string; template?: boolean } = {};
-  // Near-duplicates: each note file is compared with the other note files of its folder.
-  const folders = new FolderSameness(builtinRules);
-  const openDocs = (): OpenDocs => new Map(documents.all().filter((d) => d.uri.startsWith("file:")).map((d) => [pathOf(d.uri), { version: d.version, text: d.getText() }]));
-  const sameFolder = (a: string, b: string) => a.startsWith("file:") && b.startsWith("file:") && dirname(pathOf(a)) === dirname(pathOf(b));
+  const server = new NoteServer(connection, documents);
+  connection.onInitialize((params) => server.initialize(params));
+  connection.onInitialized(() => server.initialized());
+  documents.onDidOpen((e) => server.publish(e.document));
+  documents.onDidChangeContent((e) => server.schedule(e.document, DEBOUNCE_MS));
+  documents.onDidSave((e) => server.saved(e.document));
+  documents.onDidClose((e) => server.closed(e.document));
+  connection.onDidChangeWatchedFiles((p) => server.filesChanged(p.changes.map((c) => pathOf(c.uri))));
+  connection.onHover((p) => server.hover(p.textDocument.uri, p.position));
+  connection.onCodeAction((p) => server.codeActions(p.textDocument.uri, p.context.diagnostics));
+  connection.onExecuteCommand((p) => (p.command === SHOW_REPORT ? server.report(String(p.arguments?.[0] ?? "")) : null));
+  documents.listen(connection);
+  connection.listen();
+  return connection;
+}
 
-  const pathOf = (uri: string) => (uri.startsWith("file:") ? fileURLToPath(uri) : uri);
+/** The server's state and what it does on each event; startServer wires the events to it. */
+class NoteServer {
+  private settings: ServerSettings = readSettings(undefined).settings;
+  private settingsProblems: string[] = [];
+  private notes = new NoteFiles([]);
+  private resolver = new ConfigResolver(builtinRules, {});
+  /** Rule pack folders of the configs in use: a change there reloads the configs. */
+  private readonly packDirs = new Set<string>();
+  private readonly configProblems = new ConfigProblems();
+  /** Each open document's last results (for hovers, fixes, the report) and its own diagnostics. */
+  private readonly linted = new Map<string, LintResult[]>();
+  private readonly own = new Map<string, Diagnostic[]>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly folders: FolderSameness;
 
-  function lintDocument(doc: TextDocument): Linted {
-    const path = pathOf(doc.uri);
-    const text = doc.getText();
-    const format = doc.languageId === "markdown" ? "markdown" : ["yaml", "json"].includes(doc.languageId) ? "collection" : documentFormat(path);
-    let config: { data: object; rules: RuleSetData } = { data: {}, rules: builtinRules };
-    try {
-      config = resolver.forFile(doc.uri.startsWith("file:") ? path : undefined);
-    } catch (error) {
-      connection.window.showErrorMessage(`invite-lint: ${(error as Error).message}`);
-    }
-    const units = [...splitDocument(path, text, format)];
-    const results = [...lintUnits(units, text, format !== "text", config, { overrides: { to: settings.to, template: settings.template } })];
-    if (doc.uri.startsWith("file:")) folders.check(path, units, results, (config.data as ConfigData).sameness?.threshold, openDocs(), { to: settings.to });
-    return { version: doc.version, results };
+  constructor(private readonly connection: Connection, private readonly documents: TextDocuments<TextDocument>) {
+    // Near-duplicates: each note file is compared with the other note files of its folder.
+    this.folders = new FolderSameness(builtinRules, { ...nodeIo, list: (dir) => nodeIo.list(dir).filter((f) => this.notes.isNote(f)) });
   }
 
-  function publish(doc: TextDocument) {
-    let state: Linted;
-    try {
-      state = lintDocument(doc);
-    } catch (error) {
-      // A collection that does not parse: one diagnostic where the parser stopped.
-      const problem = (error as { problems?: { line: number; column: number; message: string }[] }).problems?.[0];
-      const line = Math.max(0, (problem?.line ?? 1) - 1);
-      const character = Math.max(0, (problem?.column ?? 1) - 1);
-      linted.delete(doc.uri);
-      void connection.sendDiagnostics({
-        uri: doc.uri, version: doc.version,
-        diagnostics: [{ range: { start: { line, character }, end: { line, character } }, severity: DiagnosticSeverity.Error, source: "invite-lint", message: problem?.message ?? (error as Error).message }],
-      });
-      return;
-    }
-    linted.set(doc.uri, state);
-    const diagnostics = state.results.flatMap((r) => r.messages.map((m) => toDiagnostic(m, r)));
-    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
-  }
-
-  function schedule(doc: TextDocument, delay: number) {
-    clearTimeout(timers.get(doc.uri));
-    timers.set(doc.uri, setTimeout(() => {
-      timers.delete(doc.uri);
-      const current = documents.get(doc.uri);
-      if (current) publish(current);
-    }, delay));
-  }
-
-  function reloadConfig() {
-    resolver = new ConfigResolver(builtinRules, {});
-    for (const doc of documents.all()) schedule(doc, 0);
-  }
-
-  connection.onInitialize((params) => {
-    settings = (params.initializationOptions as typeof settings | undefined) ?? {};
+  initialize(params: InitializeParams): InitializeResult {
+    ({ settings: this.settings, problems: this.settingsProblems } = readSettings(params.initializationOptions));
+    this.notes = new NoteFiles(workspaceRoots(params), this.settings.ignores);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -107,94 +78,145 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       },
       serverInfo: { name: "invite-lint", version: pkg.version },
     };
-  });
+  }
 
-  connection.onInitialized(() => {
-    // Ask the client to tell us when a config file changes; clients without the capability ignore it.
-    void connection.client.register(DidChangeWatchedFilesNotification.type, {
-      watchers: [...CONFIG_NAMES.map((name) => ({ globPattern: `**/${name}` })), { globPattern: "**/*.{txt,text,note,md,markdown,yaml,yml,json}" }],
-    }).catch(() => undefined);
-  });
+  initialized(): void {
+    for (const problem of this.settingsProblems) this.tell(MessageType.Warning, `initializationOptions: ${problem}; left out`);
+    // Config files, ignore files and note files; clients without the capability ignore the request.
+    const watchers = [...CONFIG_NAMES, IGNORE_FILE].map((name) => ({ globPattern: `**/${name}` }));
+    watchers.push({ globPattern: "**/*.{txt,text,note,md,markdown,yaml,yml,json}" });
+    void this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
+  }
 
-  documents.onDidOpen((e) => publish(e.document));
-  documents.onDidChangeContent((e) => schedule(e.document, DEBOUNCE_MS));
-  documents.onDidSave((e) => {
-    if (CONFIG_NAMES.includes(basename(pathOf(e.document.uri)))) reloadConfig();
-    else {
-      // Its folder's other open notes are compared with it: their warnings may change too.
-      folders.forget([pathOf(e.document.uri)]);
-      for (const doc of documents.all()) if (doc === e.document || sameFolder(doc.uri, e.document.uri)) schedule(doc, 0);
+  /** Lints the document and publishes what it found, or why it could not lint it. */
+  publish(doc: TextDocument): void {
+    const outcome = this.lint(doc);
+    this.linted.delete(doc.uri);
+    if (outcome.kind === "linted") this.linted.set(doc.uri, outcome.results);
+    this.own.set(doc.uri, this.diagnosticsOf(outcome));
+    this.send(doc.uri);
+  }
+
+  schedule(doc: TextDocument, delay: number): void {
+    clearTimeout(this.timers.get(doc.uri));
+    this.timers.set(doc.uri, setTimeout(() => {
+      this.timers.delete(doc.uri);
+      const current = this.documents.get(doc.uri);
+      if (current) this.publish(current);
+    }, delay));
+  }
+
+  saved(doc: TextDocument): void {
+    this.filesChanged([pathOf(doc.uri)]);
+  }
+
+  closed(doc: TextDocument): void {
+    clearTimeout(this.timers.get(doc.uri));
+    this.linted.delete(doc.uri);
+    this.own.delete(doc.uri);
+    this.send(doc.uri);
+  }
+
+  /** Files changed on disk (or were saved): configs load again, or the notes of their folders are compared again. */
+  filesChanged(paths: string[]): void {
+    this.folders.forget(paths);
+    if (paths.some((p) => basename(p) === IGNORE_FILE)) this.notes.forget();
+    if (paths.some((p) => this.affectsConfig(p))) return this.reloadConfig();
+    const all = paths.some((p) => basename(p) === IGNORE_FILE);
+    for (const doc of this.documents.all()) {
+      const path = pathOf(doc.uri);
+      if (all || paths.some((p) => p === path || (doc.uri.startsWith("file:") && dirname(p) === dirname(path)))) this.schedule(doc, 0);
     }
-  });
-  documents.onDidClose((e) => {
-    clearTimeout(timers.get(e.document.uri));
-    linted.delete(e.document.uri);
-    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
-  });
-  connection.onDidChangeWatchedFiles((p) => {
-    const paths = p.changes.map((c) => pathOf(c.uri));
-    folders.forget(paths);
-    if (paths.some((f) => CONFIG_NAMES.includes(basename(f)))) reloadConfig();
-    else for (const doc of documents.all()) if (p.changes.some((c) => sameFolder(c.uri, doc.uri))) schedule(doc, 0);
-  });
+  }
 
-  connection.onHover((params): Hover | null => {
-    const state = linted.get(params.textDocument.uri);
-    if (!state || state.results.length === 0) return null;
-    const line = params.position.line + 1;
-    // In a collection, the entry under the cursor; otherwise the note.
-    const r = [...state.results].reverse().find((x) => x.position.line <= line) ?? state.results[0]!;
-    const checks = Object.entries(r.checks).map(([id, c]) => `${c.passed ? "✔" : id === "value" ? "○" : "✖"} ${id} ${c.score}`).join(" · ");
-    return {
-      contents: {
-        kind: "markdown",
-        value: `**invite-lint** ${r.score}/100 (${r.grade}), ${r.passed ? "passes" : "fails"} · ${r.characters}/${r.limit} characters\n\n${checks}`,
-      },
-    };
-  });
+  hover(uri: string, position: Position): Hover | null {
+    const results = this.linted.get(uri);
+    return results ? hoverFor(results, position) : null;
+  }
 
-  // Quick fixes are the rules' own `fix:` entries, as the engine computed them for each finding.
-  connection.onCodeAction((params): CodeAction[] => {
-    const doc = documents.get(params.textDocument.uri);
-    const state = linted.get(params.textDocument.uri);
-    if (!doc || !state) return [];
-    const actions: CodeAction[] = [];
-    for (const d of params.context.diagnostics) {
-      if (d.source !== "invite-lint") continue;
-      const start = doc.offsetAt(d.range.start);
-      const m = state.results.flatMap((r) => r.messages).find((x) => x.ruleId === d.code && x.offset === start && x.fix);
-      if (!m?.fix) continue;
-      const [from, to] = m.fix.range;
-      actions.push({
-        title: m.fix.label, kind: CodeActionKind.QuickFix, diagnostics: [d],
-        edit: { changes: { [doc.uri]: [{ range: { start: doc.positionAt(from), end: doc.positionAt(to) }, newText: m.fix.text }] } },
+  codeActions(uri: string, diagnostics: Diagnostic[]): CodeAction[] {
+    const doc = this.documents.get(uri);
+    const results = this.linted.get(uri);
+    return doc && results ? quickFixes(doc, results, diagnostics) : [];
+  }
+
+  report(uri: string): string | null {
+    const results = this.linted.get(uri);
+    return results ? reportFor(results) : null;
+  }
+
+  private lint(doc: TextDocument): Outcome {
+    try {
+      return lintDocument(doc, {
+        notes: this.notes,
+        configFor: (path) => this.configFor(path),
+        settings: this.settings,
+        folders: this.folders,
+        openDocs: () => this.openDocs(),
       });
+    } catch (error) {
+      // A bug, not the user's input: say so where they look, and keep serving.
+      this.connection.console.error(`invite-lint: ${doc.uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      const message = `internal error: ${error instanceof Error ? error.message : String(error)}`;
+      return { kind: "document-error", problem: { file: pathOf(doc.uri), line: 1, column: 1, message } };
     }
-    return actions;
-  });
+  }
 
-  connection.onExecuteCommand((params) => {
-    if (params.command !== SHOW_REPORT) return null;
-    const uri = String(params.arguments?.[0] ?? "");
-    const state = linted.get(uri);
-    return state ? format(toReport(state.results), "stylish", { color: false }) : null;
-  });
+  private diagnosticsOf(outcome: Outcome): Diagnostic[] {
+    switch (outcome.kind) {
+      case "not-a-note":
+        return [];
+      case "linted":
+        return outcome.results.flatMap((r) => r.messages.map((m) => toDiagnostic(m, r, outcome.rules)));
+      case "document-error":
+        return [problemDiagnostic(outcome.problem, DOCUMENT_ERROR)];
+      case "config-error": {
+        const { changed, untold } = this.configProblems.add(outcome.problems);
+        for (const line of untold) this.tell(MessageType.Error, line);
+        for (const uri of changed) this.send(uri);
+        return [notLintedDiagnostic(outcome.problems[0]!)];
+      }
+    }
+  }
 
-  documents.listen(connection);
-  connection.listen();
-  return connection;
+  /** A file's diagnostics: its own (when it is open) and the config problems in it. */
+  private send(uri: string): void {
+    const doc = this.documents.get(uri);
+    const diagnostics = [...(this.own.get(uri) ?? []), ...this.configProblems.for(uri)];
+    void this.connection.sendDiagnostics(doc ? { uri, version: doc.version, diagnostics } : { uri, diagnostics });
+  }
+
+  private tell(type: MessageType, message: string): void {
+    void this.connection.sendNotification(ShowMessageNotification.type, { type, message: `invite-lint: ${message}` });
+  }
+
+  private configFor(path: string | undefined): LoadedConfig {
+    const config = this.resolver.forFile(path);
+    if (config.path) for (const pack of config.data.rules ?? []) this.packDirs.add(resolve(dirname(config.path), pack));
+    return config;
+  }
+
+  private affectsConfig(path: string): boolean {
+    if (CONFIG_NAMES.includes(basename(path)) || this.configProblems.isIn(path)) return true;
+    return [...this.packDirs].some((d) => path.startsWith(d + sep));
+  }
+
+  /** Loads every config again and lints the open documents with them. */
+  private reloadConfig(): void {
+    this.resolver = new ConfigResolver(builtinRules, {});
+    this.packDirs.clear();
+    for (const uri of this.configProblems.clear()) this.send(uri);
+    for (const doc of this.documents.all()) this.schedule(doc, 0);
+  }
+
+  private openDocs(): OpenDocs {
+    const files = this.documents.all().filter((d) => d.uri.startsWith("file:"));
+    return new Map(files.map((d) => [pathOf(d.uri), { version: d.version, text: d.getText() }]));
+  }
 }
 
-function toDiagnostic(m: Message, r: LintResult): Diagnostic {
-  const rule = builtinRules.rules.find((x) => x.id === m.ruleId);
-  const href = rule ? ruleUrl(rule) : undefined;
-  return {
-    range: { start: { line: m.line - 1, character: m.column - 1 }, end: { line: m.endLine - 1, character: m.endColumn - 1 } },
-    severity: m.severity === "error" ? DiagnosticSeverity.Error : m.severity === "warning" ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information,
-    code: m.ruleId,
-    codeDescription: href ? { href } : undefined,
-    source: "invite-lint",
-    message: `${m.message}. ${m.suggestion}`,
-    data: { file: r.file, score: r.score },
-  };
+/** The client's workspace folders, as paths. */
+function workspaceRoots(params: InitializeParams): string[] {
+  const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  return uris.filter((u) => u.startsWith("file:")).map((u) => fileURLToPath(u));
 }

@@ -8,6 +8,7 @@ import type { LinearCompiler } from "../engine/linear.js";
 import { parseDataFile, MAX_DATA_FILE_BYTES } from "../ruleset/yaml-source.js";
 import { readRuleFiles } from "./rule-files.js";
 import { findConfig } from "./config-find.js";
+import { digestOf } from "./digest.js";
 
 
 export interface LoadedConfig {
@@ -18,6 +19,8 @@ export interface LoadedConfig {
   rules: RuleSetData;
   /** The linear-time regex engine the packs' patterns run on. */
   linear?: LinearCompiler;
+  /** A digest of the config file and its packs' files, for `--cache` keys. */
+  digest?: string;
 }
 
 const show = (p: string) => relative(process.cwd(), p) || p;
@@ -54,13 +57,16 @@ export class ConfigResolver {
       ? validateConfig((raw as Record<string, unknown>)["invite-lint"], file, locate, ["invite-lint"])
       : validateConfig(raw, file, locate);
     let rules = this.builtin;
+    const sources = [path, text];
     for (const pack of data.rules ?? []) {
       const dir = resolve(dirname(path), pack);
       if (!existsSync(dir) || !statSync(dir).isDirectory()) {
         const at = locate([...(isPackage ? ["invite-lint"] : []), "rules"]);
         throw new RuleFileError([{ file, line: at.line, column: at.column, message: `rule pack "${pack}" is not a folder` }]);
       }
-      rules = addRules(rules, readRuleFiles(dir, show));
+      const files = readRuleFiles(dir, show);
+      for (const f of files) sources.push(f.path, f.text);
+      rules = addRules(rules, files);
     }
     const ids = new Set([...rules.rules.map((r) => r.id), ...rules.scoring.checks.map((c) => c.id)]);
     for (const id of Object.keys(data.settings ?? {})) {
@@ -69,7 +75,7 @@ export class ConfigResolver {
         throw new RuleFileError([{ file, line: at.line, column: at.column, message: `unknown rule or check id "${id}"` }]);
       }
     }
-    const loaded = { path, data, rules, linear: rules === this.builtin ? undefined : re2Compiler };
+    const loaded = { path, data, rules, linear: rules === this.builtin ? undefined : re2Compiler, digest: digestOf(sources) };
     this.loaded.set(path, loaded);
     return loaded;
   }

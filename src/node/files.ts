@@ -5,7 +5,7 @@ import { InputError, describe } from "./input.js";
 /** Files a folder walk lints: plain notes, Markdown notes and collections. */
 export const NOTE_FILE = /\.(txt|text|note|md|markdown|ya?ml|json)$/i;
 export const SKIP_FILES = new Set(["package.json", "package-lock.json", "tsconfig.json", ".invite-lintrc.yaml", ".invite-lintrc.yml", ".invite-lintrc.json", ".pre-commit-hooks.yaml", "action.yml"]);
-const SKIP_DIRS = new Set(["node_modules", ".git", "dist", "coverage"]);
+export const SKIP_DIRS = new Set(["node_modules", ".git", "dist", "coverage"]);
 const GLOB = /[*?[\]{}]/;
 
 /** `.invite-lintignore` as a predicate on paths relative to `cwd`; the parser loads only when the file exists. */

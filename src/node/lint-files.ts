@@ -8,7 +8,9 @@ import type { NoteUnit } from "../documents.js";
 import type { ConfigData } from "../config/schema.js";
 import { DEFAULT_MAX_BYTES, readText } from "./input.js";
 import { NEAR_DUPLICATE_RULE, type Cluster } from "../engine/sameness.js";
-import { samenessPass } from "./sameness-pass.js";
+import { samenessPass, type SamenessCache } from "./sameness-pass.js";
+import type { CachedNote, ResultCache } from "./cache.js";
+import pkg from "../../package.json" with { type: "json" };
 import { configSource, lookupName, noteOptions } from "../config/resolve.js";
 
 import type { LintFilesOptions, NoteConfig } from "./lint-options.js";
@@ -49,11 +51,20 @@ export function lintRun(paths: string[], options: LintFilesOptions = {}): LintRu
     const configs = await configSource(options, inputs, base);
     const documents = inputs.some((p) => formatOf(p) !== "text") ? await import("../documents.js") : undefined;
     const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+    // The cache and its crypto module load only for --cache.
+    const cache = options.cache ? openCache(await import("./cache.js"), options, base) : undefined;
+    const keyOf = (p: string, text: string) => cache!.key(text, configs.forFile(lookupName(p, options.stdinFilename)).digest ?? "");
+    /** Near-duplicate fingerprints of the files the cache did not have, kept for their new entries. */
+    const fresh = new Map<number, CachedNote[]>();
+    const samenessCache: SamenessCache | undefined = cache && {
+      notes: (_input, p, text) => cache.get(p, keyOf(p, text))?.notes,
+      record: (input, notes) => void fresh.set(input, notes),
+    };
     // Near-duplicates: a first pass fingerprints every note (src/node/sameness-pass.ts).
-    const same = await samenessPass(inputs, options, configs, base);
+    const same = await samenessPass(inputs, options, configs, base, samenessCache);
     const readStdin = same?.readStdin ?? options.readStdin;
     let done = 0;
-    for (const p of inputs) {
+    for (const [input, p] of inputs.entries()) {
       const isStdin = p === "-";
       const name = isStdin ? (options.stdinFilename ?? "<stdin>") : p;
       const text = isStdin ? (readStdin ? readStdin() : readText(0, maxBytes, name, options.allowBinary)) : (options.readFile?.(p) ?? readText(p, maxBytes, p, options.allowBinary));
@@ -61,14 +72,38 @@ export function lintRun(paths: string[], options: LintFilesOptions = {}): LintRu
       ruleSets.add(config.rules);
       const format = formatOf(p);
       const split = () => (documents ? documents.splitDocument(name, text, format) : [plainUnit(name, text)]);
+      const key = cache && !isStdin ? keyOf(p, text) : undefined;
+      const hit = key !== undefined ? cache!.get(p, key) : undefined;
+      if (hit) {
+        const results = hit.results;
+        same?.cached(results, hit.leads, text, split);
+        if (same && !hit.notes && fresh.has(input)) cache!.addNotes(p, fresh.get(input)!);
+        for (const r of results) yield r;
+        done += results.length;
+        continue;
+      }
       const units = same ? same.units(text, split) : split();
-      for (const r of lintUnits(units, text, format !== "text", config, options)) {
+      let unit: NoteUnit | undefined;
+      const tracked = (function* () {
+        for (unit of units) yield unit;
+      })();
+      // What the cache keeps of each result is its JSON before the warnings and the report change it.
+      const entry = key !== undefined ? { results: [] as string[], leads: [] as number[] } : undefined;
+      for (const r of lintUnits(tracked, text, format !== "text", config, options)) {
+        if (entry) {
+          entry.results.push(JSON.stringify(r));
+          entry.leads.push(unit!.offset + (unit!.text.length - unit!.text.trimStart().length));
+        }
         same?.attach(r);
         yield r;
         // Let signals (Ctrl-C) and output through during a long run.
         if (++done % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
       }
+      if (entry) cache!.set(p, { key: key!, results: `[${entry.results.join(",")}]`, leads: entry.leads, ...(fresh.has(input) ? { notes: fresh.get(input)! } : {}) });
+      fresh.delete(input);
     }
+    const unsaved = cache?.save();
+    if (unsaved) options.warn?.(unsaved);
     clusters = same?.clusters() ?? [];
   }
   return {
@@ -91,6 +126,14 @@ export async function lintFiles(paths: string[], options: LintFilesOptions = {})
   for await (const r of run) out.push(r);
   options.onClusters?.([...run.clusters]);
   return out;
+}
+
+/** The cache of a run: its key is everything results depend on besides each file's text and config. */
+function openCache(m: typeof import("./cache.js"), options: LintFilesOptions, base: RuleSetData): ResultCache {
+  return new m.ResultCache(m.cacheFile(options.cacheLocation), {
+    version: pkg.version, rules: base.digest ?? null, overrides: options.overrides ?? {}, settings: options.ruleSettings ?? {},
+    unusedDirectives: Boolean(options.reportUnusedDirectives), binary: Boolean(options.allowBinary),
+  });
 }
 
 function plainUnit(name: string, text: string): NoteUnit {

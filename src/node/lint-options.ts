@@ -29,6 +29,12 @@ export interface LintFilesOptions {
   resolver?: { forFile(file: string | undefined): NoteConfig };
   /** The near-duplicate check: its threshold (0.5 to 1) or off; default: the config's `sameness.threshold`, else 0.8. */
   sameness?: number | "off";
+  /** Reuse the results of files unchanged since the last run with `cache` (`--cache`). */
+  cache?: boolean;
+  /** The cache file, or a folder to keep `.invite-lintcache` in (default: `.invite-lintcache` in the working folder). */
+  cacheLocation?: string;
+  /** Receives warnings that do not stop the run (a cache that could not be written). */
+  warn?: (message: string) => void;
   /** lintFiles: receives the clusters of near-duplicate notes when the run is over (lintRun has them as `clusters`). */
   onClusters?: (clusters: Cluster[]) => void;
 }
@@ -40,4 +46,6 @@ export interface NoteConfig {
   rules: RuleSetData;
   /** The linear-time regex engine for the rule packs' patterns (set when the config has packs). */
   linear?: LinearCompiler;
+  /** A digest of the config file and its rule packs, for `--cache` keys. */
+  digest?: string;
 }

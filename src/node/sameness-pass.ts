@@ -16,6 +16,7 @@ import type { NoteUnit } from "../documents.js";
 import type { LintFilesOptions, NoteConfig } from "./lint-options.js";
 import { DEFAULT_MAX_BYTES, readText } from "./input.js";
 import { lookupName, samenessThreshold, type ConfigSource } from "../config/resolve.js";
+import type { CachedNote } from "./cache.js";
 
 /** Notes fingerprinted between turns of the event loop (as the lint pass does), so Ctrl-C is heard. */
 const YIELD_EVERY = 64;
@@ -31,6 +32,12 @@ export interface SamenessRun {
   units(text: string, split: () => Iterable<NoteUnit>): Iterable<NoteUnit>;
   /** Adds the near-duplicate warning, if any, to the result of the note `track` passed last. */
   attach(result: LintResult): void;
+  /**
+   * The next input's results came from the cache: adds their warnings (`leads`: where each
+   * note's whole-note findings sit). `split` is called only when a note of the input stands
+   * for its cluster and its text is needed.
+   */
+  cached(results: LintResult[], leads: number[], text: string, split: () => Iterable<NoteUnit>): void;
   /** The run's clusters, once the lint pass is over. */
   clusters(): Cluster[];
 }
@@ -50,8 +57,16 @@ export function fingerprinterFor(rules: RuleSetData): Fingerprinter {
  * The first pass, or undefined when the check is off or the run holds a single note (one plain
  * or Markdown file, or stdin): then nothing is read twice.
  */
+/** The cache's side of the first pass: notes it already has, and notes it should keep. */
+export interface SamenessCache {
+  /** The notes of input `input` as an earlier run saw them, if its file is unchanged. */
+  notes(input: number, path: string, text: string): CachedNote[] | undefined;
+  /** The notes of input `input` as this pass saw them. */
+  record(input: number, notes: CachedNote[]): void;
+}
+
 export async function samenessPass(
-  inputs: string[], options: LintFilesOptions, configs: ConfigSource | undefined, base: RuleSetData,
+  inputs: string[], options: LintFilesOptions, configs: ConfigSource | undefined, base: RuleSetData, cache?: SamenessCache,
 ): Promise<SamenessRun | undefined> {
   const formatOf = (p: string) => (p === "-" ? (options.stdinFilename ? documentFormat(options.stdinFilename) : "text") : documentFormat(p));
   if (inputs.length < 2 && !inputs.some((p) => formatOf(p) === "collection")) return undefined;
@@ -75,16 +90,29 @@ export async function samenessPass(
     let text: string;
     if (p === "-") stdin.push((text = options.readStdin ? options.readStdin() : readText(0, maxBytes, name, options.allowBinary)));
     else text = options.readFile?.(p) ?? readText(p, maxBytes, p, options.allowBinary);
+    const known = p === "-" ? undefined : cache?.notes(input, p, text);
+    if (known) {
+      for (const n of known) {
+        const i = notes.add(n.name, n.fingerprint);
+        if (n.exempt) exempt.add(i);
+      }
+      continue;
+    }
     const config = configFor(p);
     const checkOff = isOff(config.data.settings?.generic) || isOff(options.ruleSettings?.generic);
     const units = documents ? documents.splitDocument(name, text, formatOf(p)) : [{ name, text, offset: 0, characters: 0, facts: {}, disable: [], suppress: [], directives: [] }];
     const file = formatOf(p) === "collection" ? layout.file(input, text, notes.size) : undefined;
+    const seen: CachedNote[] | undefined = cache && p !== "-" ? [] : undefined;
     for (const unit of units) {
       file?.add(unit);
-      const i = notes.add(unit.name, fingerprinter.fingerprint(unit.text, factsOf(unit, options.overrides)));
-      if (checkOff || unit.disable.includes(RULE_ID) || unit.disable.includes("generic")) exempt.add(i);
+      const fingerprint = fingerprinter.fingerprint(unit.text, factsOf(unit, options.overrides));
+      const i = notes.add(unit.name, fingerprint);
+      const isExempt = checkOff || unit.disable.includes(RULE_ID) || unit.disable.includes("generic");
+      if (isExempt) exempt.add(i);
+      seen?.push({ name: unit.name, exempt: isExempt, ...(fingerprint ? { fingerprint } : {}) });
       if ((i + 1) % YIELD_EVERY === 0) await new Promise((r) => setImmediate(r));
     }
+    if (seen) cache!.record(input, seen);
   }
   const clustering = notes.cluster(threshold);
   starts.push(notes.size);
@@ -127,6 +155,27 @@ function lintPass({ notes, clustering, fingerprinter, exempt, stdin, layout, sta
     units(text, split) {
       const at = input++;
       return track(layout.units(at, text, notes.names) ?? split(), at);
+    },
+    cached(results, leads, text, split) {
+      const at = input++;
+      const first = starts[at]!;
+      const count = starts[at + 1]! - first;
+      let units: NoteUnit[] | undefined;
+      results.forEach((r, k) => {
+        if (k >= count) return;
+        const ordinal = first + k;
+        const c = representative.get(ordinal);
+        if (c !== undefined) {
+          units ??= [...(layout.units(at, text, notes.names) ?? split())];
+          const unit = units[k];
+          if (unit) texts[c] = fingerprinter.sharedText(unit.text, factsOf(unit, options.overrides), (i) => clustering.shared(c, i));
+        }
+        if (notes.names[ordinal] !== r.file) return;
+        const w = clustering.warning(ordinal);
+        if (!w) return;
+        if (exempt.has(ordinal)) dropUsedDirective(r);
+        else addWarning(r, { text: "", offset: leads[k] ?? 0 }, w, checkOrder);
+      });
     },
     attach(result) {
       // A note that changed between the passes is left alone.

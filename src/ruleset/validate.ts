@@ -31,174 +31,219 @@ export interface ValidateContext {
   compile: (source: string) => void;
 }
 
-/** Validates one parsed rule file; returns the rule or throws RuleFileError with every problem found. */
-export function validateRule(raw: unknown, ctx: ValidateContext, expectedId?: string): RuleDef {
-  const problems: Problem[] = [];
-  const fail = (path: (string | number)[], message: string, key = false) => {
-    const pos = ctx.locate(path, key);
-    problems.push({ file: ctx.file, line: pos.line, column: pos.column, message });
-  };
-  if (!isObject(raw)) {
-    fail([], "a rule file must be a mapping of keys to values");
-    throw new RuleFileError(problems);
+type Path = (string | number)[];
+
+/** Reads the keys of one rule file, collecting every problem instead of stopping at the first. */
+class RuleReader {
+  readonly problems: Problem[] = [];
+  constructor(readonly raw: Record<string, unknown>, private readonly ctx: ValidateContext) {}
+
+  fail(path: Path, message: string, key = false): void {
+    const pos = this.ctx.locate(path, key);
+    this.problems.push({ file: this.ctx.file, line: pos.line, column: pos.column, message });
   }
-  for (const key of Object.keys(raw)) {
-    if (!RULE_KEYS.has(key)) fail([key], `unknown key "${key}"`, true);
-  }
-  const str = (key: string, required: boolean): string => {
-    const v = raw[key];
+
+  str(key: string, required: boolean): string {
+    const v = this.raw[key];
     if (v === undefined || v === null) {
-      if (required) fail([], `missing required key "${key}"`);
+      if (required) this.fail([], `missing required key "${key}"`);
       return "";
     }
     if (typeof v !== "string" || v.trim() === "") {
-      fail([key], `"${key}" must be a non-empty string`);
+      this.fail([key], `"${key}" must be a non-empty string`);
       return "";
     }
     return v;
-  };
-  const num = (key: string, fallback: number, min: number, max: number): number => {
-    const v = raw[key];
+  }
+
+  num(key: string, fallback: number, min: number, max: number): number {
+    const v = this.raw[key];
     if (v === undefined) return fallback;
     if (typeof v !== "number" || !Number.isFinite(v) || v < min || v > max) {
-      fail([key], `"${key}" must be a number from ${min} to ${max}`);
+      this.fail([key], `"${key}" must be a number from ${min} to ${max}`);
       return fallback;
     }
     return v;
-  };
-  const idList = (key: string): string[] => {
-    const v = raw[key];
+  }
+
+  idList(key: string): string[] {
+    const v = this.raw[key];
     if (v === undefined) return [];
     if (!Array.isArray(v) || v.some((x) => typeof x !== "string" || !ID.test(x))) {
-      fail([key], `"${key}" must be a list of rule or check ids`);
+      this.fail([key], `"${key}" must be a list of rule or check ids`);
       return [];
     }
     return v as string[];
-  };
-
-  const id = str("id", true);
-  if (id && !ID.test(id)) fail(["id"], `rule id "${id}" must be kebab-case (a-z, 0-9, -)`);
-  if (id && expectedId && id !== expectedId) fail(["id"], `rule id "${id}" must match its file name "${expectedId}"`);
-  const check = str("check", true);
-  if (check && !ctx.checks.has(check)) fail(["check"], `unknown check "${check}" (known: ${[...ctx.checks].join(", ")})`);
-  const kindRaw = str("kind", true);
-  const kind = kindRaw as RuleKind;
-  if (kindRaw && !KINDS.includes(kind)) fail(["kind"], `unknown kind "${kindRaw}" (known: ${KINDS.join(", ")})`);
-  const description = str("description", true);
-  const severityRaw = raw.severity === undefined ? "warning" : str("severity", false);
-  if (severityRaw && !SEVERITIES.includes(severityRaw as Severity)) {
-    fail(["severity"], `severity must be one of ${SEVERITIES.join(", ")}`);
   }
-  const message = str("message", kind !== "cue");
-  const hint = str("hint", kind !== "cue");
-  const weight = num("weight", kind === "cue" ? 50 : 20, 0, 100);
-  const below = num("below", 50, 0, 100);
-  const url = raw.url === undefined ? "" : str("url", false);
 
-  const phrases = langLists("phrases", raw.phrases, fail);
-  const patterns = langLists("patterns", raw.patterns, fail);
+  /** A mapping's keys other than `allowed` are problems at the key. */
+  onlyKeys(path: Path, value: Record<string, unknown>, allowed: readonly string[]): void {
+    for (const k of Object.keys(value)) if (!allowed.includes(k)) this.fail([...path, k], `unknown key "${k}"`, true);
+  }
+}
+
+/** Validates one parsed rule file; returns the rule or throws RuleFileError with every problem found. */
+export function validateRule(raw: unknown, ctx: ValidateContext, expectedId?: string): RuleDef {
+  if (!isObject(raw)) {
+    const pos = ctx.locate([]);
+    throw new RuleFileError([{ file: ctx.file, line: pos.line, column: pos.column, message: "a rule file must be a mapping of keys to values" }]);
+  }
+  const r = new RuleReader(raw, ctx);
+  for (const key of Object.keys(raw)) if (!RULE_KEYS.has(key)) r.fail([key], `unknown key "${key}"`, true);
+  const head = readHead(r, ctx, expectedId);
+  const { phrases, patterns } = readMatchers(r, ctx);
+  const rule: RuleDef = {
+    ...head,
+    phrases, patterns,
+    templateSlot: readTemplateSlot(r),
+    affects: r.idList("affects"), cap: readCap(r), unless: r.idList("unless"), requires: r.idList("requires"), below: r.num("below", 50, 0, 100),
+    metric: readNamed(r, "metric", METRICS), detector: readNamed(r, "detector", DETECTORS), fix: readFix(r),
+    params: readParams(r), examples: readExamples(r, ctx.builtin),
+    origin: { file: ctx.file }, builtin: ctx.builtin,
+  };
+  checkKindNeeds(r, rule);
+  if (r.problems.length > 0) throw new RuleFileError(r.problems);
+  return rule;
+}
+
+/** id, check, kind, description, severity, message, hint, weight, url. */
+function readHead(r: RuleReader, ctx: ValidateContext, expectedId?: string) {
+  const id = r.str("id", true);
+  if (id && !ID.test(id)) r.fail(["id"], `rule id "${id}" must be kebab-case (a-z, 0-9, -)`);
+  if (id && expectedId && id !== expectedId) r.fail(["id"], `rule id "${id}" must match its file name "${expectedId}"`);
+  const check = r.str("check", true);
+  if (check && !ctx.checks.has(check)) r.fail(["check"], `unknown check "${check}" (known: ${[...ctx.checks].join(", ")})`);
+  const kindRaw = r.str("kind", true);
+  const kind = kindRaw as RuleKind;
+  if (kindRaw && !KINDS.includes(kind)) r.fail(["kind"], `unknown kind "${kindRaw}" (known: ${KINDS.join(", ")})`);
+  const description = r.str("description", true);
+  const severity = r.raw.severity === undefined ? "warning" : r.str("severity", false);
+  if (severity && !SEVERITIES.includes(severity as Severity)) r.fail(["severity"], `severity must be one of ${SEVERITIES.join(", ")}`);
+  return {
+    id, check, kind, description, severity: (severity || "warning") as Severity,
+    message: r.str("message", kind !== "cue"), hint: r.str("hint", kind !== "cue"),
+    weight: r.num("weight", kind === "cue" ? 50 : 20, 0, 100),
+    url: r.raw.url === undefined ? "" : r.str("url", false),
+  };
+}
+
+/** Phrases and patterns by language; each pattern compiled the way it will run. */
+function readMatchers(r: RuleReader, ctx: ValidateContext): { phrases: Record<string, string[]>; patterns: Record<string, string[]> } {
+  const fail = (path: Path, m: string) => r.fail(path, m);
+  const phrases = langLists("phrases", r.raw.phrases, fail);
+  const patterns = langLists("patterns", r.raw.patterns, fail);
   // A plain list is stored under "any"; point errors at the list item itself.
-  const at = (key: string, lang: string, i: number) => (Array.isArray(raw[key]) ? [key, i] : [key, lang, i]);
-  checkPhrases(phrases, (path, m) => fail(at("phrases", String(path[1]), Number(path[2])), m));
+  const at = (key: string, lang: string, i: number) => (Array.isArray(r.raw[key]) ? [key, i] : [key, lang, i]);
+  checkPhrases(phrases, (path, m) => r.fail(at("phrases", String(path[1]), Number(path[2])), m));
   for (const [lang, list] of Object.entries(patterns)) {
     list.forEach((p, i) => {
-      const source = expandVocabulary(p, ctx.vocabulary, (name) =>
-        fail(at("patterns", lang, i), `unknown vocabulary list "{${name}}" in pattern`),
-      );
+      const source = expandVocabulary(p, ctx.vocabulary, (name) => r.fail(at("patterns", lang, i), `unknown vocabulary list "{${name}}" in pattern`));
       try {
         ctx.compile(source);
       } catch (error) {
-        fail(at("patterns", lang, i), `pattern does not compile: ${(error as Error).message.split("\n")[0]}`);
+        r.fail(at("patterns", lang, i), `pattern does not compile: ${(error as Error).message.split("\n")[0]}`);
       }
     });
   }
+  return { phrases, patterns };
+}
 
-  let templateSlot = false;
-  if (raw.templateSlot !== undefined) {
-    if (typeof raw.templateSlot !== "boolean") fail(["templateSlot"], `"templateSlot" must be true or false`);
-    else templateSlot = raw.templateSlot;
+function readTemplateSlot(r: RuleReader): boolean {
+  const v = r.raw.templateSlot;
+  if (v === undefined) return false;
+  if (typeof v !== "boolean") {
+    r.fail(["templateSlot"], `"templateSlot" must be true or false`);
+    return false;
   }
+  return v;
+}
 
-  let cap: CapDef | undefined;
-  if (raw.cap !== undefined) {
-    const c = raw.cap;
-    if (!isObject(c) || typeof c.score !== "number" || c.score < 0 || c.score > 100) {
-      fail(["cap"], `"cap" must be a mapping with "score" (0-100) and optional "unless" (list of ids)`);
-    } else {
-      for (const k of Object.keys(c)) if (k !== "score" && k !== "unless") fail(["cap", k], `unknown key "${k}"`, true);
-      const unless = c.unless ?? [];
-      if (!Array.isArray(unless) || unless.some((x) => typeof x !== "string")) fail(["cap", "unless"], `"cap.unless" must be a list of ids`);
-      cap = { score: c.score, unless: Array.isArray(unless) ? (unless as string[]) : [] };
-    }
+function readCap(r: RuleReader): CapDef | undefined {
+  const c = r.raw.cap;
+  if (c === undefined) return undefined;
+  if (!isObject(c) || typeof c.score !== "number" || c.score < 0 || c.score > 100) {
+    r.fail(["cap"], `"cap" must be a mapping with "score" (0-100) and optional "unless" (list of ids)`);
+    return undefined;
   }
+  r.onlyKeys(["cap"], c, ["score", "unless"]);
+  const unless = c.unless ?? [];
+  if (!Array.isArray(unless) || unless.some((x) => typeof x !== "string")) r.fail(["cap", "unless"], `"cap.unless" must be a list of ids`);
+  return { score: c.score, unless: Array.isArray(unless) ? (unless as string[]) : [] };
+}
 
-  let metric: string | undefined;
-  if (raw.metric !== undefined) {
-    metric = str("metric", false);
-    if (metric && !(metric in METRICS)) fail(["metric"], `unknown metric "${metric}" (known: ${Object.keys(METRICS).join(", ")})`);
+/** `metric:` or `detector:`, which must name one the engine has. */
+function readNamed(r: RuleReader, key: "metric" | "detector", known: Record<string, unknown>): string | undefined {
+  if (r.raw[key] === undefined) return undefined;
+  const name = r.str(key, false);
+  if (name && !(name in known)) r.fail([key], `unknown ${key} "${name}" (known: ${Object.keys(known).join(", ")})`);
+  return name;
+}
+
+const FIX_ACTIONS = ["remove", "replace", "greet", "rename", "trim"];
+
+function readFix(r: RuleReader): FixDef | undefined {
+  const f = r.raw.fix;
+  if (f === undefined) return undefined;
+  if (!isObject(f) || typeof f.action !== "string" || !FIX_ACTIONS.includes(f.action)) {
+    r.fail(["fix"], `"fix" must be a mapping with "action": one of ${FIX_ACTIONS.join(", ")}`);
+    return undefined;
   }
-  let fix: FixDef | undefined;
-  if (raw.fix !== undefined) {
-    const f = raw.fix;
-    const actions = ["remove", "replace", "greet", "rename", "trim"];
-    if (!isObject(f) || typeof f.action !== "string" || !actions.includes(f.action)) fail(["fix"], `"fix" must be a mapping with "action": one of ${actions.join(", ")}`);
-    else if (f.action === "replace" && typeof f.with !== "string") fail(["fix"], `a "replace" fix needs "with" (the text to put in)`);
-    else if (f.action === "trim" && raw.metric !== "characters") fail(["fix"], `a "trim" fix needs "metric: characters" (it cuts what is over the limit)`);
-    else {
-      for (const k of Object.keys(f)) if (k !== "action" && k !== "label" && !(k === "with" && f.action === "replace")) fail(["fix", k], `unknown key "${k}"`, true);
-      if (f.label !== undefined && typeof f.label !== "string") fail(["fix", "label"], `"fix.label" must be a string`);
-      fix = f.action === "replace" ? { action: "replace", with: f.with as string } : ({ action: f.action } as FixDef);
-      if (typeof f.label === "string") fix.label = f.label;
-    }
+  if (f.action === "replace" && typeof f.with !== "string") {
+    r.fail(["fix"], `a "replace" fix needs "with" (the text to put in)`);
+    return undefined;
   }
-  let detector: string | undefined;
-  if (raw.detector !== undefined) {
-    detector = str("detector", false);
-    if (detector && !(detector in DETECTORS)) fail(["detector"], `unknown detector "${detector}" (known: ${Object.keys(DETECTORS).join(", ")})`);
+  if (f.action === "trim" && r.raw.metric !== "characters") {
+    r.fail(["fix"], `a "trim" fix needs "metric: characters" (it cuts what is over the limit)`);
+    return undefined;
   }
+  r.onlyKeys(["fix"], f, f.action === "replace" ? ["action", "label", "with"] : ["action", "label"]);
+  if (f.label !== undefined && typeof f.label !== "string") r.fail(["fix", "label"], `"fix.label" must be a string`);
+  const fix: FixDef = f.action === "replace" ? { action: "replace", with: f.with as string } : ({ action: f.action } as FixDef);
+  if (typeof f.label === "string") fix.label = f.label;
+  return fix;
+}
+
+function readParams(r: RuleReader): RuleDef["params"] {
   const params: RuleDef["params"] = {};
-  if (raw.params !== undefined) {
-    if (!isObject(raw.params)) fail(["params"], `"params" must be a mapping`);
-    else {
-      for (const [k, v] of Object.entries(raw.params)) {
-        const ok = ["number", "string", "boolean"].includes(typeof v) || (Array.isArray(v) && v.every((x) => typeof x === "string"));
-        if (!ok) fail(["params", k], `param "${k}" must be a number, string, boolean or list of strings`);
-        else params[k] = v as RuleDef["params"][string];
-      }
-    }
+  const raw = r.raw.params;
+  if (raw === undefined) return params;
+  if (!isObject(raw)) {
+    r.fail(["params"], `"params" must be a mapping`);
+    return params;
   }
+  for (const [k, v] of Object.entries(raw)) {
+    const ok = ["number", "string", "boolean"].includes(typeof v) || (Array.isArray(v) && v.every((x) => typeof x === "string"));
+    if (!ok) r.fail(["params", k], `param "${k}" must be a number, string, boolean or list of strings`);
+    else params[k] = v as RuleDef["params"][string];
+  }
+  return params;
+}
 
+function readExamples(r: RuleReader, builtin: boolean): RuleDef["examples"] {
   const examples = { bad: [] as string[], good: [] as string[] };
-  if (raw.examples !== undefined) {
-    if (!isObject(raw.examples)) fail(["examples"], `"examples" must be a mapping with "bad" and "good" lists`);
-    else {
-      for (const k of Object.keys(raw.examples)) if (k !== "bad" && k !== "good") fail(["examples", k], `unknown key "${k}"`, true);
-      for (const k of ["bad", "good"] as const) {
-        const v = raw.examples[k];
-        if (v === undefined) continue;
-        if (!Array.isArray(v) || v.some((x) => typeof x !== "string")) fail(["examples", k], `"examples.${k}" must be a list of strings`);
-        else examples[k] = v as string[];
-      }
+  const raw = r.raw.examples;
+  if (raw !== undefined && !isObject(raw)) r.fail(["examples"], `"examples" must be a mapping with "bad" and "good" lists`);
+  else if (raw !== undefined) {
+    r.onlyKeys(["examples"], raw, ["bad", "good"]);
+    for (const k of ["bad", "good"] as const) {
+      const v = raw[k];
+      if (v === undefined) continue;
+      if (!Array.isArray(v) || v.some((x) => typeof x !== "string")) r.fail(["examples", k], `"examples.${k}" must be a list of strings`);
+      else examples[k] = v as string[];
     }
   }
-  if (ctx.builtin && (examples.bad.length === 0 || examples.good.length === 0)) {
-    fail(["examples"], "a built-in rule needs at least one bad and one good example");
-  }
+  if (builtin && (examples.bad.length === 0 || examples.good.length === 0)) r.fail(["examples"], "a built-in rule needs at least one bad and one good example");
+  return examples;
+}
 
-  const hasMatchers = Object.keys(phrases).length > 0 || Object.keys(patterns).length > 0;
-  if ((kind === "existence" || kind === "cue") && !hasMatchers && !metric && !detector) {
-    fail([], `a "${kind}" rule needs "phrases", "patterns", "metric" or "detector"`);
+/** What each kind of rule cannot do without. */
+function checkKindNeeds(r: RuleReader, rule: RuleDef): void {
+  const hasMatchers = Object.keys(rule.phrases).length > 0 || Object.keys(rule.patterns).length > 0;
+  if ((rule.kind === "existence" || rule.kind === "cue") && !hasMatchers && !rule.metric && !rule.detector) {
+    r.fail([], `a "${rule.kind}" rule needs "phrases", "patterns", "metric" or "detector"`);
   }
-  if (kind === "metric" && !metric) fail([], `a "metric" rule needs "metric"`);
-  const requires = idList("requires");
-  if (kind === "missing" && requires.length === 0) fail([], `a "missing" rule needs "requires" (the cue rules or checks it looks for)`);
-
-  if (problems.length > 0) throw new RuleFileError(problems);
-  return {
-    id, check, kind, description, severity: (severityRaw || "warning") as Severity, weight, message, hint,
-    phrases, patterns, templateSlot, affects: idList("affects"), cap, unless: idList("unless"), requires, below,
-    metric, detector, fix, params, examples, url, origin: { file: ctx.file }, builtin: ctx.builtin,
-  };
+  if (rule.kind === "metric" && !rule.metric) r.fail([], `a "metric" rule needs "metric"`);
+  if (rule.kind === "missing" && rule.requires.length === 0) r.fail([], `a "missing" rule needs "requires" (the cue rules or checks it looks for)`);
 }
 
 function langLists(key: string, v: unknown, fail: (path: (string | number)[], m: string) => void): Record<string, string[]> {

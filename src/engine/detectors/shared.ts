@@ -39,6 +39,14 @@ export const sharedPast: Detector = (ctx, params) => {
         if (p.named || place?.named) out.push({ start: t.start, end: place?.named ? place.end : p.end });
         continue;
       }
+      if (membership && (t.norm === "i" || t.norm === "i'm") && tokens[i + 1]?.norm === "also") {
+        // "I also went through the Civic Bridge fellowship", "I'm also in the Leeds running club": the
+        // sender in the same named programme, school or group as the recipient.
+        const k = tokens.slice(i + 2, i + 6).findIndex((x) => x.tag === "P" || x.norm === "through");
+        const p = k >= 0 ? phraseAt(ctx, tokens, i + 3 + k) : undefined;
+        if (p?.named && !isAddressOrSignature(ctx, p.head)) out.push({ start: t.start, end: p.end });
+        continue;
+      }
       if (membership && t.norm === "same" && tokens[i + 1] && joined(ctx, t, tokens[i + 1]!)) {
         // "the same cohort", "Same Amazon orientation on 6/3!"
         const p = phraseAt(ctx, tokens, i + 1);

@@ -1,0 +1,45 @@
+// The server's answers about a linted note: the hover, the quick fixes, the full report.
+import { CodeActionKind, type CodeAction, type Diagnostic, type Hover, type Position } from "vscode-languageserver/node.js";
+import type { TextDocument } from "vscode-languageserver-textdocument";
+import type { LintResult } from "../engine/types.js";
+import { format } from "../report/index.js";
+import { toReport } from "../report/summary.js";
+import { SOURCE } from "./diagnostics.js";
+
+/** The score of the note under the cursor: in a collection, the entry it is in. */
+export function hoverFor(results: LintResult[], position: Position): Hover | null {
+  if (results.length === 0) return null;
+  const line = position.line + 1;
+  const r = [...results].reverse().find((x) => x.position.line <= line) ?? results[0]!;
+  const mark = (id: string, passed: boolean) => (passed ? "✔" : id === "value" ? "○" : "✖");
+  const checks = Object.entries(r.checks).map(([id, c]) => `${mark(id, c.passed)} ${id} ${c.score}`).join(" · ");
+  return {
+    contents: {
+      kind: "markdown",
+      value: `**invite-lint** ${r.score}/100 (${r.grade}), ${r.passed ? "passes" : "fails"} · ${r.characters}/${r.limit} characters`
+        + `\n\n${checks}`,
+    },
+  };
+}
+
+/** Quick fixes are the rules' own `fix:` entries, as the engine computed them for each finding. */
+export function quickFixes(doc: TextDocument, results: LintResult[], diagnostics: Diagnostic[]): CodeAction[] {
+  const actions: CodeAction[] = [];
+  for (const d of diagnostics) {
+    if (d.source !== SOURCE) continue;
+    const start = doc.offsetAt(d.range.start);
+    const m = results.flatMap((r) => r.messages).find((x) => x.ruleId === d.code && x.offset === start && x.fix);
+    if (!m?.fix) continue;
+    const [from, to] = m.fix.range;
+    actions.push({
+      title: m.fix.label, kind: CodeActionKind.QuickFix, diagnostics: [d],
+      edit: { changes: { [doc.uri]: [{ range: { start: doc.positionAt(from), end: doc.positionAt(to) }, newText: m.fix.text }] } },
+    });
+  }
+  return actions;
+}
+
+/** The report the CLI would print for the file. */
+export function reportFor(results: LintResult[]): string {
+  return format(toReport(results), "stylish", { color: false });
+}
