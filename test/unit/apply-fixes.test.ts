@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { builtinRules } from "../../src/builtin.js";
+import { addRules, createLinter, RuleFileError } from "../../src/browser.js";
 import { splitDocument, type DocumentFormat, type NoteUnit } from "../../src/documents.js";
 import type { LintOptions, LintResult, Message } from "../../src/engine/types.js";
 import { lintUnits } from "../../src/node/lint-files.js";
@@ -137,6 +138,16 @@ describe("passes", () => {
     const done = fix(example);
     expect(done.text).toBe(example.slice(0, -" — Sam Okafor".length));
     expect(rulesOf(done.text)).not.toContain("note-too-long");
+  });
+
+  it("trim is declared only on a characters metric, and a rule pack's trim cuts as the built-in one does", () => {
+    const rule = (metric: string) => `id: too-long\ncheck: length\nkind: metric\nmetric: ${metric}\ndescription: Over the limit of this team.\nseverity: error\nweight: 10\nfix: { action: trim }\nmessage: m\nhint: h\n`;
+    expect(() => addRules(builtinRules, [{ path: "pack/too-long.yaml", text: rule("word-count") }])).toThrow(RuleFileError);
+    expect(() => addRules(builtinRules, [{ path: "pack/too-long.yaml", text: rule("word-count") }])).toThrow(/pack\/too-long.yaml:8:\d+: a "trim" fix needs "metric: characters"/);
+    const pack = addRules(builtinRules, [{ path: "pack/too-long.yaml", text: rule("characters") }]);
+    const note = `${LONG} team. — Sam Okafor`;
+    const m = createLinter(pack).lint(note).messages.find((x) => x.ruleId === "too-long")!;
+    expect(note.slice(0, m.fix!.range[0]) + m.fix!.text + note.slice(m.fix!.range[1])).toBe(`${LONG} team.`);
   });
 
   it("stop after the tenth pass", () => {
