@@ -10,9 +10,9 @@ import { writeReport, type Sink } from "./report/writer.js";
 import { explain, listRules, rulesJson } from "./report/rules.js";
 import { configSource, lookupName, parseRuleFlags, printedConfig, warningLimit } from "./config/resolve.js";
 import { parseSamenessFlag } from "./config/sameness.js";
-import { expandInputs } from "./node/files.js";
+import { expandInputs, type ExpandOptions } from "./node/files.js";
 import { DEFAULT_MAX_BYTES, describe } from "./node/input.js";
-import { lintRun, type LintFilesOptions } from "./node/lint-files.js";
+import { lintRun, type LintFilesOptions, type LintRun } from "./node/lint-files.js";
 import type { FixMode } from "./node/fix.js";
 import { STARTER_CONFIG } from "./node/starter-config.js";
 
@@ -74,6 +74,9 @@ function program(io: Io): Command {
     .option("--fix", "make the mechanical fixes in the note files, then report what remains")
     .option("--fix-dry-run", "make the fixes in memory only; --format json gives each fixed note its output")
     .option("--stdin-filename <path>", "name stdin for config lookup and reports")
+    .option("--no-ignore", "lint files the ignores would skip (default ignores, config ignores, .invite-lintignore, --ignore-pattern)")
+    .option("--ignore-pattern <pattern>", "skip files matching this pattern, gitignore syntax (repeatable)", (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option("--no-error-on-unmatched-pattern", "no error when a file, folder or glob names no note files")
     .option("--max-bytes <n>", `refuse inputs larger than this (default ${DEFAULT_MAX_BYTES})`)
     .option("--binary", "lint files with NUL bytes instead of refusing them")
     .option("--report-unused-disable-directives", "report invite-lint-disable comments that suppress nothing")
@@ -122,6 +125,8 @@ interface Parsed {
   listRules: boolean;
   explain?: string;
   printConfig?: string | true;
+  /** Which files the named paths give (`--no-ignore`, `--ignore-pattern`, `--no-error-on-unmatched-pattern`). */
+  selection: Pick<ExpandOptions, "noIgnore" | "ignorePatterns" | "errorOnUnmatchedPattern">;
 }
 
 /** Parses the command line; a mistake is a UsageError (one line, exit 2). */
@@ -143,7 +148,7 @@ function parseArgs(argv: string[], io: Io): Parsed {
     sameness: parseSamenessFlag(opts.sameness as string | undefined),
     cache: Boolean(opts.cache) || opts.cacheLocation !== undefined,
     cacheLocation: opts.cacheLocation as string | undefined,
-    warn: (message) => io.stderr(`invite-lint: ${message}\n`),
+    warn: (message) => io.stderr(`invite-lint: warning: ${message}\n`),
     overrides: {
       to: opts.to as string | undefined, company: opts.company as string | undefined, context: opts.context as string | undefined,
       type: (opts.type ?? opts.kind) as string | undefined, account: opts.account as "free" | "premium" | undefined,
@@ -164,6 +169,7 @@ function parseArgs(argv: string[], io: Io): Parsed {
     listRules: Boolean(opts.listRules),
     explain: opts.explain as string | undefined,
     printConfig: opts.printConfig as string | true | undefined,
+    selection: { noIgnore: opts.ignore === false, ignorePatterns: opts.ignorePattern as string[], errorOnUnmatchedPattern: opts.errorOnUnmatchedPattern !== false },
   };
 }
 
@@ -237,15 +243,19 @@ async function printConfig(parsed: Parsed, io: Io): Promise<number> {
 /** Lints the inputs and writes the report; the exit status is the verdict. */
 async function lintCommand(parsed: Parsed, io: Io): Promise<number> {
   if (parsed.outputFile !== undefined) checkOutputFile(parsed.outputFile);
-  const inputs = await expandInputs(parsed.files);
+  const config = parsed.request.noConfig ? false : parsed.request.config;
+  const inputs = await expandInputs(parsed.files, { ...parsed.selection, config, warn: parsed.request.warn });
   const configs = await configSource(parsed.request, inputs, builtinRules);
   const noteConfigs = (inputs.length ? inputs : ["-"]).map((p) => configs.forFile(lookupName(p, parsed.request.stdinFilename)));
   const ruleSettings = parseRuleFlags(parsed.ruleFlags, noteConfigs[0]!.rules);
   const request = { ...parsed.request, resolver: configs, ruleSettings };
-  // --fix and --fix-dry-run: src/node/fix.ts, loaded only for them.
-  const results = parsed.fix
-    ? await (await import("./node/fix.js")).fixRun(inputs, request, { mode: parsed.fix, quiet: parsed.quiet, warn: io.stderr })
-    : lintRun(inputs, request);
+  // Named paths that were all skipped (ignored, unmatched) leave nothing to lint: stdin is not read in their place.
+  const results: LintRun = !inputs.length && parsed.files.length
+    ? { async *[Symbol.asyncIterator]() {}, clusters: [], rulesMeta: [] }
+    : parsed.fix
+      // --fix and --fix-dry-run: src/node/fix.ts, loaded only for them.
+      ? await (await import("./node/fix.js")).fixRun(inputs, request, { mode: parsed.fix, quiet: parsed.quiet })
+      : lintRun(inputs, request);
   const color = useColor(parsed.color, io, parsed.outputFile !== undefined);
   // chalk loads only for a coloured report.
   const paint = color ? (await import("./report/chalk-paint.js")).chalkPaint() : undefined;

@@ -1,11 +1,14 @@
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, Scalar, type Node } from "yaml";
+import { parseDocument, isMap, isSeq, isScalar, Scalar, type Document, type Node, type Pair } from "yaml";
 import { LineIndex } from "./engine/text.js";
-import { RuleFileError, isObject } from "./ruleset/validate.js";
+import { RuleFileError, type Problem } from "./errors.js";
 import { documentFormat, type DocumentFormat } from "./document-format.js";
+import {
+  FRONT_MATTER_KEYS, LIST_ENTRY_KEYS, MAP_ENTRY_KEYS, SECTION_KEYS, hasTextKey, misspeltText, readFacts, type FactProblem, type MarkdownCollection, type NoteFacts,
+} from "./note-facts.js";
 
 /** One note to lint, cut from a file: its text and where it sits in the file. */
 export interface NoteUnit {
-  /** `path` for a whole file, `path#id` for a collection entry. */
+  /** `path` for a whole file, `path#id` for a collection entry or a Markdown section. */
   name: string;
   /** The note text; offsets in findings are relative to it. */
   text: string;
@@ -13,77 +16,104 @@ export interface NoteUnit {
   offset: number;
   /** Characters as the recipient will see them (markup and YAML quoting removed). */
   characters: number;
-  facts: { to?: string; company?: string; type?: string; context?: string; template?: boolean };
+  facts: NoteFacts;
   /** Rules disabled for this note (directives, per-entry `disable:`). */
   disable: string[];
   /** Rules disabled on single lines (Markdown `disable-next-line`), as offset ranges of `text`. */
   suppress: { start: number; end: number; rules: string[] }[];
   /** Ranges of `text` that were markup, blanked out (Markdown). */
   ignore?: { start: number; end: number }[];
-  /** Where each directive sits, to report unused ones; `suppress` indexes `disable-next-line` ones. */
+  /** Where each directive sits (offsets in the file), to report unused ones; `suppress` indexes `disable-next-line` ones. */
   directives: { rules: string[]; offset: number; action: "disable" | "disable-next-line"; suppress?: number }[];
 }
 
 export { documentFormat, type DocumentFormat } from "./document-format.js";
 
-const FACT_KEYS = ["to", "company", "type", "context"] as const;
-
-function factsOf(v: Record<string, unknown>): NoteUnit["facts"] {
-  const facts: NoteUnit["facts"] = {};
-  for (const k of FACT_KEYS) if (typeof v[k] === "string") facts[k] = v[k] as string;
-  // `kind:` is the older name of `type:`.
-  if (facts.type === undefined && typeof v.kind === "string") facts.type = v.kind;
-  if (typeof v.template === "boolean") facts.template = v.template;
-  return facts;
+export interface SplitOptions {
+  /** Read a Markdown file as a note per section under a heading (the config's `sections`); front matter `collection:` wins. */
+  sections?: boolean;
+  /** Told about a file that holds no notes and is skipped: a YAML or JSON file that is not a collection. */
+  warn?: (message: string) => void;
 }
 
-/** The notes of a file, one at a time: a large collection is parsed entry by entry as it is linted. */
-export function splitDocument(path: string, text: string, format = documentFormat(path)): Iterable<NoteUnit> {
-  if (format === "markdown") return [markdownUnit(path, text)];
-  if (format === "collection") return collectionUnits(path, text);
+/**
+ * The notes of a file, one at a time: a large collection is parsed entry by entry as it is
+ * linted. A YAML or JSON file that is not a collection gives no notes (and a warning); a
+ * collection with a broken entry, or front matter with a bad key, throws RuleFileError.
+ */
+export function splitDocument(path: string, text: string, format = documentFormat(path), options: SplitOptions = {}): Iterable<NoteUnit> {
+  if (format === "markdown") return markdownUnits(path, text, options);
+  if (format === "collection") return collectionUnits(path, text, options);
   return [{ name: path, text, offset: 0, characters: text.trim().length, facts: {}, disable: [], suppress: [], directives: [] }];
 }
 
 const blank = (s: string) => s.replace(/[^\r\n]/g, " ");
 
+/** Problems of a file at offsets: file:line:column, all at once. */
+function fileError(path: string, source: string, problems: FactProblem[]): RuleFileError {
+  const index = new LineIndex(source);
+  return new RuleFileError(problems.map((p): Problem => ({ file: path, ...index.position(p.offset), message: p.message })));
+}
+
+/** A YAML mapping of facts inside a file (front matter, a facts comment), parsed strictly; offsets are rebased to the file. */
+function parseFactsYaml(yamlText: string, at: number, label: string, keys: readonly string[], path: string, source: string) {
+  const doc = parseDocument(yamlText, { strict: true, uniqueKeys: true, prettyErrors: false, customTags: [] });
+  const rebase = (ps: FactProblem[]) => ps.map((p) => ({ offset: at + p.offset, message: p.message }));
+  if (doc.errors.length) throw fileError(path, source, rebase([{ offset: doc.errors[0]!.pos[0], message: `${label}: ${doc.errors[0]!.message.split("\n")[0]}` }]));
+  const root = doc.contents as Node | null;
+  if (root === null) return undefined;
+  if (!isMap(root)) throw fileError(path, source, rebase([{ offset: (root as { range?: number[] }).range?.[0] ?? 0, message: `${label} must be a mapping of keys (${keys.join(", ")})` }]));
+  const read = readFacts(root, keys, label);
+  if (read.problems.length) throw fileError(path, source, rebase(read.problems));
+  return read;
+}
+
+const FRONT_MATTER = /^(\ufeff?---[ \t]*\r?\n)([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+const COMMENT = /<!--([\s\S]*?)-->/g;
+const DIRECTIVE = /^\s*invite-lint-(disable-next-line|disable)\b\s*([\s\S]*?)\s*(?:--[\s\S]*)?$/;
+const FACTS_COMMENT = /^(\s*invite-lint-facts\b)([\s\S]*)$/;
+const HEADING = /^[ \t]{0,3}(#{1,6})[ \t]+(.*)$/gm;
+const FENCE = /^[ \t]{0,3}(`{3,}|~{3,})/;
+
+interface Heading { start: number; end: number; level: number; title: string }
+interface Directive { rules: string[]; offset: number; action: "disable" | "disable-next-line"; range?: { start: number; end: number } }
+
 /**
- * Markdown: front matter is read for recipient facts, then front matter, comments and
- * markup are blanked out in place, so positions still point into the original file.
+ * Markdown: front matter is read for recipient facts, then front matter, comments and markup
+ * are blanked out in place, so positions still point into the original file. One note, or
+ * (`collection: sections` in front matter, or the config's `sections`) a note per section
+ * under a heading.
  */
-function markdownUnit(path: string, source: string): NoteUnit {
+function markdownUnits(path: string, source: string, options: SplitOptions): NoteUnit[] {
   let masked = source;
-  let facts: NoteUnit["facts"] = {};
-  const fm = /^(?:\ufeff)?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(source);
+  let facts: NoteFacts = {};
+  let mode: MarkdownCollection = options.sections ? "sections" : "none";
+  const fm = FRONT_MATTER.exec(source);
   if (fm) {
-    const doc = parseDocument(fm[1]!, { strict: true, uniqueKeys: true });
-    if (doc.errors.length) {
-      const lc = new LineCounter();
-      parseDocument(fm[1]!, { lineCounter: lc });
-      const p = lc.linePos(doc.errors[0]!.pos[0]);
-      throw new RuleFileError([{ file: path, line: p.line + 1, column: p.col, message: `front matter: ${doc.errors[0]!.message.split("\n")[0]}` }]);
+    const read = parseFactsYaml(fm[2]!, fm[1]!.length, "front matter", FRONT_MATTER_KEYS, path, source);
+    if (read) {
+      facts = read.facts;
+      if (read.collection) mode = read.collection;
     }
-    const data = doc.toJS({ maxAliasCount: 20 }) as unknown;
-    if (isObject(data)) facts = factsOf(data);
     masked = blank(fm[0]) + source.slice(fm[0].length);
   }
-  const directives: NoteUnit["directives"] = [];
-  const disable: string[] = [];
-  const suppress: NoteUnit["suppress"] = [];
-  masked = masked.replace(/<!--([\s\S]*?)-->/g, (whole, body: string, offset: number) => {
-    const d = /^\s*invite-lint-(disable-next-line|disable)\b\s*([\s\S]*?)\s*(?:--[\s\S]*)?$/.exec(body);
+  const directives: Directive[] = [];
+  const factComments: { offset: number; facts: NoteFacts; disable: string[] }[] = [];
+  masked = masked.replace(COMMENT, (whole, body: string, offset: number) => {
+    const d = DIRECTIVE.exec(body);
+    const f = d ? undefined : FACTS_COMMENT.exec(body);
     if (d) {
-      const rules = d[2]!.split(/[\s,]+/).filter(Boolean);
-      const action = d[1] as "disable" | "disable-next-line";
-      directives.push({ rules, offset, action });
-      if (action === "disable") disable.push(...rules);
-      else {
-        const range = nextLine(source, offset + whole.length);
-        directives[directives.length - 1]!.suppress = suppress.length;
-        suppress.push({ ...range, rules });
-      }
+      const action = d[1] as Directive["action"];
+      directives.push({ rules: d[2]!.split(/[\s,]+/).filter(Boolean), offset, action, ...(action === "disable-next-line" ? { range: nextLine(source, offset + whole.length) } : {}) });
+    } else if (f) {
+      const at = offset + 4 + f[1]!.length;
+      // The comment's body is a YAML mapping without its braces: `to: Priya Shah, type: event`.
+      const read = parseFactsYaml(`{${f[2]!}}`, at - 1, "facts comment", SECTION_KEYS, path, source);
+      factComments.push({ offset, facts: read?.facts ?? {}, disable: read?.disable ?? [] });
     }
     return blank(whole);
   });
+  const headings = mode === "sections" ? findHeadings(masked) : [];
   masked = masked
     // Headings are titles of the file, not part of the note.
     .replace(/^[ \t]{0,3}#{1,6}[ \t].*$/gm, (m) => blank(m))
@@ -91,17 +121,103 @@ function markdownUnit(path: string, source: string): NoteUnit {
     .replace(/(\*\*|__|~~|`)/g, (m) => blank(m))
     .replace(/!?\[([^\]\n]*)\]\(([^)\n]*)\)/g, (w, label: string) => ` ${label}${blank(w.slice(label.length + 1))}`)
     .replace(/^[ \t]*(?:[-*_][ \t]*){3,}$/gm, (m) => blank(m));
-  const characters = masked.replace(/[ \t]+/g, " ").replace(/ ?\n ?/g, "\n").trim().length;
+
+  if (headings.length === 0) {
+    return [markdownUnit(path, source, masked, 0, source.length, facts, directives, factComments, [], [])];
+  }
+  // A lone first heading with only deeper ones after it is the file's title: it and the text
+  // under it introduce the notes and are not one.
+  const [first, ...rest] = headings;
+  const titled = rest.length > 0 && rest.every((h) => h.level > first!.level);
+  const notes = titled ? rest : headings;
+  const preambleEnd = notes[0]!.start;
+  // Directives and facts comments before the first note apply to every note.
+  const shared = directives.filter((d) => d.offset < preambleEnd);
+  const sharedFacts = factComments.filter((c) => c.offset < preambleEnd);
+  const slugs = new Map<string, number>();
+  const units: NoteUnit[] = [];
+  for (const [i, h] of notes.entries()) {
+    const end = i + 1 < notes.length ? notes[i + 1]!.start : source.length;
+    if (masked.slice(h.start, end).trim() === "") continue;
+    const inside = <T extends { offset: number }>(list: T[]) => list.filter((x) => x.offset >= h.start && x.offset < end);
+    const name = `${path}#${uniqueSlug(h.title, i + 1, slugs)}`;
+    units.push(markdownUnit(name, source, masked, h.start, end, facts, inside(directives), inside(factComments), shared, sharedFacts));
+  }
+  if (units.length === 0) options.warn?.(`${path}: no note under its headings, skipped`);
+  return units;
+}
+
+/** One Markdown note: the masked text of [start, end), with its directives and facts. */
+function markdownUnit(
+  name: string, source: string, masked: string, start: number, end: number, fileFacts: NoteFacts,
+  directives: Directive[], factComments: { facts: NoteFacts; disable: string[] }[], sharedDirectives: Directive[], sharedFacts: { facts: NoteFacts; disable: string[] }[],
+): NoteUnit {
+  const text = masked.slice(start, end);
+  const facts: NoteFacts = { ...fileFacts };
+  const disable: string[] = [];
+  for (const c of [...sharedFacts, ...factComments]) {
+    Object.assign(facts, c.facts);
+    disable.push(...c.disable);
+  }
+  const suppress: NoteUnit["suppress"] = [];
+  const listed: NoteUnit["directives"] = [];
+  for (const d of [...sharedDirectives, ...directives]) {
+    const own = directives.includes(d);
+    if (d.action === "disable") disable.push(...d.rules);
+    // A `disable-next-line` belongs to the note its next line is in (the last line of the file counts as the file's).
+    else if (d.range && d.range.start >= start && (d.range.start < end || (end === source.length && d.range.start === end))) {
+      suppress.push({ start: d.range.start - start, end: Math.min(d.range.end, end) - start, rules: d.rules });
+      if (own) listed.push({ rules: d.rules, offset: d.offset, action: d.action, suppress: suppress.length - 1 });
+      continue;
+    }
+    // Directives shared by every note of the file are not reported as unused: each note sees only itself.
+    if (own && d.action === "disable") listed.push({ rules: d.rules, offset: d.offset, action: d.action });
+  }
+  const characters = text.replace(/[ \t]+/g, " ").replace(/ ?\n ?/g, "\n").trim().length;
   // Where markup was blanked out: findings may not start or end there.
   const ignore: NoteUnit["ignore"] = [];
-  for (let i = 0; i < masked.length; i++) {
+  for (let i = start; i < end; i++) {
     if (masked[i] !== source[i]) {
       const last = ignore[ignore.length - 1];
-      if (last && last.end === i) last.end = i + 1;
-      else ignore.push({ start: i, end: i + 1 });
+      if (last && last.end === i - start) last.end = i - start + 1;
+      else ignore.push({ start: i - start, end: i - start + 1 });
     }
   }
-  return { name: path, text: masked, offset: 0, characters, facts, disable, suppress, directives, ignore };
+  return { name, text, offset: start, characters, facts, disable, suppress, directives: listed, ignore };
+}
+
+/** ATX headings (`## Title`) outside fenced code, in a text whose comments are blanked. */
+function findHeadings(text: string): Heading[] {
+  const fenced: [number, number][] = [];
+  let open: { at: number; fence: string } | undefined;
+  for (let at = 0; at < text.length;) {
+    const nl = text.indexOf("\n", at);
+    const end = nl === -1 ? text.length : nl;
+    const m = FENCE.exec(text.slice(at, end));
+    if (m && (!open || (m[1]![0] === open.fence[0] && m[1]!.length >= open.fence.length))) {
+      if (open) {
+        fenced.push([open.at, end]);
+        open = undefined;
+      } else open = { at, fence: m[1]! };
+    }
+    at = end + 1;
+  }
+  if (open) fenced.push([open.at, text.length]);
+  const out: Heading[] = [];
+  for (const m of text.matchAll(HEADING)) {
+    const start = m.index;
+    if (fenced.some(([a, b]) => start >= a && start < b)) continue;
+    out.push({ start, end: start + m[0].length, level: m[1]!.length, title: m[2]!.replace(/[ \t]+#+[ \t]*$/, "").trim() });
+  }
+  return out;
+}
+
+/** GitHub's anchor for a heading (`## After a meetup` is `#after-a-meetup`), made unique in the file. */
+function uniqueSlug(title: string, ordinal: number, seen: Map<string, number>): string {
+  const base = title.toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, "").trim().replace(/\s/g, "-") || String(ordinal);
+  const n = seen.get(base);
+  seen.set(base, (n ?? 0) + 1);
+  return n === undefined ? base : `${base}-${n}`;
 }
 
 /** The line after `offset`: [start, end) offsets. */
@@ -112,45 +228,121 @@ function nextLine(text: string, offset: number): { start: number; end: number } 
   return { start, end: end === -1 ? text.length : end };
 }
 
+/** What the top-level entries of a YAML/JSON file say it is. */
+type Shape = "text" | "strings" | "other" | "empty" | "value" | "documents";
+
 /**
- * A YAML or JSON collection: a list of `{id, text, ...}` entries, or a map of id to text
- * (or to `{text, ...}`). Each entry is one note; positions point into the file. A large
- * block-style file is parsed entry by entry, so memory stays bounded by one entry's tree.
+ * Entries with `text`: a collection; only strings: a map of id to note or a list of notes;
+ * anything else: not a collection. `misspelt` is told of a key like "txet", for the warning.
  */
-function* collectionUnits(path: string, source: string): Generator<NoteUnit> {
+function shapeOf(root: Node | null, misspelt?: (key: string) => void): Shape {
+  if (root === null) return "empty";
+  if (!isSeq(root) && !isMap(root)) return "value";
+  let strings = 0;
+  let other = false;
+  for (const item of root.items as unknown[]) {
+    const node = isSeq(root) ? item : (item as Pair).value;
+    if (hasTextKey(node)) return "text";
+    if (isScalar(node) && typeof node.value === "string") strings++;
+    else {
+      other = true;
+      const k = misspeltText(node);
+      if (k !== undefined) misspelt?.(k);
+    }
+  }
+  return other ? "other" : strings ? "strings" : "empty";
+}
+
+const NOT_A_COLLECTION: Partial<Record<Shape, string>> = {
+  other: 'no entry has a "text" key',
+  value: "a single value, not a list or map of notes",
+  documents: "several YAML documents",
+};
+
+/**
+ * A YAML or JSON collection: a list of `{id, text, ...}` entries (or of strings), or a map of
+ * id to text (or to `{text, ...}`). Each entry is one note; positions point into the file. A
+ * large block-style file is parsed entry by entry, so memory stays bounded by one entry's tree.
+ *
+ * A file is a collection when some top-level entry has a `text` key, or every entry is a
+ * string. Otherwise (a docker-compose.yml, a package.json) it is not one, and is skipped with a
+ * warning. In a collection every entry is checked: one without text, an unknown key, a bad type
+ * is an error at its position.
+ */
+function* collectionUnits(path: string, source: string, options: SplitOptions): Generator<NoteUnit> {
   const chunks = topLevelChunks(source) ?? [[0, source.length] as [number, number]];
-  let count = 0;
-  const ids = new Set<string>();
   let index: LineIndex | undefined;
   const fail = (offset: number, message: string): never => {
     index ??= new LineIndex(source);
     const p = index.position(offset);
     throw new RuleFileError([{ file: path, line: p.line, column: p.column, message }]);
   };
-  for (const [start, end] of chunks) {
+  const parse = (start: number, end: number): Document | "documents" => {
     const doc = parseDocument(source.slice(start, end), { strict: true, uniqueKeys: true, keepSourceTokens: false });
-    if (doc.errors.length) fail(start + doc.errors[0]!.pos[0], doc.errors[0]!.message.split("\n")[0]!);
+    const e = doc.errors[0];
+    if (e?.code === "MULTIPLE_DOCS") return "documents";
+    if (e) fail(start + e.pos[0], e.message.split("\n")[0]!);
+    return doc;
+  };
+  // The shape is known before any entry is linted: from the first entry in most collections,
+  // from all of them (a second parse, entry by entry) when the first has no `text`.
+  let misspelt: string | undefined;
+  const onMisspelt = (k: string) => void (misspelt ??= k);
+  let firstDoc = parse(chunks[0]![0], chunks[0]![1]);
+  let shape: Shape = firstDoc === "documents" ? "documents" : shapeOf(firstDoc.contents as Node | null, onMisspelt);
+  if (shape !== "text" && shape !== "documents" && shape !== "value" && chunks.length > 1) {
+    let other = shape === "other";
+    let strings = shape === "strings";
+    for (const [start, end] of chunks.slice(1)) {
+      const doc = parse(start, end);
+      const s = doc === "documents" ? "documents" : shapeOf(doc.contents as Node | null, onMisspelt);
+      if (s === "text") {
+        other = false;
+        strings = false;
+        shape = "text";
+        break;
+      }
+      other ||= s === "other" || s === "value" || s === "documents";
+      strings ||= s === "strings";
+    }
+    if (shape !== "text") shape = other ? "other" : strings ? "strings" : "empty";
+  }
+  const reason = NOT_A_COLLECTION[shape];
+  if (reason) {
+    const hint = shape === "other" && misspelt !== undefined ? `; "${misspelt}" is not "text"` : "";
+    options.warn?.(`${path}: not a note collection (${reason}${hint}), skipped`);
+    return;
+  }
+  let count = 0;
+  const ids = new Set<string>();
+  for (const [c, [start, end]] of chunks.entries()) {
+    const doc = c === 0 ? (firstDoc as Document) : (parse(start, end) as Document);
+    firstDoc = "documents";
     const root = doc.contents as Node | null;
     const units: NoteUnit[] = [];
-    const unitFrom = (id: string, node: unknown, at: number) => {
-      if (ids.has(id)) fail(at, `duplicate entry id "${id}"`);
-      ids.add(id);
+    const at = (n: unknown) => start + ((n as { range?: number[] } | null)?.range?.[0] ?? 0);
+    const unitFrom = (fallbackId: string, node: unknown, where: number, list: boolean) => {
+      let id = fallbackId;
       let textNode: unknown = node;
-      let extra: Record<string, unknown> = {};
+      let facts: NoteFacts = {};
       let disable: string[] = [];
       if (isMap(node)) {
-        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === "text");
-        if (!pair) fail(at, `entry "${id}" has no "text"`);
-        textNode = pair!.value;
-        const js = node.toJS(doc, { maxAliasCount: 20 }) as Record<string, unknown>;
-        extra = js;
-        if (js.disable !== undefined) {
-          if (!Array.isArray(js.disable) || js.disable.some((x) => typeof x !== "string")) fail(at, `entry "${id}": "disable" must be a list of rule ids`);
-          disable = js.disable as string[];
-        }
+        const idNode = list ? node.items.find((p) => isScalar(p.key) && p.key.value === "id")?.value : undefined;
+        if (isScalar(idNode) && (typeof idNode.value === "string" || typeof idNode.value === "number")) id = String(idNode.value);
+        const read = readFacts(node, list ? LIST_ENTRY_KEYS : MAP_ENTRY_KEYS, `entry "${id}"`);
+        const problems = read.problems.map((p) => ({ offset: start + p.offset, message: p.message }));
+        if (read.text === undefined && !read.problems.some((p) => /"text" is empty/.test(p.message))) problems.push({ offset: where, message: `entry "${id}" has no "text"` });
+        if (problems.length) throw fileError(path, source, problems);
+        textNode = read.text;
+        facts = read.facts;
+        disable = read.disable;
+      } else if (!isScalar(node) || typeof node.value !== "string") {
+        fail(where, `entry "${id}" must be the note text or a mapping with "text"`);
       }
+      if (ids.has(id)) fail(where, `duplicate entry id "${id}"`);
+      ids.add(id);
       if (!isScalar(textNode) || typeof textNode.value !== "string" || !textNode.range) {
-        return fail(start + ((textNode as { range?: number[] } | null)?.range?.[0] ?? 0), `entry "${id}": the note text must be a string`);
+        return fail(at(textNode), `entry "${id}": the note text must be a string`);
       }
       let from = start + textNode.range[0];
       let to = start + textNode.range[1];
@@ -163,27 +355,17 @@ function* collectionUnits(path: string, source: string): Generator<NoteUnit> {
       }
       units.push({
         name: `${path}#${id}`, text: source.slice(from, Math.max(from, to)), offset: from,
-        characters: textNode.value.trim().length, facts: factsOf(extra), disable, suppress: [],
-        directives: disable.length ? [{ rules: disable, offset: at, action: "disable" }] : [],
+        characters: textNode.value.trim().length, facts, disable, suppress: [],
+        directives: disable.length ? [{ rules: disable, offset: where, action: "disable" }] : [],
       });
     };
     if (isSeq(root)) {
-      for (const item of root.items) {
-        const at = start + ((item as { range?: number[] }).range?.[0] ?? 0);
-        let id = String(count + units.length + 1);
-        if (isMap(item)) {
-          const idPair = item.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === "id");
-          if (idPair && isScalar(idPair.value)) id = String(idPair.value.value);
-        }
-        unitFrom(id, item, at);
-      }
+      for (const item of root.items) unitFrom(String(count + units.length + 1), item, at(item), true);
     } else if (isMap(root)) {
       for (const pair of root.items) {
         const key = isScalar(pair.key) ? String(pair.key.value) : "?";
-        unitFrom(key, pair.value, start + ((pair.key as { range?: number[] } | null)?.range?.[0] ?? 0));
+        unitFrom(key, pair.value, at(pair.key), false);
       }
-    } else if (root !== null) {
-      fail(start, "a collection must be a list of notes or a map of id to note");
     }
     count += units.length;
     yield* units;

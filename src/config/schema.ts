@@ -19,9 +19,29 @@ export interface ConfigData {
   maxWarnings?: number;
   /** The near-duplicate check across the notes of a run (src/config/sameness.ts). */
   sameness?: SamenessConfig;
+  /** Which files folders and globs lint (gitignore-style patterns, relative to the config's folder); replaces the defaults. */
+  files?: string[];
+  /** Files and folders never linted, added to the default ignores (`!pattern` lints one the defaults skip). */
+  ignores?: string[];
+  /** Markdown files read as a note per section under a heading. */
+  sections?: string[];
 }
 
-const KEYS = ["minScore", "account", "limit", "template", "nameLength", "lang", "allow", "rules", "settings", "maxWarnings", "sameness"];
+const KEYS = ["minScore", "account", "limit", "template", "nameLength", "lang", "allow", "rules", "settings", "maxWarnings", "sameness", "files", "ignores", "sections"];
+
+/**
+ * A path pattern as gitignore writes it, relative to the config's folder. A leading `./` is
+ * the same as `/` (this folder); patterns that leave the folder cannot match anything in it.
+ */
+function checkPattern(p: string): string | undefined {
+  const body = p.startsWith("!") ? p.slice(1) : p;
+  if (body.trim() === "") return "is empty";
+  if (/^[a-zA-Z]:[\\/]/.test(body)) return "is an absolute path; patterns are relative to the config's folder";
+  if (/(^|\/)\.\.(\/|$)/.test(body)) return 'goes outside the config\'s folder ("..")';
+  if (body.includes("\\")) return "uses a backslash: write paths with /";
+  return undefined;
+}
+const normalizePattern = (p: string) => p.replace(/^(!?)\.\//, "$1/");
 const SEVERITIES = ["off", "info", "warning", "error"];
 
 /** Validates a parsed config object; problems point at file:line:column. */
@@ -88,6 +108,21 @@ export function validateConfig(raw: unknown, file: string, locate: Locate, prefi
           } else fail([key, id], `setting of "${id}" must be a severity or { severity, weight }`);
         }
         break;
+      case "files":
+      case "ignores":
+      case "sections": {
+        if (!Array.isArray(v) || v.length === 0 || v.some((x) => typeof x !== "string")) {
+          fail([key], `"${key}" must be a non-empty list of path patterns (gitignore syntax, e.g. "*.md", "drafts/")`);
+          break;
+        }
+        const list = v as string[];
+        for (const [i, p] of list.entries()) {
+          const bad = checkPattern(p);
+          if (bad) fail([key, i], `pattern "${p}" in "${key}" ${bad}`);
+        }
+        out[key] = list.map(normalizePattern);
+        break;
+      }
       case "sameness": {
         const r = validateSameness(v);
         if ("value" in r) out.sameness = r.value;

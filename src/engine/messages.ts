@@ -149,7 +149,10 @@ export function verdictFinding(scored: Scored, findings: Finding[], minScore: nu
   } else {
     const cap = scored.breakdown.caps[0];
     const capped = cap && cap.score < scored.breakdown.raw ? [`capped at ${cap.score} by ${findings.find((f) => f.ruleId === cap.ruleId)?.message ?? cap.ruleId}`] : [];
-    const costs = [...new Map(scored.breakdown.items.filter((c) => c.points < 0 && (!capped.length || c.ruleId !== cap!.ruleId)).map((c) => [c.message, c])).values()]
+    // Two rules can word a finding the same ("we help teams" reads as a pitch): name it once,
+    // with the costlier one's points (items come costliest first; a Map would keep the last).
+    const said = new Set<string>();
+    const costs = scored.breakdown.items.filter((c) => c.points < 0 && (!capped.length || c.ruleId !== cap!.ruleId) && !said.has(c.message) && said.add(c.message))
       .slice(0, capped.length ? 2 : 3).map((c) => `${lowerFirst(c.message)} (${Math.round(c.points)})`);
     const reasons = [...capped, ...costs];
     message = `The note fails (${scored.score}/100, needs ${minScore})${reasons.length ? `: ${reasons.join("; ")}` : ": nothing in it counts toward a good note"}`;

@@ -45,7 +45,8 @@ export function lintDocument(doc: TextDocument, ctx: LintContext): Outcome {
   const format = formatOf(doc, path);
   let units: NoteUnit[];
   try {
-    units = [...splitDocument(path, text, format)];
+    // The config's `sections` make a Markdown file a note per section, as in the CLI.
+    units = [...splitDocument(path, text, format, { sections: isFile ? config.sections?.(path) : undefined })];
   } catch (error) {
     if (format === "collection" && !collectionLike(text)) return { kind: "not-a-note" };
     return { kind: "document-error", problem: problemsOf(error, path)[0]! };

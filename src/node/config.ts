@@ -1,13 +1,15 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
-import { dirname, relative, resolve } from "node:path";
+import { existsSync, statSync } from "node:fs";
+import { dirname, relative, resolve, sep } from "node:path";
+import ignore from "ignore";
 import type { RuleSetData } from "../engine/types.js";
-import { validateConfig, type ConfigData } from "../config/schema.js";
+import type { ConfigData } from "../config/schema.js";
 import { addRules, re2Compiler } from "../ruleset/load.js";
 import { RuleFileError } from "../ruleset/validate.js";
 import type { LinearCompiler } from "../engine/linear.js";
-import { parseDataFile, MAX_DATA_FILE_BYTES } from "../ruleset/yaml-source.js";
 import { readRuleFiles } from "./rule-files.js";
 import { findConfig } from "./config-find.js";
+import { readConfigFile, showPath } from "./config-read.js";
+import { PatternSet } from "./patterns.js";
 import { digestOf } from "./digest.js";
 
 
@@ -19,11 +21,24 @@ export interface LoadedConfig {
   rules: RuleSetData;
   /** The linear-time regex engine the packs' patterns run on. */
   linear?: LinearCompiler;
+  /** The folder the config's patterns (`files`, `ignores`, `sections`) are relative to. */
+  base?: string;
+  /** Whether a Markdown file is read as a note per section (the config's `sections`). */
+  sections?: (file: string) => boolean;
   /** A digest of the config file and its packs' files, for `--cache` keys. */
   digest?: string;
 }
 
-const show = (p: string) => relative(process.cwd(), p) || p;
+const show = showPath;
+
+/** The config's `sections` patterns as a test on file paths. */
+function sectionsMatcher(patterns: string[], base: string, file: string): (path: string) => boolean {
+  const set = new PatternSet(patterns.map((pattern) => ({ pattern, source: `"sections" in ${file}` })), ignore);
+  return (path) => {
+    const rel = relative(base, resolve(path));
+    return !rel.startsWith("..") && set.match(rel.split(sep).join("/"), false) !== undefined;
+  };
+}
 
 /** Finds and loads the config for each file: the nearest one from its folder upward. */
 export class ConfigResolver {
@@ -46,16 +61,7 @@ export class ConfigResolver {
   private load(path: string, explicit: boolean): LoadedConfig {
     const cached = this.loaded.get(path);
     if (cached) return cached;
-    const file = show(path);
-    if (!existsSync(path)) throw new RuleFileError([{ file, line: 1, column: 1, message: "config file not found" }]);
-    if (statSync(path).isDirectory()) throw new RuleFileError([{ file, line: 1, column: 1, message: "config path is a folder, not a file" }]);
-    if (statSync(path).size > MAX_DATA_FILE_BYTES) throw new RuleFileError([{ file, line: 1, column: 1, message: `config file is larger than ${MAX_DATA_FILE_BYTES} bytes` }]);
-    const text = readFileSync(path, "utf8");
-    const { data: raw, locate } = parseDataFile(text, file);
-    const isPackage = path.endsWith("package.json") && !explicit;
-    const data = isPackage
-      ? validateConfig((raw as Record<string, unknown>)["invite-lint"], file, locate, ["invite-lint"])
-      : validateConfig(raw, file, locate);
+    const { file, text, data, locate, isPackage } = readConfigFile(path, explicit);
     let rules = this.builtin;
     const sources = [path, text];
     for (const pack of data.rules ?? []) {
@@ -75,7 +81,10 @@ export class ConfigResolver {
         throw new RuleFileError([{ file, line: at.line, column: at.column, message: `unknown rule or check id "${id}"` }]);
       }
     }
-    const loaded = { path, data, rules, linear: rules === this.builtin ? undefined : re2Compiler, digest: digestOf(sources) };
+    // Patterns are relative to the config's folder; with --config, to the working directory (as ESLint's -c).
+    const base = explicit ? process.cwd() : dirname(path);
+    const sections = data.sections ? sectionsMatcher(data.sections, base, file) : undefined;
+    const loaded = { path, base, data, rules, linear: rules === this.builtin ? undefined : re2Compiler, sections, digest: digestOf(sources) };
     this.loaded.set(path, loaded);
     return loaded;
   }

@@ -64,10 +64,15 @@ export function fixSource(source: string, o: FixSourceOptions): FixedSource {
   let text = source;
   let previous: string | undefined;
   let passes = 0;
+  /** The notes of the file as read, and of the text last linted. */
+  let first: NoteUnit[] | undefined;
+  let last: { text: string; units: NoteUnit[] } | undefined;
   while (passes < MAX_PASSES) {
     let linted: ReturnType<FixSourceOptions["lint"]>;
     try {
       linted = o.lint(text);
+      first ??= linted.units;
+      last = { text, units: linted.units };
     } catch (error) {
       // Not expected (each pass checks what it wrote): the last pass left the file unreadable as notes, so it is taken back.
       if (previous === undefined) throw error;
@@ -84,7 +89,8 @@ export function fixSource(source: string, o: FixSourceOptions): FixedSource {
     text = next;
     passes++;
   }
-  return { text, outputs: outputsOf(source, text, o), warnings: [...warnings], passes };
+  const outputs = text === source ? new Map<string, string>() : outputsOf(source, text, o, first ?? [], () => (last?.text === text ? last.units : o.lint(text).units));
+  return { text, outputs, warnings: [...warnings], passes };
 }
 
 /** The fixes of one pass: accepted, last resorts only for notes with no other, no overlaps, no note left empty. */
@@ -206,16 +212,24 @@ function isJson(text: string): boolean {
   }
 }
 
-/** What each changed note now reads: a plain or Markdown file whole; a collection entry its text. */
-function outputsOf(source: string, text: string, o: FixSourceOptions): Map<string, string> {
+/**
+ * What each changed note now reads: a plain or Markdown file whole; a section of a Markdown
+ * collection its part of the file; a collection entry its text.
+ */
+function outputsOf(source: string, text: string, o: FixSourceOptions, before: NoteUnit[], after: () => NoteUnit[]): Map<string, string> {
   const out = new Map<string, string>();
-  if (text === source) return out;
-  if (o.format !== "collection") {
+  if (o.format === "collection") {
+    const was = new Map((entryScalars(o.name, source) ?? []).map((s) => [s.name, s.value]));
+    for (const s of entryScalars(o.name, text) ?? []) if (was.get(s.name) !== s.value) out.set(s.name, s.value);
+  } else if (before.every((u) => u.name === o.name)) {
     out.set(o.name, text);
-    return out;
+  } else {
+    const was = new Map(before.map((u) => [u.name, source.slice(u.offset, u.offset + u.text.length)]));
+    for (const u of after()) {
+      const now = text.slice(u.offset, u.offset + u.text.length);
+      if (was.get(u.name) !== now) out.set(u.name, now);
+    }
   }
-  const before = new Map((entryScalars(o.name, source) ?? []).map((s) => [s.name, s.value]));
-  for (const s of entryScalars(o.name, text) ?? []) if (before.get(s.name) !== s.value) out.set(s.name, s.value);
   return out;
 }
 
@@ -228,8 +242,6 @@ export interface FixRunOptions {
   mode: FixMode;
   /** `--quiet`: only the fixes of errors are made, as ESLint does. */
   quiet?: boolean;
-  /** Receives each warning line (a fix not made, a file not written), once the run has read every input. */
-  warn: (line: string) => void;
 }
 
 /**
@@ -270,7 +282,8 @@ export async function fixRun(paths: string[], options: LintFilesOptions, fix: Fi
     const fixed = fixSource(text, {
       name, format, accept, lastResort: lastResortRules(config.rules), json: /\.json$/i.test(name),
       lint: (t) => {
-        const units = documents ? [...documents.splitDocument(name, t, format)] : [plainUnit(name, t)];
+        // Split as the lint pass splits (Markdown sections as the config says); its warnings are the lint pass's to give.
+        const units = documents ? [...documents.splitDocument(name, t, format, { sections: config.sections?.(lookupName(p, options.stdinFilename) ?? name) })] : [plainUnit(name, t)];
         return { units, results: [...lintUnits(units, t, format !== "text", config, options)] };
       },
     });
@@ -290,7 +303,8 @@ export async function fixRun(paths: string[], options: LintFilesOptions, fix: Fi
       for (const a of aliases) if (a.of === c.path && name.startsWith(c.path)) outputs.set(a.alias + name.slice(c.path.length), out);
     }
   }
-  for (const w of warnings) fix.warn(`invite-lint: ${w}\n`);
+  // A fix not made, a file not written: told once every input has been read, through the run's `warn`.
+  for (const w of warnings) options.warn?.(w);
   // The report is of the text as fixed (or as read, where it was not written), not of a later change on disk.
   const run = lintRun(inputs, {
     ...options,

@@ -71,7 +71,7 @@ export function lintRun(paths: string[], options: LintFilesOptions = {}): LintRu
       const config = configs.forFile(lookupName(p, options.stdinFilename));
       ruleSets.add(config.rules);
       const format = formatOf(p);
-      const split = () => (documents ? documents.splitDocument(name, text, format) : [plainUnit(name, text)]);
+      const split = () => (documents ? documents.splitDocument(name, text, format, { sections: config.sections?.(lookupName(p, options.stdinFilename) ?? name), warn: options.warn }) : [plainUnit(name, text)]);
       const key = cache && !isStdin ? keyOf(p, text) : undefined;
       const hit = key !== undefined ? cache!.get(p, key) : undefined;
       if (hit) {
@@ -99,7 +99,8 @@ export function lintRun(paths: string[], options: LintFilesOptions = {}): LintRu
         // Let signals (Ctrl-C) and output through during a long run.
         if (++done % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
       }
-      if (entry) cache!.set(p, { key: key!, results: `[${entry.results.join(",")}]`, leads: entry.leads, ...(fresh.has(input) ? { notes: fresh.get(input)! } : {}) });
+      // A file of no notes is not kept: a YAML file that is not a collection gives its warning on every run.
+      if (entry?.results.length) cache!.set(p, { key: key!, results: `[${entry.results.join(",")}]`, leads: entry.leads, ...(fresh.has(input) ? { notes: fresh.get(input)! } : {}) });
       fresh.delete(input);
     }
     const unsaved = cache?.save();

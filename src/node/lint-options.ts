@@ -33,7 +33,7 @@ export interface LintFilesOptions {
   cache?: boolean;
   /** The cache file, or a folder to keep `.invite-lintcache` in (default: `.invite-lintcache` in the working folder). */
   cacheLocation?: string;
-  /** Receives warnings that do not stop the run (a cache that could not be written). */
+  /** Receives warnings that do not stop the run: an input skipped because it holds no notes (a YAML or JSON file that is not a collection), a cache that could not be written. */
   warn?: (message: string) => void;
   /** lintFiles: receives the clusters of near-duplicate notes when the run is over (lintRun has them as `clusters`). */
   onClusters?: (clusters: Cluster[]) => void;
@@ -46,6 +46,8 @@ export interface NoteConfig {
   rules: RuleSetData;
   /** The linear-time regex engine for the rule packs' patterns (set when the config has packs). */
   linear?: LinearCompiler;
+  /** Whether a Markdown file is read as a note per section under a heading (the config's `sections`). */
+  sections?: (file: string) => boolean;
   /** A digest of the config file and its rule packs, for `--cache` keys. */
   digest?: string;
 }

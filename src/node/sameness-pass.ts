@@ -69,7 +69,8 @@ export async function samenessPass(
   inputs: string[], options: LintFilesOptions, configs: ConfigSource | undefined, base: RuleSetData, cache?: SamenessCache,
 ): Promise<SamenessRun | undefined> {
   const formatOf = (p: string) => (p === "-" ? (options.stdinFilename ? documentFormat(options.stdinFilename) : "text") : documentFormat(p));
-  if (inputs.length < 2 && !inputs.some((p) => formatOf(p) === "collection")) return undefined;
+  // A collection, or a Markdown file (which may be a note per section), can hold many notes.
+  if (inputs.length < 2 && !inputs.some((p) => formatOf(p) !== "text")) return undefined;
   const configFor = (p: string): NoteConfig => (configs ? configs.forFile(lookupName(p, options.stdinFilename)) : { data: {}, rules: base });
   const threshold = samenessThreshold(options, inputs.map(configFor));
   if (threshold === "off") return undefined;
@@ -100,7 +101,7 @@ export async function samenessPass(
     }
     const config = configFor(p);
     const checkOff = isOff(config.data.settings?.generic) || isOff(options.ruleSettings?.generic);
-    const units = documents ? documents.splitDocument(name, text, formatOf(p)) : [{ name, text, offset: 0, characters: 0, facts: {}, disable: [], suppress: [], directives: [] }];
+    const units = documents ? documents.splitDocument(name, text, formatOf(p), { sections: config.sections?.(lookupName(p, options.stdinFilename) ?? name) }) : [{ name, text, offset: 0, characters: 0, facts: {}, disable: [], suppress: [], directives: [] }];
     const file = formatOf(p) === "collection" ? layout.file(input, text, notes.size) : undefined;
     const seen: CachedNote[] | undefined = cache && p !== "-" ? [] : undefined;
     for (const unit of units) {
@@ -265,7 +266,8 @@ class Layout {
   /** The entries of input number `input`, when it is a collection that has not changed since the first pass. */
   units(input: number, text: string, names: string[]): Iterable<NoteUnit> | undefined {
     const f = this.files.get(input);
-    if (!f || f.length !== text.length || f.hash !== hashText(text)) return undefined;
+    // A file without entries is split again: its warning (not a collection) is the lint pass's to give.
+    if (!f || f.count === 0 || f.length !== text.length || f.hash !== hashText(text)) return undefined;
     return this.entries(f, text, names);
   }
 

@@ -28,4 +28,13 @@ settings:
 
 # Fail the run when there are more warnings than this.
 # maxWarnings: 0
+
+# Which files folders and globs lint, and which they skip (gitignore syntax, relative to
+# this file). By default: *.txt, *.md, *.yaml, *.json and the like, without README*,
+# CHANGELOG*, docs/, dist/, dot files and package metadata.
+# files: ["*.txt", "*.md", "outreach/*.yaml"]
+# ignores: ["archive/", "!docs/"]
+
+# Markdown files that hold a note per section under a heading.
+# sections: ["playbooks/*.md"]
 `;

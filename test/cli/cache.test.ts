@@ -120,13 +120,13 @@ describe("--cache", () => {
       chmodSync(ro, 0o500);
       const r = runCli(["notes", "-f", "json", "--cache-location", "ro/"], { cwd: dir });
       expect(r.stdout).toBe(plain);
-      expect(r.stderr).toMatch(/^invite-lint: cache not written to .*ro\/\.invite-lintcache: /);
+      expect(r.stderr).toMatch(/^invite-lint: warning: cache not written to .*ro\/\.invite-lintcache: /);
     }
     const folder = join(dir, "no/such/folder/");
     const r = runCli(["notes", "-f", "json", "--cache-location", folder], { cwd: dir });
     expect(r.stdout).toBe(plain);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
-    expect(r.stderr).toMatch(/^invite-lint: cache not written to /);
+    expect(r.stderr).toMatch(/^invite-lint: warning: cache not written to /);
     expect(r.status).toBe(1);
   });
 

@@ -68,10 +68,12 @@ describe("invite-lint CLI", () => {
     expect(Object.keys(res.checks.generic!)).toEqual(["score", "passed"]);
     expect(res.checks.generic!.passed).toBe(false);
     expect(Object.keys(res.breakdown)).toEqual(["base", "items", "caps", "raw"]);
+    expect(res.breakdown.items.length).toBeGreaterThan(0);
     for (const item of res.breakdown.items) expect(Object.keys(item)).toEqual(["ruleId", "check", "points", "message"]);
     expect(res.breakdown.caps).toEqual([{ ruleId: "stock-invitation", score: 20 }]);
     const sum = res.breakdown.base + res.breakdown.items.reduce((a, i) => a + i.points, 0);
     expect(Math.abs(sum - res.breakdown.raw)).toBeLessThan(0.1);
+    expect(res.messages.some((m) => m.fix)).toBe(true);
     for (const m of res.messages) {
       expect(Object.keys(m)).toEqual(["ruleId", "check", "severity", "message", "suggestion", "line", "column", "endLine", "endColumn", "offset", "endOffset", ...(m.url ? ["url"] : []), ...(m.fix ? ["fix"] : [])]);
       if (m.fix) expect(Object.keys(m.fix)).toEqual(["range", "text", "label"]);

@@ -159,7 +159,7 @@ describe("--fix", () => {
     expect(readlinkSync(join(dir, "link.txt"))).toBe(join(dir, "real.txt"));
     expect(readFileSync(join(dir, "real.txt"), "utf8")).toBe(WRONG_NAME_FIXED);
     expect(readFileSync(join(dir, "linked.txt"), "utf8")).toBe(WRONG_NAME);
-    expect(r.stderr).toBe(`invite-lint: ${join(dir, "linked.txt")}: not fixed: it has 2 hard links, which replacing it would split\n`);
+    expect(r.stderr).toBe(`invite-lint: warning: ${join(dir, "linked.txt")}: not fixed: it has 2 hard links, which replacing it would split\n`);
     // The report is of what each file now holds: fixed through the link, as it was read for the other.
     const [link, linked] = json(r.stdout).results;
     expect(link!.output).toBe(WRONG_NAME_FIXED);
@@ -251,6 +251,6 @@ describe("writing a fixed file", () => {
     const dir = repo({ "b.txt": bytes });
     const r = runCli([join(dir, "b.txt"), "--binary", "--fix"]);
     expect(readFileSync(join(dir, "b.txt"))).toEqual(bytes);
-    expect(r.stderr).toBe(`invite-lint: ${join(dir, "b.txt")}: not fixed: it does not hold text that can be written back as it was read\n`);
+    expect(r.stderr).toBe(`invite-lint: warning: ${join(dir, "b.txt")}: not fixed: it does not hold text that can be written back as it was read\n`);
   });
 });

@@ -347,6 +347,28 @@ Hello, I hope this message finds you well.  Great meeting you at **PyData Denver
     expect(done.warnings).toEqual([expect.stringMatching(/^n\.md: a (recipient-name-missing|no-personal-touch) fix not made: it crosses Markdown markup$/)]);
   });
 
+  it("a Markdown collection: each section fixed in place; its output is its part of the file, and a section nothing changed has none", () => {
+    const text = `---
+collection: sections
+---
+# Event follow-ups
+
+## After a talk
+
+Hello, great meeting you at PyData Denver!!!
+<!-- invite-lint-facts to: Priya Shah -->
+
+## After a booth visit
+
+Hi Omar, your talk on dbt tests at PyData Denver changed how our team works.
+`;
+    const done = fix(text, { name: "s.md", format: "markdown" });
+    const fixed = text.replace("Hello, great meeting you at PyData Denver!!!", "Hello Priya, great meeting you at PyData Denver!");
+    expect(done.text).toBe(fixed);
+    expect([...done.outputs.keys()]).toEqual(["s.md#after-a-talk"]);
+    expect(done.outputs.get("s.md#after-a-talk")).toBe("## After a talk\n\nHello Priya, great meeting you at PyData Denver!\n<!-- invite-lint-facts to: Priya Shah -->\n\n");
+  });
+
   it("a removal stops where markup starts", () => {
     const text = "Hi Priya, I hope this message finds you well. **Great meeting you at PyData Denver.**\n";
     const done = fix(text, { name: "n.md", format: "markdown" });

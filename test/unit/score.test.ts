@@ -39,6 +39,16 @@ describe("the breakdown explains every point", () => {
     }
     expect(lint(GOOD).messages.some((m) => m.ruleId === "verdict")).toBe(false);
   });
+
+  it("a reason two rules word the same is named once, with the points of the costlier", () => {
+    const r = lint("Hi Nora, we help teams like yours ship faster. Can we hop on a quick call?");
+    const items = r.breakdown.items.filter((i) => i.message === '"we help teams" reads as a pitch');
+    expect(items.map((i) => i.ruleId).sort()).toEqual(["sales-pitch", "sender-offering"]);
+    const costliest = Math.round(Math.min(...items.map((i) => i.points)));
+    const verdict = r.messages[0]!.message;
+    expect(verdict.split('"we help teams" reads as a pitch').length).toBe(2);
+    expect(verdict).toContain(`"we help teams" reads as a pitch (${costliest})`);
+  });
 });
 
 describe("severities mean one thing", () => {
@@ -86,7 +96,8 @@ describe("a check switched off is scored as if it passed, never lower", () => {
     const text = "Hi Sam, we met at the Leeds meetup last week. Happy to send you the slides.";
     const on = lint(text);
     const off = lint(text, { settings: { value: "off" } });
-    expect(on.checks.value).toBeDefined();
+    expect(on.checks.value!.passed).toBe(true);
+    expect(on.breakdown.items.find((i) => i.ruleId === "offer-value")!.points).toBeGreaterThan(0);
     expect(off.checks.value).toBeUndefined();
     expect(off.breakdown.items.some((i) => i.ruleId === "offer-value")).toBe(false);
   });
