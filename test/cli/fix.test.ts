@@ -108,6 +108,19 @@ describe("--fix", () => {
     expect(rest).toEqual(restBefore);
   });
 
+  it("a YAML file named on the command line that is not a note collection is skipped, never written", () => {
+    const compose = "services:\n  web:\n    image: nginx\n    command: echo I hope this message finds you well!!!\n";
+    const dir = repo({ "docker-compose.yml": compose, "a.txt": WRONG_NAME });
+    const r = runCli([join(dir, "docker-compose.yml"), join(dir, "a.txt"), "--to", "Priya Shah", "--fix", "-f", "json"]);
+    expect(r.status).toBe(0);
+    expect(readFileSync(join(dir, "docker-compose.yml"), "utf8")).toBe(compose);
+    expect(statSync(join(dir, "docker-compose.yml")).mtimeMs).toBe(new Date("2020-01-01T00:00:00Z").getTime());
+    expect(readFileSync(join(dir, "a.txt"), "utf8")).toBe(WRONG_NAME_FIXED);
+    expect(json(r.stdout).results.map((x) => x.file)).toEqual([join(dir, "a.txt")]);
+    expect(r.stderr).toMatch(/^invite-lint: warning: \S*docker-compose\.yml: not a note collection/);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+  });
+
   it("writes nothing when any input of the run has an error: one line, exit 2", () => {
     const dir = repo({ "a.txt": WRONG_NAME, "b.txt": Buffer.from("Hi\u0000there"), "c.yaml": "- text: [unclosed\n" });
     const before = snapshot(dir);
