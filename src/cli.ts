@@ -14,7 +14,7 @@ import { expandInputs, type ExpandOptions } from "./node/files.js";
 import { DEFAULT_MAX_BYTES, describe } from "./node/input.js";
 import { lintRun, type LintFilesOptions, type LintRun } from "./node/lint-files.js";
 import type { FixMode } from "./node/fix.js";
-import { STARTER_CONFIG } from "./node/starter-config.js";
+import { STARTER_CONFIG } from "./config/starter.js";
 
 
 export interface Io {

@@ -12,7 +12,8 @@ import { DEFAULT_THRESHOLD } from "../engine/sameness.js";
 import { UsageError, didYouMean } from "../errors.js";
 import type { ConfigData } from "./schema.js";
 import type { NoteUnit } from "../documents.js";
-import { findConfig } from "../node/config-find.js";
+import { DEFAULT_FILES, DEFAULT_IGNORES } from "../node/files.js";
+import { findConfig } from "../config/find.js";
 import type { LintFilesOptions, NoteConfig } from "../node/lint-options.js";
 
 /** The configuration of each note of a run, by the file it is in (`undefined`: stdin). */
@@ -35,7 +36,7 @@ export async function configSource(request: LintFilesOptions, inputs: string[], 
   const needed = request.config !== undefined ||
     (inputs.length ? inputs : ["-"]).some((p) => findConfig(resolve(dirname(lookupName(p, request.stdinFilename) ?? "./-")), searched) !== undefined);
   if (!needed) return none;
-  const { ConfigResolver } = await import("../node/config.js");
+  const { ConfigResolver } = await import("../config/load.js");
   return new ConfigResolver(base, { configPath: request.config });
 }
 
@@ -129,6 +130,9 @@ export function printedConfig(file: string | undefined, config: NoteConfig, requ
     ...(o.company !== undefined ? { company: o.company } : {}),
     ...(o.context !== undefined ? { context: o.context } : {}),
     ...(o.type !== undefined ? { type: o.type } : {}),
+    files: config.data.files ?? DEFAULT_FILES,
+    ignores: [...DEFAULT_IGNORES, ...(config.data.ignores ?? [])],
+    sections: config.data.sections ?? [],
     rulePacks: config.data.rules ?? [],
     maxWarnings: warningLimit(maxWarnings, [config]) ?? null,
     sameness: { threshold: samenessThreshold(request, [config]) },

@@ -5,7 +5,7 @@ import type { LintResult, RuleSetData } from "../engine/types.js";
 import { RuleFileError, type Problem } from "../errors.js";
 import { documentFormat, type DocumentFormat } from "../document-format.js";
 import { splitDocument, type NoteUnit } from "../documents.js";
-import type { LoadedConfig } from "../node/config.js";
+import type { LoadedConfig } from "../config/load.js";
 import { lintUnits } from "../node/lint-files.js";
 import type { FolderSameness, OpenDocs } from "./folder-sameness.js";
 import { holdsNotes, type NoteFiles } from "./note-files.js";

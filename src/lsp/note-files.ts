@@ -4,15 +4,13 @@
 import { existsSync, readFileSync } from "node:fs";
 import { basename, dirname, join, relative, sep } from "node:path";
 import { ignore } from "../node/glob.js";
-import { NOTE_FILE, SKIP_DIRS, SKIP_FILES } from "../node/files.js";
+import { DEFAULT_IGNORES as FILE_IGNORES, NOTE_FILE, SKIP_DIRS, SKIP_FILES } from "../node/files.js";
 
 /**
- * Left out unless the client says otherwise (`ignores`, .invite-lintignore syntax): a
- * repository's own documents are Markdown, not notes.
+ * Left out unless the client says otherwise (`ignores`, .invite-lintignore syntax): what the
+ * CLI leaves out of a folder walk by default (a repository's own documents, build output).
  */
-export const DEFAULT_IGNORES = [
-  "README*", "CHANGELOG*", "CHANGES*", "HISTORY*", "CONTRIBUTING*", "LICENSE*", "LICENCE*", "CODE_OF_CONDUCT*", "SECURITY*",
-];
+export const DEFAULT_IGNORES = FILE_IGNORES;
 
 type Matcher = (rel: string) => boolean;
 

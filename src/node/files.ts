@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { InputError, describe } from "./input.js";
-import { findConfig } from "./config-find.js";
+import { findConfig } from "../config/find.js";
 import { PatternSet, ignoreFileLines, type IgnoreFactory, type SourcedPattern } from "./patterns.js";
 
 /** What folders and globs lint when no config says `files`: plain notes, Markdown notes and collections. */
@@ -211,7 +211,7 @@ async function selectionRules(args: string[], cwd: string, options: ExpandOption
   const load = (configPath: string, explicit: boolean): Promise<Selection> => {
     let s = byConfig.get(configPath);
     if (!s) {
-      s = import("./config-read.js").then(({ readConfigFile }) => {
+      s = import("../config/read.js").then(({ readConfigFile }) => {
         const { data, file } = readConfigFile(configPath, explicit);
         return selection(explicit ? cwd : dirname(configPath), data, file);
       });

@@ -167,6 +167,8 @@ describe("command-line mistakes and options ESLint users reach for", () => {
     const cfg = notes({ ".invite-lintrc.yaml": "settings:\n  readability: off\n  stock-variant: error\n", "n.txt": THIN });
     const printed = JSON.parse(runCli(["--print-config", join(cfg, "n.txt")]).stdout);
     expect(printed.rules["hard-sentence"]).toBe("off");
+    expect(printed.files).toContain("*.md");
+    expect(printed.ignores).toContain("README*");
     expect(printed.rules["stock-variant"]).toBe("error");
     expect(printed.rules["no-context"]).toBe("warning");
     // And linting agrees: stock-variant is an error, and the long sentence is not reported.

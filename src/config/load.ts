@@ -6,11 +6,11 @@ import type { ConfigData } from "../config/schema.js";
 import { addRules, re2Compiler } from "../ruleset/load.js";
 import { RuleFileError } from "../ruleset/validate.js";
 import type { LinearCompiler } from "../engine/linear.js";
-import { readRuleFiles } from "./rule-files.js";
-import { findConfig } from "./config-find.js";
-import { readConfigFile, showPath } from "./config-read.js";
-import { PatternSet } from "./patterns.js";
-import { digestOf } from "./digest.js";
+import { readRuleFiles } from "../node/rule-files.js";
+import { findConfig } from "./find.js";
+import { readConfigFile, showPath } from "./read.js";
+import { PatternSet } from "../node/patterns.js";
+import { digestOf } from "../node/digest.js";
 
 
 export interface LoadedConfig {

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { relative } from "node:path";
-import { validateConfig, type ConfigData } from "../config/schema.js";
+import { validateConfig, type ConfigData } from "./schema.js";
 import { RuleFileError, type Locate } from "../ruleset/validate.js";
 import { parseDataFile, MAX_DATA_FILE_BYTES } from "../ruleset/yaml-source.js";
 
