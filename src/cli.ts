@@ -13,6 +13,7 @@ import { parseSamenessFlag } from "./config/sameness.js";
 import { expandInputs, type ExpandOptions } from "./node/files.js";
 import { DEFAULT_MAX_BYTES, describe } from "./node/input.js";
 import { lintRun, type LintFilesOptions, type LintRun } from "./node/lint-files.js";
+import type { FixMode } from "./node/fix.js";
 import { STARTER_CONFIG } from "./config/starter.js";
 
 
@@ -70,6 +71,8 @@ function program(io: Io): Command {
     .option("--explain <rule>", "explain one rule with examples and exit")
     .option("--max-warnings <n>", "fail (exit 1) when there are more than n warnings (-1: no limit)")
     .option("--quiet", "report errors only")
+    .option("--fix", "make the mechanical fixes in the note files, then report what remains")
+    .option("--fix-dry-run", "make the fixes in memory only; --format json gives each fixed note its output")
     .option("--stdin-filename <path>", "name stdin for config lookup and reports")
     .option("--no-ignore", "lint files the ignores would skip (default ignores, config ignores, .invite-lintignore, --ignore-pattern)")
     .option("--ignore-pattern <pattern>", "skip files matching this pattern, gitignore syntax (repeatable)", (v: string, acc: string[]) => [...acc, v], [] as string[])
@@ -116,6 +119,7 @@ interface Parsed {
   format: FormatName;
   outputFile?: string;
   quiet: boolean;
+  fix?: FixMode;
   color?: boolean;
   maxWarnings?: number;
   listRules: boolean;
@@ -159,6 +163,7 @@ function parseArgs(argv: string[], io: Io): Parsed {
     format: opts.format as FormatName,
     outputFile: opts.outputFile as string | undefined,
     quiet: Boolean(opts.quiet),
+    fix: fixFlags(opts.fix, opts.fixDryRun),
     color: opts.color as boolean | undefined,
     maxWarnings: intOption(opts.maxWarnings as string | undefined, "--max-warnings", -1, Number.MAX_SAFE_INTEGER),
     listRules: Boolean(opts.listRules),
@@ -166,6 +171,11 @@ function parseArgs(argv: string[], io: Io): Parsed {
     printConfig: opts.printConfig as string | true | undefined,
     selection: { noIgnore: opts.ignore === false, ignorePatterns: opts.ignorePattern as string[], errorOnUnmatchedPattern: opts.errorOnUnmatchedPattern !== false },
   };
+}
+
+function fixFlags(fix: unknown, dryRun: unknown): FixMode | undefined {
+  if (fix && dryRun) throw new UsageError("--fix and --fix-dry-run cannot be used together");
+  return fix ? "write" : dryRun ? "dry-run" : undefined;
 }
 
 /** The subcommands that are not a lint run: each takes the rest of the command line. */
@@ -238,10 +248,14 @@ async function lintCommand(parsed: Parsed, io: Io): Promise<number> {
   const configs = await configSource(parsed.request, inputs, builtinRules);
   const noteConfigs = (inputs.length ? inputs : ["-"]).map((p) => configs.forFile(lookupName(p, parsed.request.stdinFilename)));
   const ruleSettings = parseRuleFlags(parsed.ruleFlags, noteConfigs[0]!.rules);
+  const request = { ...parsed.request, resolver: configs, ruleSettings };
   // Named paths that were all skipped (ignored, unmatched) leave nothing to lint: stdin is not read in their place.
-  const results: LintRun = inputs.length || parsed.files.length === 0
-    ? lintRun(inputs, { ...parsed.request, resolver: configs, ruleSettings })
-    : { async *[Symbol.asyncIterator]() {}, clusters: [], rulesMeta: [] };
+  const results: LintRun = !inputs.length && parsed.files.length
+    ? { async *[Symbol.asyncIterator]() {}, clusters: [], rulesMeta: [] }
+    : parsed.fix
+      // --fix and --fix-dry-run: src/node/fix.ts, loaded only for them.
+      ? await (await import("./node/fix.js")).fixRun(inputs, request, { mode: parsed.fix, quiet: parsed.quiet })
+      : lintRun(inputs, request);
   const color = useColor(parsed.color, io, parsed.outputFile !== undefined);
   // chalk loads only for a coloured report.
   const paint = color ? (await import("./report/chalk-paint.js")).chalkPaint() : undefined;

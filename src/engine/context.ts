@@ -155,7 +155,9 @@ export function findSignature(text: string): Span | undefined {
   const m = re.closing.exec(tail) ?? re.dash.exec(tail);
   if (!m || !m[1]) return undefined;
   const start = base + m.index + m[0].lastIndexOf(m[1]);
-  return { start, end: start + m[1].length, data: { name: m[1] } };
+  // `from`: where the sign-off starts ("Best," or the dash), past the mark or space before it.
+  const from = base + m.index + (/^[\s.!?,]/.test(m[0]) ? 1 : 0);
+  return { start, end: start + m[1].length, data: { name: m[1], from } };
 }
 
 /** Finds the greeting ("Hi Tom,") and the name in it, if any. */

@@ -121,7 +121,7 @@ export function createLinter(data: RuleSetData, options: LinterOptions = {}): Li
     const empty = text.trim() === "";
     const scored = score(kept, activation, data, options, empty);
     const lead = empty ? 0 : text.length - text.trimStart().length;
-    const findings = findingsOf(kept.findings, text, lead, order, { to: options.to, greeting: ctx.greeting });
+    const findings = findingsOf(kept.findings, text, lead, order, { to: options.to, greeting: ctx.greeting, signature: ctx.signature });
     // A contribution reads as its first finding says it, with the matched words in.
     for (const item of scored.breakdown.items) {
       const f = findings.find((x) => x.ruleId === item.ruleId);

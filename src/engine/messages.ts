@@ -21,13 +21,25 @@ export function fill(template: string, span: Span, text: string): string {
   });
 }
 
+/** What a fix may need of the note besides the finding: where its text starts, the recipient, the greeting and the sign-off. */
+export interface FixContext {
+  lead: number;
+  to?: string;
+  greeting?: NoteContext["greeting"];
+  signature?: NoteContext["signature"];
+}
+
 /** The edit a rule's `fix:` makes of one of its findings, in the note's offsets; undefined when it cannot be made. */
-export function fixOf(def: FixDef | undefined, s: Span, text: string, ctx: { lead: number; to?: string; greeting?: NoteContext["greeting"] }): Finding["fix"] {
+export function fixOf(def: FixDef | undefined, s: Span, text: string, ctx: FixContext): Finding["fix"] {
   const fix = editOf(def, s, text, ctx);
   return fix && def?.label ? { ...fix, label: def.label } : fix;
 }
 
-function editOf(def: FixDef | undefined, s: Span, text: string, ctx: { lead: number; to?: string; greeting?: NoteContext["greeting"] }): Finding["fix"] {
+/** Text before a phrase that ends a sentence or a clause: the phrase then starts one. */
+const CLAUSE_BEFORE = /(?:^|[.!?…]["”’')]*|[,;:]|\s[-–—])[ \t]*$|\n[ \t]*$/u;
+const SENTENCE_BEFORE = /(?:^|[.!?…]["”’')]*|\n)[ \t]*$/u;
+
+function editOf(def: FixDef | undefined, s: Span, text: string, ctx: FixContext): Finding["fix"] {
   if (!def) return undefined;
   const first = ctx.to?.trim().split(/\s+/)[0];
   switch (def.action) {
@@ -36,7 +48,37 @@ function editOf(def: FixDef | undefined, s: Span, text: string, ctx: { lead: num
       // The spaces and marks after the phrase go with it.
       let end = s.end;
       while (/[ \t.,!]/.test(text[end] ?? "")) end++;
-      return { range: [s.start, end], text: "", label: `Remove “${text.slice(s.start, s.end)}”` };
+      // Only a phrase that is a sentence or clause of its own: cut from the middle of one, the
+      // rest would not read ("Hi Jo, and wanted to connect"), so that takes the writer's words.
+      const before = text.slice(Math.max(0, s.start - 8), s.start);
+      const opens = s.start <= ctx.lead || s.start === ctx.greeting?.end || CLAUSE_BEFORE.test(before);
+      const rest = text.slice(end);
+      const closes = /[.,!]/.test(text.slice(s.end, end)) || /^\r?\n/.test(rest) || rest.trim() === "";
+      if (!opens || !closes) return undefined;
+      const label = `Remove “${text.slice(s.start, s.end)}”`;
+      let start = s.start;
+      const eol = /^\r?\n/.exec(rest);
+      if (eol || rest.trim() === "") {
+        let back = s.start;
+        while (back > ctx.lead && /[ \t]/.test(text[back - 1]!)) back--;
+        const lineBreak = /\r?\n$/.exec(text.slice(Math.max(0, back - 2), back));
+        if (/\S/.test(text[back - 1] ?? "") && back < s.start) {
+          // At the end of a line or of the note, the spaces between the words before and the phrase go too.
+          start = back;
+        } else if (lineBreak && back - lineBreak[0].length >= ctx.lead) {
+          // A whole line goes with the line break before it: the next line keeps its place.
+          start = back - lineBreak[0].length;
+        } else if (eol && rest.slice(eol[0].length).trim() !== "") {
+          // The note's first line goes with the line break after it and the next line's indentation.
+          end += eol[0].length;
+          while (/[ \t]/.test(text[end] ?? "")) end++;
+        }
+      }
+      // What now starts a sentence starts with a capital: "Great talk. I'd like to connect, we met" -> "Great talk. We met".
+      const next = text[end] ?? "";
+      const startsSentence = s.start <= ctx.lead || (s.start !== ctx.greeting?.end && SENTENCE_BEFORE.test(before));
+      if (startsSentence && /^\p{Ll}$/u.test(next) && next.toUpperCase().length === 1) return { range: [start, end + 1], text: next.toUpperCase(), label };
+      return { range: [start, end], text: "", label };
     }
     case "replace":
       return s.end > s.start ? { range: [s.start, s.end], text: def.with, label: `Replace with “${def.with}”` } : undefined;
@@ -49,11 +91,32 @@ function editOf(def: FixDef | undefined, s: Span, text: string, ctx: { lead: num
     }
     case "rename":
       return first && s.end > s.start ? { range: [s.start, s.end], text: first, label: `Greet ${first} instead` } : undefined;
+    case "trim":
+      return trimOf(s, text, ctx);
   }
 }
 
+/**
+ * The one cut that is safe to make without the writer: the sign-off at the end ("Best, Sam",
+ * "- Ines"), which LinkedIn shows anyway with the sender's name and photo, and the space before
+ * it; only when that alone brings the note within the limit. Anything else over the limit is
+ * content, and what to drop is the writer's choice.
+ */
+function trimOf(s: Span, text: string, ctx: FixContext): Finding["fix"] {
+  const over = s.data?.over;
+  const sig = ctx.signature;
+  if (typeof over !== "number" || over <= 0 || !sig) return undefined;
+  let cut = typeof sig.data?.from === "number" ? sig.data.from : sig.start;
+  while (cut > ctx.lead && /\s/.test(text[cut - 1]!)) cut--;
+  // The text's own trailing line break stays.
+  const end = text.trimEnd().length;
+  if (cut <= ctx.lead || cut >= end) return undefined;
+  if (end - cut < over) return undefined;
+  return { range: [cut, end], text: "", label: `Cut the sign-off “${text.slice(cut, end).trim().replace(/\s+/g, " ")}” (${over} over the limit)` };
+}
+
 /** One finding per span of each rule that flags the note; whole-note findings sit where its text starts. */
-export function findingsOf(hits: Hit[], text: string, lead: number, order: ReadonlyMap<string, number>, ctx: { to?: string; greeting?: NoteContext["greeting"] } = {}): Finding[] {
+export function findingsOf(hits: Hit[], text: string, lead: number, order: ReadonlyMap<string, number>, ctx: Omit<FixContext, "lead"> = {}): Finding[] {
   const out: Finding[] = [];
   for (const h of hits) {
     if (h.active.silent) continue;

@@ -29,11 +29,12 @@ export interface CapDef {
 
 /**
  * A mechanical fix, as data in the rule file (Vale's `action:`): `remove` the match (and the
- * spaces and marks after it), `replace` it with `with`, `greet` the recipient by the name given
- * with --to, `rename` the greeted name to theirs. The CLI's --fix, the language server's quick
- * fixes and the web page all apply the same one.
+ * spaces and marks after it) when it stands as a sentence or clause of its own, `replace` it
+ * with `with`, `greet` the recipient by the name given with --to, `rename` the greeted name to
+ * theirs, `trim` the sign-off at the end when that alone brings the note within the limit. The
+ * CLI's --fix, the language server's quick fixes and the web page all apply the same one.
  */
-export type FixDef = ({ action: "remove" } | { action: "replace"; with: string } | { action: "greet" } | { action: "rename" }) & {
+export type FixDef = ({ action: "remove" } | { action: "replace"; with: string } | { action: "greet" } | { action: "rename" } | { action: "trim" }) & {
   /** What a button or quick fix calls it; a label is made from the edit when absent. */
   label?: string;
 };
@@ -219,6 +220,8 @@ export interface LintResult {
   /** Each rule's contribution to the score. */
   breakdown: Breakdown;
   messages: Message[];
+  /** --fix and --fix-dry-run: the note's text with the fixes applied, present only when a fix changed it. */
+  output?: string;
 }
 
 export interface Summary {

@@ -67,7 +67,7 @@ export function lintRun(paths: string[], options: LintFilesOptions = {}): LintRu
     for (const [input, p] of inputs.entries()) {
       const isStdin = p === "-";
       const name = isStdin ? (options.stdinFilename ?? "<stdin>") : p;
-      const text = isStdin ? (readStdin ? readStdin() : readText(0, maxBytes, name, options.allowBinary)) : readText(p, maxBytes, p, options.allowBinary);
+      const text = isStdin ? (readStdin ? readStdin() : readText(0, maxBytes, name, options.allowBinary)) : (options.readFile?.(p) ?? readText(p, maxBytes, p, options.allowBinary));
       const config = configs.forFile(lookupName(p, options.stdinFilename));
       ruleSets.add(config.rules);
       const format = formatOf(p);

@@ -23,6 +23,8 @@ export interface LintFilesOptions {
   rules?: RuleSetData;
   /** Reads stdin; defaults to file descriptor 0. */
   readStdin?: () => string;
+  /** The text of an input held in memory (a --fix run's fixed text), in place of reading the file; undefined reads it. */
+  readFile?: (path: string) => string | undefined;
   /** Configuration already resolved by the caller (the CLI), so config files are read once. */
   resolver?: { forFile(file: string | undefined): NoteConfig };
   /** The near-duplicate check: its threshold (0.5 to 1) or off; default: the config's `sameness.threshold`, else 0.8. */

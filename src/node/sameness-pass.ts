@@ -90,7 +90,7 @@ export async function samenessPass(
     const name = p === "-" ? (options.stdinFilename ?? "<stdin>") : p;
     let text: string;
     if (p === "-") stdin.push((text = options.readStdin ? options.readStdin() : readText(0, maxBytes, name, options.allowBinary)));
-    else text = readText(p, maxBytes, p, options.allowBinary);
+    else text = options.readFile?.(p) ?? readText(p, maxBytes, p, options.allowBinary);
     const known = p === "-" ? undefined : cache?.notes(input, p, text);
     if (known) {
       for (const n of known) {

@@ -179,7 +179,7 @@ function readNamed(r: RuleReader, key: "metric" | "detector", known: Record<stri
   return name;
 }
 
-const FIX_ACTIONS = ["remove", "replace", "greet", "rename"];
+const FIX_ACTIONS = ["remove", "replace", "greet", "rename", "trim"];
 
 function readFix(r: RuleReader): FixDef | undefined {
   const f = r.raw.fix;
@@ -190,6 +190,10 @@ function readFix(r: RuleReader): FixDef | undefined {
   }
   if (f.action === "replace" && typeof f.with !== "string") {
     r.fail(["fix"], `a "replace" fix needs "with" (the text to put in)`);
+    return undefined;
+  }
+  if (f.action === "trim" && r.raw.metric !== "characters") {
+    r.fail(["fix"], `a "trim" fix needs "metric: characters" (it cuts what is over the limit)`);
     return undefined;
   }
   r.onlyKeys(["fix"], f, f.action === "replace" ? ["action", "label", "with"] : ["action", "label"]);

@@ -36,6 +36,6 @@ describe("fixes declared in the rules", () => {
 
   it("are declared only with actions the engine knows", () => {
     const actions = builtinRules.rules.flatMap((r) => (r.fix ? [r.fix.action] : []));
-    expect(new Set(actions)).toEqual(new Set(["remove", "replace", "greet", "rename"]));
+    expect(new Set(actions)).toEqual(new Set(["remove", "replace", "greet", "rename", "trim"]));
   });
 });
