@@ -344,15 +344,7 @@ function* collectionUnits(path: string, source: string, options: SplitOptions): 
       if (!isScalar(textNode) || typeof textNode.value !== "string" || !textNode.range) {
         return fail(at(textNode), `entry "${id}": the note text must be a string`);
       }
-      let from = start + textNode.range[0];
-      let to = start + textNode.range[1];
-      if (textNode.type === Scalar.QUOTE_DOUBLE || textNode.type === Scalar.QUOTE_SINGLE) {
-        from++;
-        to--;
-      } else if (textNode.type === Scalar.BLOCK_LITERAL || textNode.type === Scalar.BLOCK_FOLDED) {
-        const nl = source.indexOf("\n", from);
-        from = nl === -1 ? to : nl + 1;
-      }
+      const { from, to } = scalarBody(textNode.type, start + textNode.range[0], start + textNode.range[1], source);
       units.push({
         name: `${path}#${id}`, text: source.slice(from, Math.max(from, to)), offset: from,
         characters: textNode.value.trim().length, facts, disable, suppress: [],
@@ -395,4 +387,17 @@ function topLevelChunks(source: string): [number, number][] | undefined {
   if (starts.length < 2) return undefined;
   starts[0] = 0;
   return starts.map((s, i) => [s, i + 1 < starts.length ? starts[i + 1]! : source.length]);
+}
+
+/**
+ * Where a scalar's text sits in the file: inside the quotes of a quoted scalar, after the
+ * header line of a block scalar, the whole range of a plain one.
+ */
+export function scalarBody(type: Scalar["type"], start: number, end: number, source: string): { from: number; to: number } {
+  if (type === Scalar.QUOTE_DOUBLE || type === Scalar.QUOTE_SINGLE) return { from: start + 1, to: end - 1 };
+  if (type === Scalar.BLOCK_LITERAL || type === Scalar.BLOCK_FOLDED) {
+    const nl = source.indexOf("\n", start);
+    return { from: nl === -1 ? end : nl + 1, to: end };
+  }
+  return { from: start, to: end };
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -144,4 +144,17 @@ export function makeTempTree(files: Record<string, string>, prefix = "invite-lin
     writeFileSync(join(dir, name), text);
   }
   return dir;
+}
+
+/**
+ * Compares `actual` with a golden file; `UPDATE_SNAPSHOT=1` writes the file instead (read the
+ * diff before committing it).
+ */
+export function expectGolden(file: string, actual: string): void {
+  if (process.env.UPDATE_SNAPSHOT === "1") {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, actual);
+  }
+  expect(existsSync(file), `${file} missing: run UPDATE_SNAPSHOT=1 npm test`).toBe(true);
+  expect(actual).toBe(readFileSync(file, "utf8"));
 }

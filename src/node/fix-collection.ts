@@ -4,6 +4,7 @@
 // or a folded line break, or the edited scalar does not parse to the fixed text, the fix is
 // not made.
 import { isMap, isPair, isScalar, isSeq, parseDocument, Scalar, type Node } from "yaml";
+import { scalarBody } from "../documents.js";
 
 /** One entry's text scalar in a collection file. */
 export interface EntryScalar {
@@ -38,15 +39,7 @@ export function entryScalars(path: string, source: string): EntryScalar[] | unde
   const add = (id: string, node: unknown, context: EntryScalar["context"]) => {
     if (!isScalar(node) || typeof node.value !== "string" || !node.range) return;
     const [start, end] = node.range;
-    let from = start;
-    let to = end;
-    if (node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE) {
-      from++;
-      to--;
-    } else if (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED) {
-      const nl = source.indexOf("\n", from);
-      from = nl === -1 ? to : nl + 1;
-    }
+    const { from, to } = scalarBody(node.type, start, end, source);
     out.push({ name: `${path}#${id}`, value: node.value, style: node.type, start, end, from, to: Math.max(from, to), context });
   };
   const textPair = (map: unknown) => (isMap(map) ? map.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === "text") : undefined);

@@ -7,13 +7,12 @@ import ajvFormats from "ajv-formats";
 const Ajv = AjvDraft04.default;
 const addFormats = ajvFormats.default;
 import { describe, expect, it } from "vitest";
-import { ROOT, runCli } from "../helpers.js";
+import { ROOT, expectGolden, runCli } from "../helpers.js";
 import type { Report } from "../../src/engine/types.js";
 
 /** A fixture repository of templates: a plain note, Markdown with front matter, a YAML collection. */
 const REPO = join(ROOT, "test/fixtures/formats/repo");
 const GOLDEN = join(ROOT, "test/fixtures/formats/expected");
-const update = process.env.UPDATE_SNAPSHOT === "1";
 const FORMATS = ["stylish", "json", "sarif", "github", "unix", "markdown"] as const;
 
 function lintRepo(format: string) {
@@ -25,13 +24,7 @@ describe("report formats on a repository of templates", () => {
     const r = lintRepo(format);
     expect(r.status).toBe(1);
     expect(r.stderr).toBe("");
-    const file = join(GOLDEN, `${format}.txt`);
-    if (update) {
-      mkdirSync(GOLDEN, { recursive: true });
-      writeFileSync(file, r.stdout);
-    }
-    expect(existsSync(file), `${file} missing: run UPDATE_SNAPSHOT=1 npm test`).toBe(true);
-    expect(r.stdout).toBe(readFileSync(file, "utf8"));
+    expectGolden(join(GOLDEN, `${format}.txt`), r.stdout);
   });
 
   it("SARIF validates against the SARIF 2.1.0 schema and carries rules, locations and scores", () => {

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ROOT, makeTempTree, runCli } from "../helpers.js";
+import { ROOT, expectGolden, makeTempTree, runCli } from "../helpers.js";
 import { LineIndex } from "../../src/engine/text.js";
 import type { Report } from "../../src/engine/types.js";
 
@@ -13,7 +13,6 @@ import type { Report } from "../../src/engine/types.js";
  */
 const REPO = join(ROOT, "test/fixtures/repo");
 const GOLDEN = join(ROOT, "test/fixtures/repo.expected");
-const update = process.env.UPDATE_SNAPSHOT === "1";
 
 const inRepo = (args: string[], input?: string) => runCli(args, { cwd: REPO, input });
 const notesOf = (stdout: string) => (JSON.parse(stdout) as Report).results.map((r) => r.file);
@@ -29,15 +28,7 @@ const NOTES = [
   "team/templates.md#open-source-maintainer", "team/templates.md#recruiter",
 ];
 
-function golden(name: string, actual: string): void {
-  const file = join(GOLDEN, name);
-  if (update) {
-    mkdirSync(GOLDEN, { recursive: true });
-    writeFileSync(file, actual);
-  }
-  expect(existsSync(file), `${file} missing: run UPDATE_SNAPSHOT=1 npm test`).toBe(true);
-  expect(actual).toBe(readFileSync(file, "utf8"));
-}
+const golden = (name: string, actual: string) => expectGolden(join(GOLDEN, name), actual);
 
 const tmp = (files: Record<string, string>) => makeTempTree(files, "invite-lint-repo-");
 

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ROOT, makeTempDir, runCli } from "../helpers.js";
+import { ROOT, expectGolden, makeTempDir, runCli } from "../helpers.js";
 import type { LintResult, Report } from "../../src/engine/types.js";
 import { builtinRules } from "../../src/builtin.js";
 import { samenessPass } from "../../src/node/sameness-pass.js";
@@ -10,7 +10,6 @@ import { splitDocument } from "../../src/documents.js";
 /** A repository where a team's template went out four times (files, a Markdown note, collection entries) and one good note twice. */
 const REPO = join(ROOT, "test/fixtures/sameness/repo");
 const GOLDEN = join(ROOT, "test/fixtures/sameness/expected");
-const update = process.env.UPDATE_SNAPSHOT === "1";
 const FORMATS = ["stylish", "json", "sarif", "github", "unix", "markdown"] as const;
 
 const TEMPLATE = (name: string, company: string) =>
@@ -39,13 +38,7 @@ describe("near-duplicate notes in the report formats", () => {
     const r = runCli(["outreach", "-f", format], { cwd: REPO });
     expect(r.status).toBe(0);
     expect(r.stderr).toBe("");
-    const file = join(GOLDEN, `${format}.txt`);
-    if (update) {
-      mkdirSync(GOLDEN, { recursive: true });
-      writeFileSync(file, r.stdout);
-    }
-    expect(existsSync(file), `${file} missing: run UPDATE_SNAPSHOT=1 npm test`).toBe(true);
-    expect(r.stdout).toBe(readFileSync(file, "utf8"));
+    expectGolden(join(GOLDEN, `${format}.txt`), r.stdout);
   });
 
   it("json: each note of a cluster warns at its first line, naming its closest other; clusters list members, similarity and shared text", () => {
