@@ -27,7 +27,9 @@ function loadBundle(name, { writeCache = false } = {}) {
     filename: file,
     cachedData,
     // Lets a dynamic import() inside the bundle load modules as Node would (where Node has it).
-    ...(vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER ? { importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER } : {}),
+    ...(vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER
+      ? { importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER }
+      : {}),
   });
   const module = { exports: {} };
   // This module's require: the bundle's external packages resolve from the package's

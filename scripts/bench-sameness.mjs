@@ -7,13 +7,88 @@ import { join } from "node:path";
 /** Collection files of this many entries (about 1.3 MB each, under the 2 MiB input limit). */
 const PER_FILE = 5000;
 
-const FIRST = ["Priya", "Tom", "Ana", "Kemal", "Rosa", "Omar", "Lena", "Jo", "Marta", "Sam", "Ines", "Yusuf", "Chloe", "Bram", "Aiko", "Dara",
-  "Felix", "Nadia", "Ravi", "Greta", "Hugo", "Lina", "Mateo", "Noor", "Oskar", "Petra", "Quinn", "Sofia", "Theo", "Uma"];
-const LAST = ["Shah", "Berg", "Costa", "Yilmaz", "Diaz", "Haddad", "Vogel", "Okafor", "Novak", "Lee", "Moreau", "Sato", "Kowalski", "Reyes"];
-const COMPANIES = ["Northwind", "Globex", "Initech", "Hooli", "Umbrella Labs", "Vandelay", "Stark Freight", "Acme Robotics", "Pied Piper",
-  "Wayne Logistics", "Soylent Foods", "Tyrell Data", "Cyberdyne", "Massive Dynamic", "Oscorp", "Wonka Retail", "Gringotts Pay", "Monarch Health"];
-const TOPICS = ["warehouse slotting", "dbt tests", "pricing pages", "on-call rotations", "design reviews", "churn models", "vendor audits",
-  "hiring loops", "feature flags", "release notes", "forecasting", "data contracts"];
+const FIRST = [
+  "Priya",
+  "Tom",
+  "Ana",
+  "Kemal",
+  "Rosa",
+  "Omar",
+  "Lena",
+  "Jo",
+  "Marta",
+  "Sam",
+  "Ines",
+  "Yusuf",
+  "Chloe",
+  "Bram",
+  "Aiko",
+  "Dara",
+  "Felix",
+  "Nadia",
+  "Ravi",
+  "Greta",
+  "Hugo",
+  "Lina",
+  "Mateo",
+  "Noor",
+  "Oskar",
+  "Petra",
+  "Quinn",
+  "Sofia",
+  "Theo",
+  "Uma",
+];
+const LAST = [
+  "Shah",
+  "Berg",
+  "Costa",
+  "Yilmaz",
+  "Diaz",
+  "Haddad",
+  "Vogel",
+  "Okafor",
+  "Novak",
+  "Lee",
+  "Moreau",
+  "Sato",
+  "Kowalski",
+  "Reyes",
+];
+const COMPANIES = [
+  "Northwind",
+  "Globex",
+  "Initech",
+  "Hooli",
+  "Umbrella Labs",
+  "Vandelay",
+  "Stark Freight",
+  "Acme Robotics",
+  "Pied Piper",
+  "Wayne Logistics",
+  "Soylent Foods",
+  "Tyrell Data",
+  "Cyberdyne",
+  "Massive Dynamic",
+  "Oscorp",
+  "Wonka Retail",
+  "Gringotts Pay",
+  "Monarch Health",
+];
+const TOPICS = [
+  "warehouse slotting",
+  "dbt tests",
+  "pricing pages",
+  "on-call rotations",
+  "design reviews",
+  "churn models",
+  "vendor audits",
+  "hiring loops",
+  "feature flags",
+  "release notes",
+  "forecasting",
+  "data contracts",
+];
 /** Templates a team would send to hundreds: {first}, {company} and {topic} are swapped per recipient. */
 const TEMPLATES = [
   "Hi {first}, I saw that {company} just opened a data platform team. We built something similar last year and I'd be glad to share what we learned about hiring for it. Best, Sam",
@@ -26,11 +101,13 @@ const TEMPLATES = [
   "Hello {first}, I run a monthly roundtable for leaders working on {topic}. The next one is on the first Thursday and a few people from companies like {company} will join. Warm regards, Tom",
 ];
 /** Words for notes of their own: random sentences, so that no two share a template. */
-const WORDS = ("meetup talk project team launch checklist notes pipeline review migration budget roadmap customer survey interview podcast "
-  + "article workshop panel demo prototype benchmark dashboard report spreadsheet incident rollout pilot sprint retro offsite hackathon "
-  + "conference keynote thread newsletter chapter course paper thesis grant volunteer mentor community library garden marathon trail "
-  + "enjoyed liked read watched heard tried built shipped wrote shared borrowed adapted questioned admired followed noticed remembered "
-  + "yesterday recently finally honestly quickly together carefully again still really often nearly clearly gladly").split(" ");
+const WORDS = (
+  "meetup talk project team launch checklist notes pipeline review migration budget roadmap customer survey interview podcast " +
+  "article workshop panel demo prototype benchmark dashboard report spreadsheet incident rollout pilot sprint retro offsite hackathon " +
+  "conference keynote thread newsletter chapter course paper thesis grant volunteer mentor community library garden marathon trail " +
+  "enjoyed liked read watched heard tried built shipped wrote shared borrowed adapted questioned admired followed noticed remembered " +
+  "yesterday recently finally honestly quickly together carefully again still really often nearly clearly gladly"
+).split(" ");
 const GLUE = ["your", "the", "our", "that", "a", "my", "this", "their"];
 
 function pick(r, list) {
@@ -38,7 +115,10 @@ function pick(r, list) {
 }
 
 function fill(template, r) {
-  return template.replace(/\{first\}/g, pick(r, FIRST)).replace(/\{company\}/g, pick(r, COMPANIES)).replace(/\{topic\}/g, pick(r, TOPICS));
+  return template
+    .replace(/\{first\}/g, pick(r, FIRST))
+    .replace(/\{company\}/g, pick(r, COMPANIES))
+    .replace(/\{topic\}/g, pick(r, TOPICS));
 }
 
 function ownNote(r) {
@@ -65,7 +145,12 @@ export function prepareSameness(work, count, rng) {
       if (r() < 0.6) {
         const first = pick(r, FIRST);
         const company = pick(r, COMPANIES);
-        const text = fill(pick(r, TEMPLATES).replace(/\{first\}/g, first).replace(/\{company\}/g, company), r);
+        const text = fill(
+          pick(r, TEMPLATES)
+            .replace(/\{first\}/g, first)
+            .replace(/\{company\}/g, company),
+          r,
+        );
         const facts = r() < 0.33 ? `\n  to: ${first} ${pick(r, LAST)}\n  company: ${company}` : "";
         lines.push(`- id: n${i}${facts}\n  text: ${JSON.stringify(text)}`);
       } else {
@@ -81,13 +166,18 @@ export function prepareSameness(work, count, rng) {
 export function samenessRows({ work, rng, runs, lint, paired, ms }) {
   const rows = [];
   // Fewer pairs for the larger run: one takes about half a minute.
-  for (const [count, pairs] of [[10_000, Math.min(runs, 5)], [100_000, Math.min(runs, 3)]]) {
+  for (const [count, pairs] of [
+    [10_000, Math.min(runs, 5)],
+    [100_000, Math.min(runs, 3)],
+  ]) {
     const dir = prepareSameness(work, count, rng);
     const t = paired(lint(dir), lint("--sameness", "off", dir), pairs);
     rows.push([
       `${count.toLocaleString("en")} notes in one run (${Math.ceil(count / PER_FILE)} YAML collections), near-duplicate check on against \`--sameness off\`, ${pairs} pairs`,
       `on ${ms(t.a.wall)} (peak ${t.a.mib.toFixed(0)} MiB), off ${ms(t.b.wall)} (peak ${t.b.mib.toFixed(0)} MiB)`,
-      `${t.ratio.toFixed(2)}x`, "<= 1.5x", t.ratio <= 1.5,
+      `${t.ratio.toFixed(2)}x`,
+      "<= 1.5x",
+      t.ratio <= 1.5,
     ]);
     rmSync(dir, { recursive: true, force: true });
   }

@@ -65,7 +65,8 @@ function prepare() {
   let one = note(r);
   while (one.length < 280) one = `${one} ${note(r).split(" ").slice(1).join(" ")}`.slice(0, 300);
   writeFileSync(join(work, "note.txt"), `${one.slice(0, 300)}\n`);
-  for (let i = 0; i < 1000; i++) writeFileSync(join(work, "notes", `${String(i).padStart(4, "0")}.txt`), `${note(r)}\n`);
+  for (let i = 0; i < 1000; i++)
+    writeFileSync(join(work, "notes", `${String(i).padStart(4, "0")}.txt`), `${note(r)}\n`);
   const entries = [];
   for (let i = 0; i < 10000; i++) entries.push(`- id: n${i}\n  text: ${JSON.stringify(note(r))}`);
   writeFileSync(join(work, "collection.yaml"), `${entries.join("\n")}\n`);
@@ -85,7 +86,12 @@ delete env.NODE_EXTRA_CA_CERTS;
 function measure(cmd) {
   const out = join(work, "time.txt");
   const t0 = process.hrtime.bigint();
-  const r = spawnSync("/usr/bin/time", ["-f", "%M", "-o", out, ...cmd], { env, cwd: work, stdio: ["ignore", "ignore", "pipe"], maxBuffer: 1 << 26 });
+  const r = spawnSync("/usr/bin/time", ["-f", "%M", "-o", out, ...cmd], {
+    env,
+    cwd: work,
+    stdio: ["ignore", "ignore", "pipe"],
+    maxBuffer: 1 << 26,
+  });
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
   if (r.error) throw r.error;
   const kb = Number(readFileSync(out, "utf8").trim().split("\n").pop());
@@ -123,7 +129,18 @@ function paired(a, b, n = runs) {
 // BENCH_ONLY=sameness runs only the near-duplicate rows and prints them; bench/results.md is left as it is.
 if (process.env.BENCH_ONLY === "sameness") {
   mkdirSync(work, { recursive: true });
-  console.log(table(samenessRows({ work, rng, runs, lint: (...args) => [node, bin, ...args], paired, ms: (s) => `${(s * 1000).toFixed(0)} ms` })));
+  console.log(
+    table(
+      samenessRows({
+        work,
+        rng,
+        runs,
+        lint: (...args) => [node, bin, ...args],
+        paired,
+        ms: (s) => `${(s * 1000).toFixed(0)} ms`,
+      }),
+    ),
+  );
   process.exit(0);
 }
 
@@ -134,13 +151,37 @@ const rows = [];
 const ms = (s) => `${(s * 1000).toFixed(0)} ms`;
 
 const cold = paired(lint("note.txt"), [node, "-e", ""]);
-rows.push(["one 300-character note, cold", `invite-lint ${ms(cold.a.wall)}, node -e '' ${ms(cold.b.wall)}`, `${cold.ratio.toFixed(2)}x node -e ''`, "<= 2.0x", cold.ratio <= 2.0]);
+rows.push([
+  "one 300-character note, cold",
+  `invite-lint ${ms(cold.a.wall)}, node -e '' ${ms(cold.b.wall)}`,
+  `${cold.ratio.toFixed(2)}x node -e ''`,
+  "<= 2.0x",
+  cold.ratio <= 2.0,
+]);
 const coldWg = paired(lint("note.txt"), [node, writeGood, "note.txt"]);
-rows.push(["one note, against write-good", `invite-lint ${ms(coldWg.a.wall)}, write-good ${ms(coldWg.b.wall)}`, `${coldWg.ratio.toFixed(2)}x write-good`, "(reported)", undefined]);
+rows.push([
+  "one note, against write-good",
+  `invite-lint ${ms(coldWg.a.wall)}, write-good ${ms(coldWg.b.wall)}`,
+  `${coldWg.ratio.toFixed(2)}x write-good`,
+  "(reported)",
+  undefined,
+]);
 const batch = paired(lint(...files), [node, writeGood, ...files], Math.max(3, Math.ceil(runs / 2)));
-rows.push(["1,000 note files, one invocation", `invite-lint ${ms(batch.a.wall)}, write-good ${ms(batch.b.wall)}`, `${batch.ratio.toFixed(2)}x write-good`, "<= 0.33x", batch.ratio <= 1 / 3]);
+rows.push([
+  "1,000 note files, one invocation",
+  `invite-lint ${ms(batch.a.wall)}, write-good ${ms(batch.b.wall)}`,
+  `${batch.ratio.toFixed(2)}x write-good`,
+  "<= 0.33x",
+  batch.ratio <= 1 / 3,
+]);
 const coll = paired(lint("collection.yaml"), undefined, 3);
-rows.push(["10,000 notes in one YAML collection", `${ms(coll.a.wall)}, peak ${coll.a.mib.toFixed(0)} MiB`, `${coll.a.mib.toFixed(0)} MiB`, "< 100 MiB", coll.a.mib < 100]);
+rows.push([
+  "10,000 notes in one YAML collection",
+  `${ms(coll.a.wall)}, peak ${coll.a.mib.toFixed(0)} MiB`,
+  `${coll.a.mib.toFixed(0)} MiB`,
+  "< 100 MiB",
+  coll.a.mib < 100,
+]);
 const big = paired(lint("--max-bytes", "20000000", "big10.txt"), lint("--max-bytes", "20000000", "big1.txt"), 3);
 // How long one note takes once the process is warm (JIT-compiled code, compiled regexes):
 // the 1,000 notes linted three times to warm up, then three times timed, in one process.
@@ -158,13 +199,28 @@ for (let i = 0; i < 3; i++) {
   const r = spawnSync(node, ["--input-type=module", "-e", warmScript], { env, cwd: work, encoding: "utf8" });
   warm.push(Number(r.stdout.trim()));
 }
-rows.push(["one note in a warm process (in-process, after 3,000 warm-up lints)", `${median(warm).toFixed(0)} us a note`, "-", "(reported)", undefined]);
+rows.push([
+  "one note in a warm process (in-process, after 3,000 warm-up lints)",
+  `${median(warm).toFixed(0)} us a note`,
+  "-",
+  "(reported)",
+  undefined,
+]);
 // The language server: from spawn to its answer to `initialize`.
 const lspStarts = [];
 for (let i = 0; i < runs; i++) {
-  const body = JSON.stringify({ jsonrpc: "2.0", id: 1, method: "initialize", params: { processId: null, rootUri: null, capabilities: {} } });
+  const body = JSON.stringify({
+    jsonrpc: "2.0",
+    id: 1,
+    method: "initialize",
+    params: { processId: null, rootUri: null, capabilities: {} },
+  });
   const t0 = process.hrtime.bigint();
-  const child = spawn(node, [join(root, "bin/invite-lint-lsp.cjs")], { env, cwd: work, stdio: ["pipe", "pipe", "ignore"] });
+  const child = spawn(node, [join(root, "bin/invite-lint-lsp.cjs")], {
+    env,
+    cwd: work,
+    stdio: ["pipe", "pipe", "ignore"],
+  });
   await new Promise((resolve) => {
     child.stdout.once("data", () => {
       lspStarts.push(Number(process.hrtime.bigint() - t0) / 1e9);
@@ -175,7 +231,13 @@ for (let i = 0; i < runs; i++) {
   });
 }
 rows.push(["language server, spawn to initialize answered", ms(median(lspStarts)), "-", "(reported)", undefined]);
-rows.push(["10 MiB input against 1 MiB", `10 MiB ${ms(big.a.wall)} (peak ${big.a.mib.toFixed(0)} MiB), 1 MiB ${ms(big.b.wall)} (peak ${big.b.mib.toFixed(0)} MiB)`, `${big.ratio.toFixed(2)}x`, "<= 12x", big.ratio <= 12]);
+rows.push([
+  "10 MiB input against 1 MiB",
+  `10 MiB ${ms(big.a.wall)} (peak ${big.a.mib.toFixed(0)} MiB), 1 MiB ${ms(big.b.wall)} (peak ${big.b.mib.toFixed(0)} MiB)`,
+  `${big.ratio.toFixed(2)}x`,
+  "<= 12x",
+  big.ratio <= 12,
+]);
 rows.push(...samenessRows({ work, rng, runs, lint, paired, ms }));
 
 function table(rows) {

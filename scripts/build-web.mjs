@@ -17,7 +17,9 @@ export const PAGE_BUDGET = 200 * 1024;
 
 /** Input paths of a metafile that come from a forbidden package. */
 export function forbiddenInputs(metafile) {
-  return Object.keys(metafile.inputs).filter((path) => FORBIDDEN.some((name) => new RegExp(`(^|[\\\\/])node_modules[\\\\/]${name}[\\\\/]`).test(path)));
+  return Object.keys(metafile.inputs).filter((path) =>
+    FORBIDDEN.some((name) => new RegExp(`(^|[\\\\/])node_modules[\\\\/]${name}[\\\\/]`).test(path)),
+  );
 }
 
 /**
@@ -47,12 +49,23 @@ export async function buildWeb({ root, plugins }) {
   };
 
   const page = await build({ ...common, entryPoints: [join(root, "web/src/main.ts")], outfile: join(web, "app.js") });
-  const content = await build({ ...common, entryPoints: [join(root, "extension/src/content.ts")], outfile: join(extension, "content.js") });
-  const options = await build({ ...common, entryPoints: [join(root, "extension/src/options.ts")], outfile: join(extension, "options.js") });
+  const content = await build({
+    ...common,
+    entryPoints: [join(root, "extension/src/content.ts")],
+    outfile: join(extension, "content.js"),
+  });
+  const options = await build({
+    ...common,
+    entryPoints: [join(root, "extension/src/options.ts")],
+    outfile: join(extension, "options.js"),
+  });
   const metas = { page: page.metafile, content: content.metafile, options: options.metafile };
   for (const [name, meta] of Object.entries(metas)) {
     const bad = forbiddenInputs(meta);
-    if (bad.length) throw new Error(`build-web: the ${name} bundle must not contain ${FORBIDDEN.join(", ")}; it has ${bad.join(", ")}`);
+    if (bad.length)
+      throw new Error(
+        `build-web: the ${name} bundle must not contain ${FORBIDDEN.join(", ")}; it has ${bad.join(", ")}`,
+      );
   }
   // The browser tests read the metafiles back to check the same thing.
   writeFileSync(join(cache, "web-meta.json"), JSON.stringify(metas));
@@ -62,24 +75,39 @@ export async function buildWeb({ root, plugins }) {
   const manifest = JSON.parse(readFileSync(join(root, "extension/manifest.json"), "utf8"));
   manifest.version = pkg.version;
   writeFileSync(join(extension, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
-  for (const file of ["options.html", "options.css", "panel.css"]) copyFileSync(join(root, "extension", file), join(extension, file));
-  for (const file of readdirSync(join(root, "extension/icons"))) copyFileSync(join(root, "extension/icons", file), join(extension, "icons", file));
+  for (const file of ["options.html", "options.css", "panel.css"])
+    copyFileSync(join(root, "extension", file), join(extension, file));
+  for (const file of readdirSync(join(root, "extension/icons")))
+    copyFileSync(join(root, "extension/icons", file), join(extension, "icons", file));
   // The store takes a zip of the folder's contents; it sits beside the folder, not in it, so
   // the folder stays the one to load unpacked.
-  writeFileSync(join(root, "dist/invite-lint-extension.zip"), zip(filesUnder(extension).map((path) => ({ name: relative(extension, path).split("\\").join("/"), data: readFileSync(path) }))));
+  writeFileSync(
+    join(root, "dist/invite-lint-extension.zip"),
+    zip(
+      filesUnder(extension).map((path) => ({
+        name: relative(extension, path).split("\\").join("/"),
+        data: readFileSync(path),
+      })),
+    ),
+  );
 
   const pageFiles = readdirSync(web).map((f) => readFileSync(join(web, f)));
   const pageBytes = pageFiles.reduce((n, b) => n + b.length, 0);
   const pageGzip = pageFiles.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0);
-  if (pageGzip > PAGE_BUDGET) throw new Error(`build-web: dist/web is ${pageGzip} bytes gzipped, over the ${PAGE_BUDGET}-byte budget`);
-  console.log(`build: dist/web/ written (${(pageBytes / 1024).toFixed(1)} KiB, ${(pageGzip / 1024).toFixed(1)} KiB gzipped), dist/extension/ and dist/invite-lint-extension.zip`);
+  if (pageGzip > PAGE_BUDGET)
+    throw new Error(`build-web: dist/web is ${pageGzip} bytes gzipped, over the ${PAGE_BUDGET}-byte budget`);
+  console.log(
+    `build: dist/web/ written (${(pageBytes / 1024).toFixed(1)} KiB, ${(pageGzip / 1024).toFixed(1)} KiB gzipped), dist/extension/ and dist/invite-lint-extension.zip`,
+  );
   return { pageBytes, pageGzip };
 }
 
 /** Every file under a folder, in a stable order. */
 function filesUnder(dir) {
-  return readdirSync(dir).sort().flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [path];
-  });
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? filesUnder(path) : [path];
+    });
 }

@@ -13,7 +13,11 @@ mkdirSync(tmp, { recursive: true });
 await build({
   entryPoints: [join(root, "scripts/compile-rules.ts")],
   outfile: join(tmp, "compile-rules.mjs"),
-  bundle: true, platform: "node", format: "esm", packages: "external", logLevel: "warning",
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  packages: "external",
+  logLevel: "warning",
 });
 try {
   execFileSync(process.execPath, [join(tmp, "compile-rules.mjs"), root], { stdio: "inherit" });
@@ -74,7 +78,10 @@ const syllableMemo = {
   name: "syllable-memo",
   setup(b) {
     b.onResolve({ filter: /^syllable$/ }, (args) =>
-      /retext-readability/.test(args.importer) ? { path: "syllable", namespace: "syllable-memo", pluginData: dirname(args.importer) } : undefined);
+      /retext-readability/.test(args.importer)
+        ? { path: "syllable", namespace: "syllable-memo", pluginData: dirname(args.importer) }
+        : undefined,
+    );
     b.onLoad({ filter: /.*/, namespace: "syllable-memo" }, (args) => ({
       contents: `import { syllable as count } from "syllable";
 const memo = new Map();
@@ -91,7 +98,14 @@ export function syllable(value) {
     }));
   },
 };
-const common = { bundle: true, target: "node20", logLevel: "warning", legalComments: "none", minify: !process.env.NO_MINIFY, plugins: [rulesAsJson, wordListLookups, visitWithoutNames, syllableMemo] };
+const common = {
+  bundle: true,
+  target: "node20",
+  logLevel: "warning",
+  legalComments: "none",
+  minify: !process.env.NO_MINIFY,
+  plugins: [rulesAsJson, wordListLookups, visitWithoutNames, syllableMemo],
+};
 /** One CommonJS file for Node; a few dependencies use import.meta.url, which becomes this file's URL. */
 const commonjs = {
   ...common,
@@ -109,9 +123,13 @@ const lazyChildProcess = {
   name: "lazy-child-process",
   setup(b) {
     b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
-      /[\\/]commander[\\/]/.test(args.importer) ? { path: "child_process", namespace: "lazy-child-process" } : undefined);
+      /[\\/]commander[\\/]/.test(args.importer)
+        ? { path: "child_process", namespace: "lazy-child-process" }
+        : undefined,
+    );
     b.onLoad({ filter: /.*/, namespace: "lazy-child-process" }, () => ({
-      contents: 'let cp; module.exports = new Proxy({}, { get: (_, key) => (cp ??= require("node:child_process"))[key] });',
+      contents:
+        'let cp; module.exports = new Proxy({}, { get: (_, key) => (cp ??= require("node:child_process"))[key] });',
       loader: "js",
     }));
   },
@@ -125,7 +143,10 @@ const noColorDetection = {
   name: "no-color-detection",
   setup(b) {
     b.onResolve({ filter: /^#supports-color$/ }, () => ({ path: "supports-color", namespace: "no-color-detection" }));
-    b.onLoad({ filter: /.*/, namespace: "no-color-detection" }, () => ({ contents: "export default { stdout: false, stderr: false };", loader: "js" }));
+    b.onLoad({ filter: /.*/, namespace: "no-color-detection" }, () => ({
+      contents: "export default { stdout: false, stderr: false };",
+      loader: "js",
+    }));
   },
 };
 await build({
@@ -136,14 +157,22 @@ await build({
   // node_modules when a run needs them, so they cost a plain note nothing.
   external: ["yaml", "re2js", "tinyglobby", "ignore"],
   // `invite-lint lsp` loads the language server, a bundle of its own.
-  plugins: [...common.plugins, lazyChildProcess, noColorDetection, {
-    name: "lsp-entry",
-    setup(b) {
-      b.onResolve({ filter: /\/lsp\/main\.js$/ }, () => ({ path: "lsp", namespace: "lsp-entry" }));
-      // The bundle runs with the loader's require (bin/), so the path is made from its own folder.
-      b.onLoad({ filter: /.*/, namespace: "lsp-entry" }, () => ({ contents: 'require(require("node:path").join(__dirname, "../bin/load-cli.cjs")).loadBundle("lsp");', loader: "js" }));
+  plugins: [
+    ...common.plugins,
+    lazyChildProcess,
+    noColorDetection,
+    {
+      name: "lsp-entry",
+      setup(b) {
+        b.onResolve({ filter: /\/lsp\/main\.js$/ }, () => ({ path: "lsp", namespace: "lsp-entry" }));
+        // The bundle runs with the loader's require (bin/), so the path is made from its own folder.
+        b.onLoad({ filter: /.*/, namespace: "lsp-entry" }, () => ({
+          contents: 'require(require("node:path").join(__dirname, "../bin/load-cli.cjs")).loadBundle("lsp");',
+          loader: "js",
+        }));
+      },
     },
-  }],
+  ],
 });
 await build({ ...commonjs, entryPoints: [join(root, "src/lsp/main.ts")], outfile: join(root, "dist/lsp.cjs") });
 await build({
@@ -166,28 +195,44 @@ await build({
 await (await import("./build-web.mjs")).buildWeb({ root, plugins: common.plugins });
 
 // Type declarations for the API.
-execFileSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", join(root, "tsconfig.types.json")], { stdio: "inherit" });
+execFileSync(
+  process.execPath,
+  [join(root, "node_modules/typescript/bin/tsc"), "-p", join(root, "tsconfig.types.json")],
+  { stdio: "inherit" },
+);
 
 // Warm the code cache: lint sample notes as a user would (config search on; a good note on
 // stdin, a stock invitation, a pitch, a good event note), so the functions a run needs are
 // compiled and cached. Exit status 1 is theirs (two fail); 2 would be a configuration above
 // this folder that does not load, which leaves a smaller cache but no broken build.
-const warm = spawnSync(process.execPath, ["-e", `process.argv = [process.argv[0], "invite-lint", "-", ...${JSON.stringify(["stock.txt", "pitch.txt", "good-event.txt"].map((f) => join(root, "examples", f)))}]; require(${JSON.stringify(join(root, "bin/load-cli.cjs"))}).loadCli({ writeCache: true });`], {
-  input: "Hi Priya, great meeting you at the Denver PyData meetup last week. Your talk on dbt tests changed how our team works; happy to send you the checklist we built from it.",
-  cwd: join(root, "examples"),
-  stdio: ["pipe", "ignore", "inherit"],
-  env: { ...process.env, NO_COLOR: "1" },
-});
+const warm = spawnSync(
+  process.execPath,
+  [
+    "-e",
+    `process.argv = [process.argv[0], "invite-lint", "-", ...${JSON.stringify(["stock.txt", "pitch.txt", "good-event.txt"].map((f) => join(root, "examples", f)))}]; require(${JSON.stringify(join(root, "bin/load-cli.cjs"))}).loadCli({ writeCache: true });`,
+  ],
+  {
+    input:
+      "Hi Priya, great meeting you at the Denver PyData meetup last week. Your talk on dbt tests changed how our team works; happy to send you the checklist we built from it.",
+    cwd: join(root, "examples"),
+    stdio: ["pipe", "ignore", "inherit"],
+    env: { ...process.env, NO_COLOR: "1" },
+  },
+);
 if (warm.status === null || warm.status > 2 || !existsSync(join(root, "dist/cli.cjs.cache"))) {
   console.error(`build: warming the code cache failed (exit status ${warm.status})`);
   process.exit(2);
 }
 // The language server's code cache, warmed by a short session: open a note, hover, shut down.
 {
-  const server = spawn(process.execPath, ["-e", `require(${JSON.stringify(join(root, "bin/load-cli.cjs"))}).loadBundle("lsp", { writeCache: true });`], {
-    cwd: join(root, "examples"),
-    stdio: ["pipe", "pipe", "inherit"],
-  });
+  const server = spawn(
+    process.execPath,
+    ["-e", `require(${JSON.stringify(join(root, "bin/load-cli.cjs"))}).loadBundle("lsp", { writeCache: true });`],
+    {
+      cwd: join(root, "examples"),
+      stdio: ["pipe", "pipe", "inherit"],
+    },
+  );
   let out = "";
   server.stdout.on("data", (chunk) => (out += chunk));
   const exited = new Promise((resolve) => server.on("exit", (code) => resolve(code)));
@@ -204,12 +249,30 @@ if (warm.status === null || warm.status > 2 || !existsSync(join(root, "dist/cli.
   const uri = pathToFileURL(join(root, "examples/stock.txt")).href;
   let code;
   try {
-    send({ id: 1, method: "initialize", params: { processId: null, rootUri: pathToFileURL(join(root, "examples")).href, capabilities: {} } });
+    send({
+      id: 1,
+      method: "initialize",
+      params: { processId: null, rootUri: pathToFileURL(join(root, "examples")).href, capabilities: {} },
+    });
     await seen('"id":1');
     send({ method: "initialized", params: {} });
-    send({ method: "textDocument/didOpen", params: { textDocument: { uri, languageId: "plaintext", version: 1, text: readFileSync(join(root, "examples/stock.txt"), "utf8") } } });
+    send({
+      method: "textDocument/didOpen",
+      params: {
+        textDocument: {
+          uri,
+          languageId: "plaintext",
+          version: 1,
+          text: readFileSync(join(root, "examples/stock.txt"), "utf8"),
+        },
+      },
+    });
     await seen("publishDiagnostics");
-    send({ id: 2, method: "textDocument/hover", params: { textDocument: { uri }, position: { line: 0, character: 1 } } });
+    send({
+      id: 2,
+      method: "textDocument/hover",
+      params: { textDocument: { uri }, position: { line: 0, character: 1 } },
+    });
     await seen('"id":2');
     send({ id: 3, method: "shutdown" });
     await seen('"id":3');

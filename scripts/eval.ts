@@ -58,10 +58,20 @@ function outOfFold(data: RuleSetData, notes: Labelled[]): LintResult[] {
 function readLambdas(): Record<string, number> {
   const m = /^lambda: \{([^}]*)\}/m.exec(readRuleFiles("rules").find((f) => /weights\.yaml$/.test(f.path))?.text ?? "");
   if (!m) return {};
-  return Object.fromEntries(m[1]!.split(",").map((p) => p.split(":").map((x) => x.trim())).map(([k, v]) => [k!, Number(v)]));
+  return Object.fromEntries(
+    m[1]!
+      .split(",")
+      .map((p) => p.split(":").map((x) => x.trim()))
+      .map(([k, v]) => [k!, Number(v)]),
+  );
 }
 
-interface Counts { tp: number; fp: number; tn: number; fn: number }
+interface Counts {
+  tp: number;
+  fp: number;
+  tn: number;
+  fn: number;
+}
 const counts = (): Counts => ({ tp: 0, fp: 0, tn: 0, fn: 0 });
 const add = (c: Counts, predicted: boolean, actual: boolean) => {
   if (predicted && actual) c.tp++;
@@ -74,7 +84,10 @@ const stats = (c: Counts) => {
   const precision = c.tp + c.fp ? c.tp / (c.tp + c.fp) : 0;
   const recall = c.tp + c.fn ? c.tp / (c.tp + c.fn) : 0;
   return {
-    n, accuracy: n ? (c.tp + c.tn) / n : 0, precision, recall,
+    n,
+    accuracy: n ? (c.tp + c.tn) / n : 0,
+    precision,
+    recall,
     f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0,
     /** Share of negatives predicted negative: for the verdict, bad notes that fail. */
     specificity: c.tn + c.fp ? c.tn / (c.tn + c.fp) : 0,
@@ -99,7 +112,14 @@ function measure(notes: Labelled[], results: LintResult[]) {
     if (note.verdict === null) return;
     const actual = note.verdict === "good";
     add(verdict, r.passed, actual);
-    const source = note.source === undefined ? undefined : note.source === "written for this corpus" ? "(written for the corpus)" : /export/i.test(note.source) ? "(real, from exports)" : "(guides, templates)";
+    const source =
+      note.source === undefined
+        ? undefined
+        : note.source === "written for this corpus"
+          ? "(written for the corpus)"
+          : /export/i.test(note.source)
+            ? "(real, from exports)"
+            : "(guides, templates)";
     for (const key of [note.kind, note.template ? "(templates)" : "(plain notes)", ...(source ? [source] : [])]) {
       const k = byKind.get(key) ?? counts();
       add(k, r.passed, actual);
@@ -107,7 +127,11 @@ function measure(notes: Labelled[], results: LintResult[]) {
     }
     if (r.passed !== actual) {
       misses.push({
-        id: note.id, kind: note.kind, label: note.verdict, score: r.score, text: note.text,
+        id: note.id,
+        kind: note.kind,
+        label: note.verdict,
+        score: r.score,
+        text: note.text,
         rules: r.breakdown.items.map((c) => `${c.ruleId} ${c.points > 0 ? "+" : ""}${Math.round(c.points)}`).join(", "),
       });
     }
@@ -129,34 +153,51 @@ const trainResults = outOfFold(rules, train);
 const result = { train: measure(train, trainResults), dev: measure(dev, devResults) };
 
 if (asJson) {
-  console.log(JSON.stringify({ train: { ...result.train }, dev: { ...result.dev, misses: result.dev.misses.length } }, null, 2));
+  console.log(
+    JSON.stringify({ train: { ...result.train }, dev: { ...result.dev, misses: result.dev.misses.length } }, null, 2),
+  );
 } else {
   const f = (x: number) => x.toFixed(2);
   const t = result.train;
   const d = result.dev;
   const out: string[] = [];
-  out.push(`invite-lint evaluation: ${trainPath} out of fold (${FOLDS} folds, ${t.verdict.n} verdicts) | ${devPath} (${d.verdict.n} verdicts)`, "");
+  out.push(
+    `invite-lint evaluation: ${trainPath} out of fold (${FOLDS} folds, ${t.verdict.n} verdicts) | ${devPath} (${d.verdict.n} verdicts)`,
+    "",
+  );
   out.push("| figure | train, out of fold | dev |", "| --- | ---: | ---: |");
   out.push(`| verdict accuracy | ${f(t.verdict.accuracy)} | ${f(d.verdict.accuracy)} |`);
   out.push(`| good-note recall (good notes that pass) | ${f(t.verdict.recall)} | ${f(d.verdict.recall)} |`);
   out.push(`| bad-note recall (bad notes that fail) | ${f(t.verdict.specificity)} | ${f(d.verdict.specificity)} |`);
   for (const c of FITTED_CHECKS) {
-    out.push(`| F1 ${c.check}${c.invert ? " (passed = not generic)" : ""} | ${f(t.checks[c.check]!.f1)} | ${f(d.checks[c.check]!.f1)} |`);
+    out.push(
+      `| F1 ${c.check}${c.invert ? " (passed = not generic)" : ""} | ${f(t.checks[c.check]!.f1)} | ${f(d.checks[c.check]!.f1)} |`,
+    );
   }
-  out.push(`| stock invitations: count, highest score | ${t.stockInvitations.count}, ${t.stockInvitations.maxScore} | ${d.stockInvitations.count}, ${d.stockInvitations.maxScore} |`);
+  out.push(
+    `| stock invitations: count, highest score | ${t.stockInvitations.count}, ${t.stockInvitations.maxScore} | ${d.stockInvitations.count}, ${d.stockInvitations.maxScore} |`,
+  );
   out.push("", "Verdicts by kind (train out of fold | dev):");
   const kinds = [...new Set([...Object.keys(t.byKind), ...Object.keys(d.byKind)])].sort();
   for (const k of kinds) {
     const a = t.byKind[k];
     const b = d.byKind[k];
-    const cell = (x: ReturnType<typeof stats> | undefined) => (x ? `${f(x.accuracy)} (n=${x.n}, good pass ${x.tp}/${x.tp + x.fn}, bad fail ${x.tn}/${x.tn + x.fp})` : "-");
+    const cell = (x: ReturnType<typeof stats> | undefined) =>
+      x ? `${f(x.accuracy)} (n=${x.n}, good pass ${x.tp}/${x.tp + x.fn}, bad fail ${x.tn}/${x.tn + x.fp})` : "-";
     out.push(`  ${k.padEnd(14)} ${cell(a).padEnd(44)} |  ${cell(b)}`);
   }
   out.push("", `Worst misses on train, out of fold (${t.misses.length} in all):`);
   for (const m of t.misses.slice(0, showMisses)) {
-    out.push(`  ${m.id} [${m.kind}] labelled ${m.label}, scored ${m.score} (${m.rules || "nothing"}): ${m.text.slice(0, 140).replace(/\s+/g, " ")}${m.text.length > 140 ? "…" : ""}`);
+    out.push(
+      `  ${m.id} [${m.kind}] labelled ${m.label}, scored ${m.score} (${m.rules || "nothing"}): ${m.text.slice(0, 140).replace(/\s+/g, " ")}${m.text.length > 140 ? "…" : ""}`,
+    );
   }
-  out.push("", `dev: verdict accuracy ${f(d.verdict.accuracy)}, good-note recall ${f(d.verdict.recall)}, bad-note recall ${f(d.verdict.specificity)}; F1 generic ${f(d.checks.generic!.f1)}, personalization ${f(d.checks.personalization!.f1)}, context ${f(d.checks.context!.f1)}, value ${f(d.checks.value!.f1)}`);
-  out.push(`train (out of fold): verdict accuracy ${f(t.verdict.accuracy)}, good-note recall ${f(t.verdict.recall)}, bad-note recall ${f(t.verdict.specificity)}`);
+  out.push(
+    "",
+    `dev: verdict accuracy ${f(d.verdict.accuracy)}, good-note recall ${f(d.verdict.recall)}, bad-note recall ${f(d.verdict.specificity)}; F1 generic ${f(d.checks.generic!.f1)}, personalization ${f(d.checks.personalization!.f1)}, context ${f(d.checks.context!.f1)}, value ${f(d.checks.value!.f1)}`,
+  );
+  out.push(
+    `train (out of fold): verdict accuracy ${f(t.verdict.accuracy)}, good-note recall ${f(t.verdict.recall)}, bad-note recall ${f(t.verdict.specificity)}`,
+  );
   console.log(out.join("\n"));
 }

@@ -40,7 +40,10 @@ export const TOLERANCE = 0.005;
 export const MIN_SUPPORT = 3;
 
 export function readLabelled(path: string): Labelled[] {
-  return readFileSync(path, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as Labelled);
+  return readFileSync(path, "utf8")
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Labelled);
 }
 
 /** The built-in rules from rules/ without their fitted weights (which may name rules that are gone). */
@@ -77,13 +80,20 @@ const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
  * coordinate), with sign constraints: `sign[j]` 1 keeps weight j >= 0, -1 keeps it <= 0.
  * Deterministic: the same data give the same weights.
  */
-export function fitLogistic(samples: Sample[], features: number, sign: number[], lambda: number): { bias: number; w: number[] } {
+export function fitLogistic(
+  samples: Sample[],
+  features: number,
+  sign: number[],
+  lambda: number,
+): { bias: number; w: number[] } {
   const w = new Array<number>(features).fill(0);
   let bias = 0;
   const total = samples.reduce((a, s) => a + s.s, 0);
   const z = new Float64Array(samples.length);
   const byFeature: number[][] = Array.from({ length: features }, () => []);
-  samples.forEach((s, i) => s.x.forEach((j) => byFeature[j]!.push(i)));
+  samples.forEach((s, i) => {
+    for (const j of s.x) byFeature[j]!.push(i);
+  });
   for (let sweep = 0; sweep < 400; sweep++) {
     let moved = 0;
     // The bias: not regularised.
@@ -144,14 +154,28 @@ export function samplesFor(target: Target, feats: number[][], rows: number[]): S
   const neg = total - pos;
   return kept.map((i) => {
     const y = target.labels[i]!;
-    const balance = target.balanced ? (y === 1 ? total / (2 * Math.max(pos, 1e-9)) : total / (2 * Math.max(neg, 1e-9))) : 1;
+    const balance = target.balanced
+      ? y === 1
+        ? total / (2 * Math.max(pos, 1e-9))
+        : total / (2 * Math.max(neg, 1e-9))
+      : 1;
     return { x: feats[i]!, y, s: balance * weight(i) };
   });
 }
 
 /** Out-of-fold balanced accuracy of one target for one lambda. */
-function cvScore(target: Target, feats: number[][], folds: number[], nFeatures: number, sign: number[], lambda: number): number {
-  let tp = 0, tn = 0, pos = 0, neg = 0;
+function cvScore(
+  target: Target,
+  feats: number[][],
+  folds: number[],
+  nFeatures: number,
+  sign: number[],
+  lambda: number,
+): number {
+  let tp = 0,
+    tn = 0,
+    pos = 0,
+    neg = 0;
   for (let k = 0; k < FOLDS; k++) {
     const trainRows = folds.map((f, i) => (f === k ? -1 : i)).filter((i) => i >= 0);
     const { bias, w } = fitLogistic(samplesFor(target, feats, trainRows), nFeatures, sign, lambda);
@@ -182,11 +206,21 @@ export interface Fitted {
 
 /** The targets of the score: the verdict (classes weighed equally) and each labelled check. */
 export function targetsOf(notes: Labelled[]): Target[] {
-  const bool = (v: boolean | null, invert: boolean) => (v === null || v === undefined ? null : (v !== invert ? 1 : 0));
+  const bool = (v: boolean | null, invert: boolean) => (v === null || v === undefined ? null : v !== invert ? 1 : 0);
   const weights = notes.map((n) => sourceWeight(n));
   return [
-    { name: "verdict", labels: notes.map((n) => (n.verdict === null ? null : n.verdict === "good" ? 1 : 0)), balanced: true, weights },
-    ...FITTED_CHECKS.map((c) => ({ name: c.check, labels: notes.map((n) => bool(n[c.label], c.invert)), balanced: false, weights })),
+    {
+      name: "verdict",
+      labels: notes.map((n) => (n.verdict === null ? null : n.verdict === "good" ? 1 : 0)),
+      balanced: true,
+      weights,
+    },
+    ...FITTED_CHECKS.map((c) => ({
+      name: c.check,
+      labels: notes.map((n) => bool(n[c.label], c.invert)),
+      balanced: false,
+      weights,
+    })),
   ];
 }
 
@@ -200,11 +234,20 @@ function sourceWeight(_n: Labelled): number {
  * cross-validation within them (unless given), fits on all of them, and works out the
  * neutral share of each check.
  */
-export function fitModel(data: RuleSetData, notes: Labelled[], feats: string[][], rows: number[], options: FitOptions = {}): Fitted {
+export function fitModel(
+  data: RuleSetData,
+  notes: Labelled[],
+  feats: string[][],
+  rows: number[],
+  options: FitOptions = {},
+): Fitted {
   const byId = new Map(data.rules.map((r) => [r.id, r]));
   const support = new Map<string, number>();
   for (const i of rows) for (const id of new Set(feats[i]!)) support.set(id, (support.get(id) ?? 0) + 1);
-  const ids = [...support].filter(([id, n]) => n >= MIN_SUPPORT && byId.get(id)?.builtin).map(([id]) => id).sort();
+  const ids = [...support]
+    .filter(([id, n]) => n >= MIN_SUPPORT && byId.get(id)?.builtin)
+    .map(([id]) => id)
+    .sort();
   const index = new Map(ids.map((id, j) => [id, j]));
   const x = feats.map((f) => [...new Set(f.map((id) => index.get(id)).filter((j): j is number => j !== undefined))]);
   const sign = ids.map((id) => (byId.get(id)!.kind === "cue" ? 1 : -1));
@@ -213,7 +256,11 @@ export function fitModel(data: RuleSetData, notes: Labelled[], feats: string[][]
   const lambdas: Record<string, number> = {};
   const linear: Record<string, LinearModel> = {};
   for (const target of targetsOf(notes)) {
-    const t: Target = { ...target, labels: rows.map((i) => target.labels[i]!), weights: rows.map((i) => target.weights?.[i] ?? 1) };
+    const t: Target = {
+      ...target,
+      labels: rows.map((i) => target.labels[i]!),
+      weights: rows.map((i) => target.weights?.[i] ?? 1),
+    };
     let lambda = options.lambdas?.[t.name];
     if (lambda === undefined) {
       // The strongest regularisation whose cross-validated score is within TOLERANCE of the best:
@@ -223,7 +270,16 @@ export function fitModel(data: RuleSetData, notes: Labelled[], feats: string[][]
       lambda = LAMBDAS.filter((_, k) => scores[k]! >= best - TOLERANCE).pop()!;
     }
     lambdas[t.name] = lambda!;
-    const { bias, w } = fitLogistic(samplesFor(t, sub, sub.map((_, i) => i)), ids.length, sign, lambda!);
+    const { bias, w } = fitLogistic(
+      samplesFor(
+        t,
+        sub,
+        sub.map((_, i) => i),
+      ),
+      ids.length,
+      sign,
+      lambda!,
+    );
     const weights: Record<string, number> = {};
     ids.forEach((id, j) => {
       const v = round3(w[j]!);
@@ -241,13 +297,18 @@ export function fitModel(data: RuleSetData, notes: Labelled[], feats: string[][]
       if (spec) return n[spec.label] !== null && n[spec.label] !== spec.invert;
       return n.verdict === "good";
     });
-    const share = passing.map((i) => feats[i]!.filter((id) => byId.get(id)?.check === c.id).reduce((a, id) => a + (verdict.weights[id] ?? 0), 0));
+    const share = passing.map((i) =>
+      feats[i]!.filter((id) => byId.get(id)?.check === c.id).reduce((a, id) => a + (verdict.weights[id] ?? 0), 0),
+    );
     neutral[c.id] = round3(share.reduce((a, b) => a + b, 0) / Math.max(share.length, 1));
   }
   const checks: Record<string, LinearModel> = {};
   for (const c of FITTED_CHECKS) checks[c.check] = linear[c.check]!;
   // Rules that can cost points but fired too seldom to fit weigh what their files say.
-  const unfitted = data.rules.filter((r) => r.builtin && !index.has(r.id) && (r.kind === "cue" || r.severity !== "info")).map((r) => r.id).sort();
+  const unfitted = data.rules
+    .filter((r) => r.builtin && !index.has(r.id) && (r.kind === "cue" || r.severity !== "info"))
+    .map((r) => r.id)
+    .sort();
   return { model: { scale: SCALE, verdict, checks, neutral, unfitted }, lambdas };
 }
 

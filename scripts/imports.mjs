@@ -95,12 +95,21 @@ export function check() {
 /** The cycles and the imports against the layers in a graph of absolute module paths under src/. */
 export function problemsOf(graph) {
   const problems = [];
-  for (const scc of cycles(graph)) problems.push(`import cycle: ${scc.map((f) => relative(root, f)).sort().join(" <-> ")}`);
+  for (const scc of cycles(graph))
+    problems.push(
+      `import cycle: ${scc
+        .map((f) => relative(root, f))
+        .sort()
+        .join(" <-> ")}`,
+    );
   for (const [f, deps] of graph) {
     const from = layerOf(f);
     for (const d of deps) {
       const to = layerOf(d);
-      if (!LAYERS[from].includes(to)) problems.push(`${relative(root, f)} imports ${relative(root, d)}: ${from} imports only ${LAYERS[from].join(", ")}`);
+      if (!LAYERS[from].includes(to))
+        problems.push(
+          `${relative(root, f)} imports ${relative(root, d)}: ${from} imports only ${LAYERS[from].join(", ")}`,
+        );
     }
   }
   return problems;

@@ -14,16 +14,51 @@ const { lexicon } = require("en-lexicon") as { lexicon: Record<string, string> }
 const frequent = (require("norvig-frequencies") as string[]).slice(0, 30_000).map((w) => w.toLowerCase());
 
 const PENN: Record<string, Tag> = {
-  NN: "N", NNS: "N", NNP: "NP", NNPS: "NP", VB: "V", VBP: "V", VBZ: "V", VBD: "VD", VBN: "VD", VBG: "VG", MD: "MD",
-  JJ: "J", JJR: "J", JJS: "J", RB: "R", RBR: "R", RBS: "R", RP: "R", PRP: "PRP", WP: "PRP", EX: "PRP", "PRP$": "PRP$",
-  "WP$": "PRP$", DT: "D", PDT: "D", WDT: "D", IN: "P", TO: "P", CC: "C", CD: "CD", UH: "UH",
+  NN: "N",
+  NNS: "N",
+  NNP: "NP",
+  NNPS: "NP",
+  VB: "V",
+  VBP: "V",
+  VBZ: "V",
+  VBD: "VD",
+  VBN: "VD",
+  VBG: "VG",
+  MD: "MD",
+  JJ: "J",
+  JJR: "J",
+  JJS: "J",
+  RB: "R",
+  RBR: "R",
+  RBS: "R",
+  RP: "R",
+  PRP: "PRP",
+  WP: "PRP",
+  EX: "PRP",
+  PRP$: "PRP$",
+  WP$: "PRP$",
+  DT: "D",
+  PDT: "D",
+  WDT: "D",
+  IN: "P",
+  TO: "P",
+  CC: "C",
+  CD: "CD",
+  UH: "UH",
 };
 
 const entries = new Map<string, Tag[]>();
 for (const word of frequent) {
   const penn = Object.hasOwn(lexicon, word) ? lexicon[word] : undefined;
   if (typeof penn !== "string" || !/^[a-z][a-z'-]*$/.test(word)) continue;
-  const tags = [...new Set(penn.split("|").map((t) => PENN[t]).filter((t): t is Tag => t !== undefined && t !== "NP"))].slice(0, 3);
+  const tags = [
+    ...new Set(
+      penn
+        .split("|")
+        .map((t) => PENN[t])
+        .filter((t): t is Tag => t !== undefined && t !== "NP"),
+    ),
+  ].slice(0, 3);
   if (tags.length === 0) continue;
   // The tagger guesses these from the ending alone (and a noun/verb pair is kept: context decides).
   if (tags.length === 1 && tags[0] === suffixGuess(word)) continue;

@@ -14,8 +14,14 @@ const outdir = join(root, "node_modules/.cache/invite-lint");
 mkdirSync(outdir, { recursive: true });
 const outfile = join(outdir, `${basename(script, ".ts")}.mjs`);
 await build({
-  entryPoints: [resolve(script)], outfile, bundle: true, platform: "node", format: "esm", target: "node20",
-  packages: "external", logLevel: "warning",
+  entryPoints: [resolve(script)],
+  outfile,
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  packages: "external",
+  logLevel: "warning",
 });
 process.argv = [process.argv[0], outfile, ...args];
 await import(pathToFileURL(outfile).href);

@@ -3,14 +3,16 @@
 import { crc32 as zlibCrc32, deflateRawSync } from "node:zlib";
 
 /** node:zlib has crc32 from Node 20.15; a table fallback for older Node 20 releases. */
-const crc32 = zlibCrc32 ?? ((data) => {
-  let c = ~0;
-  for (const byte of data) {
-    c ^= byte;
-    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
-  }
-  return ~c >>> 0;
-});
+const crc32 =
+  zlibCrc32 ??
+  ((data) => {
+    let c = ~0;
+    for (const byte of data) {
+      c ^= byte;
+      for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
+    }
+    return ~c >>> 0;
+  });
 
 /** 1980-01-01 00:00, the earliest date a zip can hold. */
 const DOS_TIME = 0;

@@ -16,10 +16,9 @@ import { lintRun, type LintFilesOptions, type LintRun } from "./node/lint-files.
 import type { FixMode } from "./node/fix.js";
 import { STARTER_CONFIG } from "./config/starter.js";
 
-
 export interface Io {
   /** Writes to stdout; false asks the caller to wait for `drain` before writing more. */
-  stdout: (s: string) => boolean | void;
+  stdout: (s: string) => boolean | undefined;
   /** Resolves when stdout can take more (a slow pipe reader). */
   drain?: () => Promise<void>;
   stderr: (s: string) => void;
@@ -48,7 +47,9 @@ Exit status: 0 every note passes, 1 a note fails (or too many warnings), 2 usage
 
 function program(io: Io): Command {
   const p = new Command("invite-lint")
-    .description("Lint the note on a LinkedIn connection request: generic phrases, personalization, context, value, tone, length, readability.")
+    .description(
+      "Lint the note on a LinkedIn connection request: generic phrases, personalization, context, value, tone, length, readability.",
+    )
     .argument("[file...]", "files, folders or globs to lint; - or nothing reads stdin")
     .version(pkg.version, "-V, --version")
     .addOption(new Option("-f, --format <name>", "report format").choices([...FORMATS]).default("stylish"))
@@ -58,12 +59,27 @@ function program(io: Io): Command {
     .option("--context <text>", 'how you know them, e.g. "met at PyData Denver"; the note should say it')
     .addOption(new Option("--type <type>", "type of note").choices(NOTE_TYPES))
     .addOption(new Option("--kind <type>", "older name of --type").choices(NOTE_TYPES).hideHelp())
-    .addOption(new Option("--account <type>", "LinkedIn account: free = 200 characters, premium = 300").choices(["free", "premium"]))
+    .addOption(
+      new Option("--account <type>", "LinkedIn account: free = 200 characters, premium = 300").choices([
+        "free",
+        "premium",
+      ]),
+    )
     .option("--template", "the input is a template: merge fields like {{first_name}} are allowed slots")
     .option("--min-score <n>", "lowest passing score (default 70)")
     .option("--lang <code>", "language of the note (en, de, fr, es, pt, it, nl) or auto")
-    .option("--rule <id=severity>", "set a rule or check to off|info|warning|error (repeatable)", (v: string, acc: string[]) => [...acc, v], [] as string[])
-    .option("--allow <phrase>", "never flag this phrase (repeatable)", (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option(
+      "--rule <id=severity>",
+      "set a rule or check to off|info|warning|error (repeatable)",
+      (v: string, acc: string[]) => [...acc, v],
+      [] as string[],
+    )
+    .option(
+      "--allow <phrase>",
+      "never flag this phrase (repeatable)",
+      (v: string, acc: string[]) => [...acc, v],
+      [] as string[],
+    )
     .option("-c, --config <path>", "use this config file instead of searching for one")
     .option("--no-config", "use no config file")
     .option("--print-config [file]", "print the configuration that applies to a file and exit")
@@ -74,8 +90,16 @@ function program(io: Io): Command {
     .option("--fix", "make the mechanical fixes in the note files, then report what remains")
     .option("--fix-dry-run", "make the fixes in memory only; --format json gives each fixed note its output")
     .option("--stdin-filename <path>", "name stdin for config lookup and reports")
-    .option("--no-ignore", "lint files the ignores would skip (default ignores, config ignores, .invite-lintignore, --ignore-pattern)")
-    .option("--ignore-pattern <pattern>", "skip files matching this pattern, gitignore syntax (repeatable)", (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option(
+      "--no-ignore",
+      "lint files the ignores would skip (default ignores, config ignores, .invite-lintignore, --ignore-pattern)",
+    )
+    .option(
+      "--ignore-pattern <pattern>",
+      "skip files matching this pattern, gitignore syntax (repeatable)",
+      (v: string, acc: string[]) => [...acc, v],
+      [] as string[],
+    )
     .option("--no-error-on-unmatched-pattern", "no error when a file, folder or glob names no note files")
     .option("--max-bytes <n>", `refuse inputs larger than this (default ${DEFAULT_MAX_BYTES})`)
     .option("--binary", "lint files with NUL bytes instead of refusing them")
@@ -94,7 +118,8 @@ function program(io: Io): Command {
 
 function intOption(v: string | undefined, name: string, min: number, max: number): number | undefined {
   if (v === undefined) return undefined;
-  if (!/^-?\d+$/.test(v) || Number(v) < min || Number(v) > max) throw new UsageError(`${name} must be a whole number from ${min} to ${max}`);
+  if (!/^-?\d+$/.test(v) || Number(v) < min || Number(v) > max)
+    throw new UsageError(`${name} must be a whole number from ${min} to ${max}`);
   return Number(v);
 }
 
@@ -136,7 +161,9 @@ function parseArgs(argv: string[], io: Io): Parsed {
   const opts = cmd.opts<Record<string, unknown> & { color?: boolean; config?: string | false }>();
   const lang = opts.lang as string | undefined;
   if (lang !== undefined && lang !== "auto" && !(lang in builtinRules.languages)) {
-    throw new UsageError(`--lang must be auto or one of ${Object.keys(builtinRules.languages).join(", ")}${didYouMean(lang, Object.keys(builtinRules.languages))}`);
+    throw new UsageError(
+      `--lang must be auto or one of ${Object.keys(builtinRules.languages).join(", ")}${didYouMean(lang, Object.keys(builtinRules.languages))}`,
+    );
   }
   const request: LintFilesOptions = {
     config: typeof opts.config === "string" ? opts.config : undefined,
@@ -150,9 +177,14 @@ function parseArgs(argv: string[], io: Io): Parsed {
     cacheLocation: opts.cacheLocation as string | undefined,
     warn: (message) => io.stderr(`invite-lint: warning: ${message}\n`),
     overrides: {
-      to: opts.to as string | undefined, company: opts.company as string | undefined, context: opts.context as string | undefined,
-      type: (opts.type ?? opts.kind) as string | undefined, account: opts.account as "free" | "premium" | undefined,
-      template: opts.template ? true : undefined, minScore: intOption(opts.minScore as string | undefined, "--min-score", 0, 100), lang,
+      to: opts.to as string | undefined,
+      company: opts.company as string | undefined,
+      context: opts.context as string | undefined,
+      type: (opts.type ?? opts.kind) as string | undefined,
+      account: opts.account as "free" | "premium" | undefined,
+      template: opts.template ? true : undefined,
+      minScore: intOption(opts.minScore as string | undefined, "--min-score", 0, 100),
+      lang,
       allow: opts.allow as string[],
     },
   };
@@ -169,7 +201,11 @@ function parseArgs(argv: string[], io: Io): Parsed {
     listRules: Boolean(opts.listRules),
     explain: opts.explain as string | undefined,
     printConfig: opts.printConfig as string | true | undefined,
-    selection: { noIgnore: opts.ignore === false, ignorePatterns: opts.ignorePattern as string[], errorOnUnmatchedPattern: opts.errorOnUnmatchedPattern !== false },
+    selection: {
+      noIgnore: opts.ignore === false,
+      ignorePatterns: opts.ignorePattern as string[],
+      errorOnUnmatchedPattern: opts.errorOnUnmatchedPattern !== false,
+    },
   };
 }
 
@@ -225,7 +261,15 @@ async function describeRules(parsed: Parsed, io: Io): Promise<number> {
     return 0;
   }
   const rule = rules.rules.find((r) => r.id === parsed.explain);
-  if (!rule) throw new UsageError(`--explain: unknown rule "${parsed.explain}"${didYouMean(parsed.explain!, rules.rules.map((r) => r.id)) || " (see: invite-lint rules)"}`);
+  if (!rule)
+    throw new UsageError(
+      `--explain: unknown rule "${parsed.explain}"${
+        didYouMean(
+          parsed.explain!,
+          rules.rules.map((r) => r.id),
+        ) || " (see: invite-lint rules)"
+      }`,
+    );
   io.stdout(explain(rule, rules));
   return 0;
 }
@@ -246,16 +290,19 @@ async function lintCommand(parsed: Parsed, io: Io): Promise<number> {
   const config = parsed.request.noConfig ? false : parsed.request.config;
   const inputs = await expandInputs(parsed.files, { ...parsed.selection, config, warn: parsed.request.warn });
   const configs = await configSource(parsed.request, inputs, builtinRules);
-  const noteConfigs = (inputs.length ? inputs : ["-"]).map((p) => configs.forFile(lookupName(p, parsed.request.stdinFilename)));
+  const noteConfigs = (inputs.length ? inputs : ["-"]).map((p) =>
+    configs.forFile(lookupName(p, parsed.request.stdinFilename)),
+  );
   const ruleSettings = parseRuleFlags(parsed.ruleFlags, noteConfigs[0]!.rules);
   const request = { ...parsed.request, resolver: configs, ruleSettings };
   // Named paths that were all skipped (ignored, unmatched) leave nothing to lint: stdin is not read in their place.
-  const results: LintRun = !inputs.length && parsed.files.length
-    ? { async *[Symbol.asyncIterator]() {}, clusters: [], rulesMeta: [] }
-    : parsed.fix
-      // --fix and --fix-dry-run: src/node/fix.ts, loaded only for them.
-      ? await (await import("./node/fix.js")).fixRun(inputs, request, { mode: parsed.fix, quiet: parsed.quiet })
-      : lintRun(inputs, request);
+  const results: LintRun =
+    !inputs.length && parsed.files.length
+      ? { async *[Symbol.asyncIterator]() {}, clusters: [], rulesMeta: [] }
+      : parsed.fix
+        ? // --fix and --fix-dry-run: src/node/fix.ts, loaded only for them.
+          await (await import("./node/fix.js")).fixRun(inputs, request, { mode: parsed.fix, quiet: parsed.quiet })
+        : lintRun(inputs, request);
   const color = useColor(parsed.color, io, parsed.outputFile !== undefined);
   // chalk loads only for a coloured report.
   const paint = color ? (await import("./report/chalk-paint.js")).chalkPaint() : undefined;
@@ -265,9 +312,14 @@ async function lintCommand(parsed: Parsed, io: Io): Promise<number> {
     fd = openOutput(parsed.outputFile);
     return { write: (text) => void writeSync(fd!, text) };
   };
-  let summary;
+  let summary: Awaited<ReturnType<typeof writeReport>>;
   try {
-    summary = await writeReport(results, parsed.format, { color, paint, version: pkg.version, quiet: parsed.quiet }, open);
+    summary = await writeReport(
+      results,
+      parsed.format,
+      { color, paint, version: pkg.version, quiet: parsed.quiet },
+      open,
+    );
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
@@ -281,7 +333,8 @@ async function lintCommand(parsed: Parsed, io: Io): Promise<number> {
 function checkOutputFile(path: string): void {
   const dir = statSync(dirname(resolve(path)), { throwIfNoEntry: false });
   if (!dir?.isDirectory()) throw new UsageError(`--output-file ${path}: the folder ${dirname(path)} does not exist`);
-  if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`--output-file ${path}: is a folder`);
+  if (statSync(path, { throwIfNoEntry: false })?.isDirectory())
+    throw new UsageError(`--output-file ${path}: is a folder`);
 }
 
 function openOutput(path: string): number {
@@ -294,7 +347,8 @@ function openOutput(path: string): number {
 
 function fail(error: unknown, io: Io): number {
   if (error instanceof CommanderError) {
-    if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.exitCode === 0) return 0;
+    if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.exitCode === 0)
+      return 0;
     // Commander puts its suggestion on a second line: "(Did you mean --format?)".
     const [first, ...rest] = error.message.replace(/^error: /, "").split("\n");
     const hint = /^\(Did you mean (.+)\?\)$/.exec(rest.find((l) => l.startsWith("(Did you mean")) ?? "");

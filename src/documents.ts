@@ -1,9 +1,18 @@
 import { parseDocument, isMap, isSeq, isScalar, Scalar, type Document, type Node, type Pair } from "yaml";
 import { LineIndex } from "./engine/text.js";
 import { RuleFileError, type Problem } from "./errors.js";
-import { documentFormat, type DocumentFormat } from "./document-format.js";
+import { documentFormat } from "./document-format.js";
 import {
-  FRONT_MATTER_KEYS, LIST_ENTRY_KEYS, MAP_ENTRY_KEYS, SECTION_KEYS, hasTextKey, misspeltText, readFacts, type FactProblem, type MarkdownCollection, type NoteFacts,
+  FRONT_MATTER_KEYS,
+  LIST_ENTRY_KEYS,
+  MAP_ENTRY_KEYS,
+  SECTION_KEYS,
+  hasTextKey,
+  misspeltText,
+  readFacts,
+  type FactProblem,
+  type MarkdownCollection,
+  type NoteFacts,
 } from "./note-facts.js";
 
 /** One note to lint, cut from a file: its text and where it sits in the file. */
@@ -41,10 +50,26 @@ export interface SplitOptions {
  * linted. A YAML or JSON file that is not a collection gives no notes (and a warning); a
  * collection with a broken entry, or front matter with a bad key, throws RuleFileError.
  */
-export function splitDocument(path: string, text: string, format = documentFormat(path), options: SplitOptions = {}): Iterable<NoteUnit> {
+export function splitDocument(
+  path: string,
+  text: string,
+  format = documentFormat(path),
+  options: SplitOptions = {},
+): Iterable<NoteUnit> {
   if (format === "markdown") return markdownUnits(path, text, options);
   if (format === "collection") return collectionUnits(path, text, options);
-  return [{ name: path, text, offset: 0, characters: text.trim().length, facts: {}, disable: [], suppress: [], directives: [] }];
+  return [
+    {
+      name: path,
+      text,
+      offset: 0,
+      characters: text.trim().length,
+      facts: {},
+      disable: [],
+      suppress: [],
+      directives: [],
+    },
+  ];
 }
 
 const blank = (s: string) => s.replace(/[^\r\n]/g, " ");
@@ -52,17 +77,41 @@ const blank = (s: string) => s.replace(/[^\r\n]/g, " ");
 /** Problems of a file at offsets: file:line:column, all at once. */
 function fileError(path: string, source: string, problems: FactProblem[]): RuleFileError {
   const index = new LineIndex(source);
-  return new RuleFileError(problems.map((p): Problem => ({ file: path, ...index.position(p.offset), message: p.message })));
+  return new RuleFileError(
+    problems.map((p): Problem => ({ file: path, ...index.position(p.offset), message: p.message })),
+  );
 }
 
 /** A YAML mapping of facts inside a file (front matter, a facts comment), parsed strictly; offsets are rebased to the file. */
-function parseFactsYaml(yamlText: string, at: number, label: string, keys: readonly string[], path: string, source: string) {
+function parseFactsYaml(
+  yamlText: string,
+  at: number,
+  label: string,
+  keys: readonly string[],
+  path: string,
+  source: string,
+) {
   const doc = parseDocument(yamlText, { strict: true, uniqueKeys: true, prettyErrors: false, customTags: [] });
   const rebase = (ps: FactProblem[]) => ps.map((p) => ({ offset: at + p.offset, message: p.message }));
-  if (doc.errors.length) throw fileError(path, source, rebase([{ offset: doc.errors[0]!.pos[0], message: `${label}: ${doc.errors[0]!.message.split("\n")[0]}` }]));
+  if (doc.errors.length)
+    throw fileError(
+      path,
+      source,
+      rebase([{ offset: doc.errors[0]!.pos[0], message: `${label}: ${doc.errors[0]!.message.split("\n")[0]}` }]),
+    );
   const root = doc.contents as Node | null;
   if (root === null) return undefined;
-  if (!isMap(root)) throw fileError(path, source, rebase([{ offset: (root as { range?: number[] }).range?.[0] ?? 0, message: `${label} must be a mapping of keys (${keys.join(", ")})` }]));
+  if (!isMap(root))
+    throw fileError(
+      path,
+      source,
+      rebase([
+        {
+          offset: (root as { range?: number[] }).range?.[0] ?? 0,
+          message: `${label} must be a mapping of keys (${keys.join(", ")})`,
+        },
+      ]),
+    );
   const read = readFacts(root, keys, label);
   if (read.problems.length) throw fileError(path, source, rebase(read.problems));
   return read;
@@ -75,8 +124,18 @@ const FACTS_COMMENT = /^(\s*invite-lint-facts\b)([\s\S]*)$/;
 const HEADING = /^[ \t]{0,3}(#{1,6})[ \t]+(.*)$/gm;
 const FENCE = /^[ \t]{0,3}(`{3,}|~{3,})/;
 
-interface Heading { start: number; end: number; level: number; title: string }
-interface Directive { rules: string[]; offset: number; action: "disable" | "disable-next-line"; range?: { start: number; end: number } }
+interface Heading {
+  start: number;
+  end: number;
+  level: number;
+  title: string;
+}
+interface Directive {
+  rules: string[];
+  offset: number;
+  action: "disable" | "disable-next-line";
+  range?: { start: number; end: number };
+}
 
 /**
  * Markdown: front matter is read for recipient facts, then front matter, comments and markup
@@ -104,7 +163,12 @@ function markdownUnits(path: string, source: string, options: SplitOptions): Not
     const f = d ? undefined : FACTS_COMMENT.exec(body);
     if (d) {
       const action = d[1] as Directive["action"];
-      directives.push({ rules: d[2]!.split(/[\s,]+/).filter(Boolean), offset, action, ...(action === "disable-next-line" ? { range: nextLine(source, offset + whole.length) } : {}) });
+      directives.push({
+        rules: d[2]!.split(/[\s,]+/).filter(Boolean),
+        offset,
+        action,
+        ...(action === "disable-next-line" ? { range: nextLine(source, offset + whole.length) } : {}),
+      });
     } else if (f) {
       const at = offset + 4 + f[1]!.length;
       // The comment's body is a YAML mapping without its braces: `to: Priya Shah, type: event`.
@@ -117,7 +181,10 @@ function markdownUnits(path: string, source: string, options: SplitOptions): Not
   masked = masked
     // Headings are titles of the file, not part of the note.
     .replace(/^[ \t]{0,3}#{1,6}[ \t].*$/gm, (m) => blank(m))
-    .replace(/^([ \t]{0,3})(>[ \t]?|[-*+][ \t]+|\d+[.)][ \t]+)/gm, (_w, lead: string, mark: string) => lead + blank(mark))
+    .replace(
+      /^([ \t]{0,3})(>[ \t]?|[-*+][ \t]+|\d+[.)][ \t]+)/gm,
+      (_w, lead: string, mark: string) => lead + blank(mark),
+    )
     .replace(/(\*\*|__|~~|`)/g, (m) => blank(m))
     .replace(/!?\[([^\]\n]*)\]\(([^)\n]*)\)/g, (w, label: string) => ` ${label}${blank(w.slice(label.length + 1))}`)
     .replace(/^[ \t]*(?:[-*_][ \t]*){3,}$/gm, (m) => blank(m));
@@ -139,9 +206,23 @@ function markdownUnits(path: string, source: string, options: SplitOptions): Not
   for (const [i, h] of notes.entries()) {
     const end = i + 1 < notes.length ? notes[i + 1]!.start : source.length;
     if (masked.slice(h.start, end).trim() === "") continue;
-    const inside = <T extends { offset: number }>(list: T[]) => list.filter((x) => x.offset >= h.start && x.offset < end);
+    const inside = <T extends { offset: number }>(list: T[]) =>
+      list.filter((x) => x.offset >= h.start && x.offset < end);
     const name = `${path}#${uniqueSlug(h.title, i + 1, slugs)}`;
-    units.push(markdownUnit(name, source, masked, h.start, end, facts, inside(directives), inside(factComments), shared, sharedFacts));
+    units.push(
+      markdownUnit(
+        name,
+        source,
+        masked,
+        h.start,
+        end,
+        facts,
+        inside(directives),
+        inside(factComments),
+        shared,
+        sharedFacts,
+      ),
+    );
   }
   if (units.length === 0) options.warn?.(`${path}: no note under its headings, skipped`);
   return units;
@@ -149,8 +230,16 @@ function markdownUnits(path: string, source: string, options: SplitOptions): Not
 
 /** One Markdown note: the masked text of [start, end), with its directives and facts. */
 function markdownUnit(
-  name: string, source: string, masked: string, start: number, end: number, fileFacts: NoteFacts,
-  directives: Directive[], factComments: { facts: NoteFacts; disable: string[] }[], sharedDirectives: Directive[], sharedFacts: { facts: NoteFacts; disable: string[] }[],
+  name: string,
+  source: string,
+  masked: string,
+  start: number,
+  end: number,
+  fileFacts: NoteFacts,
+  directives: Directive[],
+  factComments: { facts: NoteFacts; disable: string[] }[],
+  sharedDirectives: Directive[],
+  sharedFacts: { facts: NoteFacts; disable: string[] }[],
 ): NoteUnit {
   const text = masked.slice(start, end);
   const facts: NoteFacts = { ...fileFacts };
@@ -165,7 +254,11 @@ function markdownUnit(
     const own = directives.includes(d);
     if (d.action === "disable") disable.push(...d.rules);
     // A `disable-next-line` belongs to the note its next line is in (the last line of the file counts as the file's).
-    else if (d.range && d.range.start >= start && (d.range.start < end || (end === source.length && d.range.start === end))) {
+    else if (
+      d.range &&
+      d.range.start >= start &&
+      (d.range.start < end || (end === source.length && d.range.start === end))
+    ) {
       suppress.push({ start: d.range.start - start, end: Math.min(d.range.end, end) - start, rules: d.rules });
       if (own) listed.push({ rules: d.rules, offset: d.offset, action: d.action, suppress: suppress.length - 1 });
       continue;
@@ -173,7 +266,10 @@ function markdownUnit(
     // Directives shared by every note of the file are not reported as unused: each note sees only itself.
     if (own && d.action === "disable") listed.push({ rules: d.rules, offset: d.offset, action: d.action });
   }
-  const characters = text.replace(/[ \t]+/g, " ").replace(/ ?\n ?/g, "\n").trim().length;
+  const characters = text
+    .replace(/[ \t]+/g, " ")
+    .replace(/ ?\n ?/g, "\n")
+    .trim().length;
   // Where markup was blanked out: findings may not start or end there.
   const ignore: NoteUnit["ignore"] = [];
   for (let i = start; i < end; i++) {
@@ -190,7 +286,7 @@ function markdownUnit(
 function findHeadings(text: string): Heading[] {
   const fenced: [number, number][] = [];
   let open: { at: number; fence: string } | undefined;
-  for (let at = 0; at < text.length;) {
+  for (let at = 0; at < text.length; ) {
     const nl = text.indexOf("\n", at);
     const end = nl === -1 ? text.length : nl;
     const m = FENCE.exec(text.slice(at, end));
@@ -207,14 +303,24 @@ function findHeadings(text: string): Heading[] {
   for (const m of text.matchAll(HEADING)) {
     const start = m.index;
     if (fenced.some(([a, b]) => start >= a && start < b)) continue;
-    out.push({ start, end: start + m[0].length, level: m[1]!.length, title: m[2]!.replace(/[ \t]+#+[ \t]*$/, "").trim() });
+    out.push({
+      start,
+      end: start + m[0].length,
+      level: m[1]!.length,
+      title: m[2]!.replace(/[ \t]+#+[ \t]*$/, "").trim(),
+    });
   }
   return out;
 }
 
 /** GitHub's anchor for a heading (`## After a meetup` is `#after-a-meetup`), made unique in the file. */
 function uniqueSlug(title: string, ordinal: number, seen: Map<string, number>): string {
-  const base = title.toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, "").trim().replace(/\s/g, "-") || String(ordinal);
+  const base =
+    title
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s_-]/gu, "")
+      .trim()
+      .replace(/\s/g, "-") || String(ordinal);
   const n = seen.get(base);
   seen.set(base, (n ?? 0) + 1);
   return n === undefined ? base : `${base}-${n}`;
@@ -328,10 +434,12 @@ function* collectionUnits(path: string, source: string, options: SplitOptions): 
       let disable: string[] = [];
       if (isMap(node)) {
         const idNode = list ? node.items.find((p) => isScalar(p.key) && p.key.value === "id")?.value : undefined;
-        if (isScalar(idNode) && (typeof idNode.value === "string" || typeof idNode.value === "number")) id = String(idNode.value);
+        if (isScalar(idNode) && (typeof idNode.value === "string" || typeof idNode.value === "number"))
+          id = String(idNode.value);
         const read = readFacts(node, list ? LIST_ENTRY_KEYS : MAP_ENTRY_KEYS, `entry "${id}"`);
         const problems = read.problems.map((p) => ({ offset: start + p.offset, message: p.message }));
-        if (read.text === undefined && !read.problems.some((p) => /"text" is empty/.test(p.message))) problems.push({ offset: where, message: `entry "${id}" has no "text"` });
+        if (read.text === undefined && !read.problems.some((p) => /"text" is empty/.test(p.message)))
+          problems.push({ offset: where, message: `entry "${id}" has no "text"` });
         if (problems.length) throw fileError(path, source, problems);
         textNode = read.text;
         facts = read.facts;
@@ -346,8 +454,13 @@ function* collectionUnits(path: string, source: string, options: SplitOptions): 
       }
       const { from, to } = scalarBody(textNode.type, start + textNode.range[0], start + textNode.range[1], source);
       units.push({
-        name: `${path}#${id}`, text: source.slice(from, Math.max(from, to)), offset: from,
-        characters: textNode.value.trim().length, facts, disable, suppress: [],
+        name: `${path}#${id}`,
+        text: source.slice(from, Math.max(from, to)),
+        offset: from,
+        characters: textNode.value.trim().length,
+        facts,
+        disable,
+        suppress: [],
         directives: disable.length ? [{ rules: disable, offset: where, action: "disable" }] : [],
       });
     };
@@ -393,7 +506,12 @@ function topLevelChunks(source: string): [number, number][] | undefined {
  * Where a scalar's text sits in the file: inside the quotes of a quoted scalar, after the
  * header line of a block scalar, the whole range of a plain one.
  */
-export function scalarBody(type: Scalar["type"], start: number, end: number, source: string): { from: number; to: number } {
+export function scalarBody(
+  type: Scalar["type"],
+  start: number,
+  end: number,
+  source: string,
+): { from: number; to: number } {
   if (type === Scalar.QUOTE_DOUBLE || type === Scalar.QUOTE_SINGLE) return { from: start + 1, to: end - 1 };
   if (type === Scalar.BLOCK_LITERAL || type === Scalar.BLOCK_FOLDED) {
     const nl = source.indexOf("\n", start);

@@ -28,7 +28,9 @@ export function formatProblem(p: Problem): string {
 /** A rule, config or data file with problems; the message is the first, and how many more there are. */
 export class RuleFileError extends Error {
   constructor(public readonly problems: Problem[]) {
-    super(`${problems[0] ? formatProblem(problems[0]) : "invalid file"}${problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? "s" : ""})` : ""}`);
+    super(
+      `${problems[0] ? formatProblem(problems[0]) : "invalid file"}${problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? "s" : ""})` : ""}`,
+    );
     this.name = "RuleFileError";
   }
 }
@@ -59,5 +61,7 @@ export function didYouMean(word: string, known: Iterable<string>): string {
     const d = distance(word.toLowerCase(), k.toLowerCase());
     if (d < bestDistance) [best, bestDistance] = [k, d];
   }
-  return best !== undefined && bestDistance > 0 && bestDistance <= Math.max(1, Math.floor(best.length / 3)) ? `; did you mean "${best}"?` : "";
+  return best !== undefined && bestDistance > 0 && bestDistance <= Math.max(1, Math.floor(best.length / 3))
+    ? `; did you mean "${best}"?`
+    : "";
 }

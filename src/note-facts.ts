@@ -46,7 +46,7 @@ export interface ReadFacts {
   problems: FactProblem[];
 }
 
-const start = (n: unknown): number => ((n as { range?: number[] } | null)?.range?.[0] ?? 0);
+const start = (n: unknown): number => (n as { range?: number[] } | null)?.range?.[0] ?? 0;
 
 /**
  * Reads a mapping of facts: only `keys` are allowed; `label` names the place in messages
@@ -54,7 +54,8 @@ const start = (n: unknown): number => ((n as { range?: number[] } | null)?.range
  */
 export function readFacts(map: YAMLMap, keys: readonly string[], label: string): ReadFacts {
   const out: ReadFacts = { facts: {}, disable: [], problems: [] };
-  const fail = (at: unknown, message: string) => out.problems.push({ offset: start(at), message: `${label}: ${message}` });
+  const fail = (at: unknown, message: string) =>
+    out.problems.push({ offset: start(at), message: `${label}: ${message}` });
   let typeKey: string | undefined;
   for (const pair of map.items as Pair<unknown, unknown>[]) {
     const keyNode = pair.key;
@@ -75,7 +76,8 @@ export function readFacts(map: YAMLMap, keys: readonly string[], label: string):
         out.text = v;
         break;
       case "id":
-        if (!isScalar(v) || (typeof value !== "string" && typeof value !== "number") || String(value).trim() === "") fail(v, `"id" must be a string or a number`);
+        if (!isScalar(v) || (typeof value !== "string" && typeof value !== "number") || String(value).trim() === "")
+          fail(v, `"id" must be a string or a number`);
         else out.id = String(value);
         break;
       case "to":
@@ -92,7 +94,10 @@ export function readFacts(map: YAMLMap, keys: readonly string[], label: string):
         }
         typeKey = key;
         if (typeof value !== "string" || !(NOTE_TYPES as readonly string[]).includes(value)) {
-          fail(v, `"${key}" must be one of ${NOTE_TYPES.join(", ")}${typeof value === "string" ? ` (got "${value}"${suggest(value, NOTE_TYPES, "")})` : ""}`);
+          fail(
+            v,
+            `"${key}" must be one of ${NOTE_TYPES.join(", ")}${typeof value === "string" ? ` (got "${value}"${suggest(value, NOTE_TYPES, "")})` : ""}`,
+          );
         } else out.facts.type = value;
         break;
       case "template":
@@ -100,11 +105,13 @@ export function readFacts(map: YAMLMap, keys: readonly string[], label: string):
         else out.facts.template = value;
         break;
       case "disable":
-        if (!isSeq(v) || v.items.some((x) => !isScalar(x) || typeof x.value !== "string" || !RULE_ID.test(x.value))) fail(v, `"disable" must be a list of rule or check ids`);
+        if (!isSeq(v) || v.items.some((x) => !isScalar(x) || typeof x.value !== "string" || !RULE_ID.test(x.value)))
+          fail(v, `"disable" must be a list of rule or check ids`);
         else out.disable = v.items.map((x) => String((x as { value: string }).value));
         break;
       case "collection":
-        if (value !== "sections" && value !== "none") fail(v, `"collection" must be "sections" (a note per section under a heading) or "none" (one note)`);
+        if (value !== "sections" && value !== "none")
+          fail(v, `"collection" must be "sections" (a note per section under a heading) or "none" (one note)`);
         else out.collection = value;
         break;
     }

@@ -17,11 +17,33 @@ export interface CliRun {
 }
 
 /** Runs the built executable as a user would. */
-export function runCli(args: string[], opts: { input?: string | Buffer; env?: Record<string, string | undefined>; cwd?: string; uid?: number; gid?: number } = {}): CliRun {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, NODE_EXTRA_CA_CERTS: undefined, ...opts.env };
+export function runCli(
+  args: string[],
+  opts: {
+    input?: string | Buffer;
+    env?: Record<string, string | undefined>;
+    cwd?: string;
+    uid?: number;
+    gid?: number;
+  } = {},
+): CliRun {
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    NO_COLOR: undefined,
+    FORCE_COLOR: undefined,
+    NODE_EXTRA_CA_CERTS: undefined,
+    ...opts.env,
+  };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
   const r = spawnSync(process.execPath, [BIN, ...args], {
-    input: opts.input ?? "", env: env as NodeJS.ProcessEnv, cwd: opts.cwd ?? ROOT, encoding: "utf8", timeout: 60_000, maxBuffer: 256 * 1024 * 1024, uid: opts.uid, gid: opts.gid,
+    input: opts.input ?? "",
+    env: env as NodeJS.ProcessEnv,
+    cwd: opts.cwd ?? ROOT,
+    encoding: "utf8",
+    timeout: 60_000,
+    maxBuffer: 256 * 1024 * 1024,
+    uid: opts.uid,
+    gid: opts.gid,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -68,7 +90,8 @@ export function rangeOf(text: string, at: At): [number, number] {
   if (typeof at === "string") {
     const start = text.indexOf(at);
     if (at === "" || start < 0) throw new Error(`expected words "${at}" are not in the note: ${text}`);
-    if (text.indexOf(at, start + 1) >= 0) throw new Error(`expected words "${at}" occur more than once in the note, give a range: ${text}`);
+    if (text.indexOf(at, start + 1) >= 0)
+      throw new Error(`expected words "${at}" occur more than once in the note, give a range: ${text}`);
     return [start, start + at.length];
   }
   const starts = [0];
@@ -86,7 +109,8 @@ export function ruleTable(table: RuleTable, rules: RuleSetData = builtinRules): 
   const id = def.id;
   describe(id, () => {
     if ("present" in table) {
-      if (def.kind !== "cue") throw new Error(`ruleTable: ${id} is a ${def.kind} rule, give it valid and invalid cases`);
+      if (def.kind !== "cue")
+        throw new Error(`ruleTable: ${id} is a ${def.kind} rule, give it valid and invalid cases`);
       it.each(table.absent.map(asCase).map((c) => [c.text, c] as const))("is absent in: %s", (_t, c) => {
         expect(linter.lint(c.text, c.options).signals).not.toContain(id);
         expect(linter.matches(c.text, c.options)[id]).toBeUndefined();
@@ -111,8 +135,16 @@ export function ruleTable(table: RuleTable, rules: RuleSetData = builtinRules): 
 /** Options a rule's own examples are linted with: recipient facts for recipient rules, a note type, template mode. */
 export function exampleOptions(rule: RuleDef): LintOptions {
   const o: LintOptions = { to: undefined };
-  if (rule.metric?.startsWith("recipient-") || rule.metric === "mentions-recipient" || rule.metric === "greeting-mismatch") {
-    Object.assign(o, { to: rule.metric === "greeting-mismatch" ? "Priya Shah" : "Omar Haddad", company: "Acme", context: "met at PyData Denver" });
+  if (
+    rule.metric?.startsWith("recipient-") ||
+    rule.metric === "mentions-recipient" ||
+    rule.metric === "greeting-mismatch"
+  ) {
+    Object.assign(o, {
+      to: rule.metric === "greeting-mismatch" ? "Priya Shah" : "Omar Haddad",
+      company: "Acme",
+      context: "met at PyData Denver",
+    });
   }
   if (typeof rule.params.type === "string") o.type = rule.params.type;
   if (rule.metric === "context-slot") o.template = true;

@@ -23,8 +23,11 @@ function serverCommand(config, folders) {
 
 /** Files matching `inviteLint.files` (globs relative to each workspace folder); with no folder open, anywhere. */
 function documentSelector(files, folders) {
-  if (folders.length === 0) return files.map((glob) => ({ scheme: "file", pattern: glob.startsWith("**/") ? glob : `**/${glob}` }));
-  return folders.flatMap((folder) => files.map((glob) => ({ scheme: "file", pattern: new vscode.RelativePattern(folder, glob) })));
+  if (folders.length === 0)
+    return files.map((glob) => ({ scheme: "file", pattern: glob.startsWith("**/") ? glob : `**/${glob}` }));
+  return folders.flatMap((folder) =>
+    files.map((glob) => ({ scheme: "file", pattern: new vscode.RelativePattern(folder, glob) })),
+  );
 }
 
 function createClient() {
@@ -33,10 +36,15 @@ function createClient() {
   const command = serverCommand(config, folders);
   // A .cmd shim (Windows) runs through the shell.
   const executable = { command, transport: TransportKind.stdio, options: { shell: /\.cmd$/i.test(command) } };
-  return new LanguageClient("invite-lint", "invite-lint", { run: executable, debug: executable }, {
-    documentSelector: documentSelector(config.get("files") ?? [], folders),
-    initializationOptions: { to: config.get("to") || undefined, ignores: config.get("ignores") ?? [] },
-  });
+  return new LanguageClient(
+    "invite-lint",
+    "invite-lint",
+    { run: executable, debug: executable },
+    {
+      documentSelector: documentSelector(config.get("files") ?? [], folders),
+      initializationOptions: { to: config.get("to") || undefined, ignores: config.get("ignores") ?? [] },
+    },
+  );
 }
 
 async function restart() {
@@ -55,7 +63,8 @@ exports.activate = async (context) => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) return;
       const report = await client.sendRequest("workspace/executeCommand", {
-        command: "invite-lint.showReport", arguments: [editor.document.uri.toString()],
+        command: "invite-lint.showReport",
+        arguments: [editor.document.uri.toString()],
       });
       const content = report || "No report for this file: it is not a note file, or it was not linted.";
       const doc = await vscode.workspace.openTextDocument({ content, language: "plaintext" });

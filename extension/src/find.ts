@@ -72,17 +72,26 @@ export function accessibleName(el: Element): string {
   const root = el.getRootNode() as Document | ShadowRoot;
   const ids = el.getAttribute("aria-labelledby");
   if (ids) {
-    const text = ids.split(/\s+/).map((id) => root.getElementById?.(id)?.textContent ?? "").join(" ").trim();
+    const text = ids
+      .split(/\s+/)
+      .map((id) => root.getElementById?.(id)?.textContent ?? "")
+      .join(" ")
+      .trim();
     if (text) return text;
   }
   const label = el.getAttribute("aria-label");
   if (label?.trim()) return label.trim();
   if (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement) {
-    const labels = [...(el.labels ?? [])].map((l) => l.textContent ?? "").join(" ").trim();
+    const labels = [...(el.labels ?? [])]
+      .map((l) => l.textContent ?? "")
+      .join(" ")
+      .trim();
     if (labels) return labels;
     if (el.placeholder) return el.placeholder;
   }
   const title = el.getAttribute("title");
   if (title?.trim()) return title.trim();
-  return el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement ? "" : (el.textContent ?? "").replace(/\s+/g, " ").trim();
+  return el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement
+    ? ""
+    : (el.textContent ?? "").replace(/\s+/g, " ").trim();
 }

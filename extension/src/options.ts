@@ -42,17 +42,23 @@ function show(s: Settings): void {
 }
 
 function read(): Settings {
-  const account = (form.querySelector("input[name=account]:checked") as HTMLInputElement | null)?.value === "free" ? "free" : "premium";
+  const account =
+    (form.querySelector("input[name=account]:checked") as HTMLInputElement | null)?.value === "free"
+      ? "free"
+      : "premium";
   const score = Math.round(Number(minScore.value));
   return {
     account,
     minScore: Number.isFinite(score) ? Math.max(0, Math.min(100, score)) : 70,
     lang: lang.value,
-    rulesOff: [...form.querySelectorAll<HTMLInputElement>("input[name=rule]")].filter((b) => !b.checked).map((b) => b.value),
+    rulesOff: [...form.querySelectorAll<HTMLInputElement>("input[name=rule]")]
+      .filter((b) => !b.checked)
+      .map((b) => b.value),
   };
 }
 
-for (const [code, language] of Object.entries(builtinRules.languages)) lang.append(new Option(`${language.name} (${code})`, code));
+for (const [code, language] of Object.entries(builtinRules.languages))
+  lang.append(new Option(`${language.name} (${code})`, code));
 void loadSettings().then((s) => {
   show(s);
   form.addEventListener("change", () => {

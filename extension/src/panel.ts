@@ -18,7 +18,7 @@ function isTextControl(el: HTMLElement): el is TextControl {
 
 /** The note as the box holds it; a rich-text box gives its rendered text. */
 function textOf(box: HTMLElement): string {
-  return isTextControl(box) ? box.value : box.innerText;
+  return isTextControl(box) ? box.value : box.textContent;
 }
 
 export class Panel {
@@ -36,10 +36,22 @@ export class Panel {
     private readonly finder: Finder,
     private readonly settings: () => Settings,
   ) {
-    this.el = h("section", { class: "invite-lint", "data-invite-lint": "panel", "aria-label": "invite-lint: how this note reads" },
-      h("p", { class: "il-head" }, h("span", { class: "il-brand" }, "invite-lint"), " ", this.score, " ", this.count, this.status),
+    this.el = h(
+      "section",
+      { class: "invite-lint", "data-invite-lint": "panel", "aria-label": "invite-lint: how this note reads" },
+      h(
+        "p",
+        { class: "il-head" },
+        h("span", { class: "il-brand" }, "invite-lint"),
+        " ",
+        this.score,
+        " ",
+        this.count,
+        this.status,
+      ),
       this.list,
-      h("p", { class: "il-private" }, "Scored in your browser; nothing is sent."));
+      h("p", { class: "il-private" }, "Scored in your browser; nothing is sent."),
+    );
     box.insertAdjacentElement("afterend", this.el);
     box.addEventListener("input", this.onInput);
     this.update();

@@ -12,7 +12,6 @@ import { readConfigFile, showPath } from "./read.js";
 import { PatternSet } from "../node/patterns.js";
 import { digestOf } from "../node/digest.js";
 
-
 export interface LoadedConfig {
   /** The config file used, if any. */
   path?: string;
@@ -33,7 +32,10 @@ const show = showPath;
 
 /** The config's `sections` patterns as a test on file paths. */
 function sectionsMatcher(patterns: string[], base: string, file: string): (path: string) => boolean {
-  const set = new PatternSet(patterns.map((pattern) => ({ pattern, source: `"sections" in ${file}` })), ignore);
+  const set = new PatternSet(
+    patterns.map((pattern) => ({ pattern, source: `"sections" in ${file}` })),
+    ignore,
+  );
   return (path) => {
     const rel = relative(base, resolve(path));
     return !rel.startsWith("..") && set.match(rel.split(sep).join("/"), false) !== undefined;
@@ -46,7 +48,10 @@ export class ConfigResolver {
   private readonly loaded = new Map<string, LoadedConfig>();
   private readonly none: LoadedConfig;
 
-  constructor(private readonly builtin: RuleSetData, private readonly options: { configPath?: string; noConfig?: boolean }) {
+  constructor(
+    private readonly builtin: RuleSetData,
+    private readonly options: { configPath?: string; noConfig?: boolean },
+  ) {
     this.none = { data: {}, rules: builtin };
   }
 
@@ -68,7 +73,9 @@ export class ConfigResolver {
       const dir = resolve(dirname(path), pack);
       if (!existsSync(dir) || !statSync(dir).isDirectory()) {
         const at = locate([...(isPackage ? ["invite-lint"] : []), "rules"]);
-        throw new RuleFileError([{ file, line: at.line, column: at.column, message: `rule pack "${pack}" is not a folder` }]);
+        throw new RuleFileError([
+          { file, line: at.line, column: at.column, message: `rule pack "${pack}" is not a folder` },
+        ]);
       }
       const files = readRuleFiles(dir, show);
       for (const f of files) sources.push(f.path, f.text);
@@ -78,13 +85,23 @@ export class ConfigResolver {
     for (const id of Object.keys(data.settings ?? {})) {
       if (!ids.has(id)) {
         const at = locate([...(isPackage ? ["invite-lint"] : []), "settings", id], true);
-        throw new RuleFileError([{ file, line: at.line, column: at.column, message: `unknown rule or check id "${id}"` }]);
+        throw new RuleFileError([
+          { file, line: at.line, column: at.column, message: `unknown rule or check id "${id}"` },
+        ]);
       }
     }
     // Patterns are relative to the config's folder; with --config, to the working directory (as ESLint's -c).
     const base = explicit ? process.cwd() : dirname(path);
     const sections = data.sections ? sectionsMatcher(data.sections, base, file) : undefined;
-    const loaded = { path, base, data, rules, linear: rules === this.builtin ? undefined : re2Compiler, sections, digest: digestOf(sources) };
+    const loaded = {
+      path,
+      base,
+      data,
+      rules,
+      linear: rules === this.builtin ? undefined : re2Compiler,
+      sections,
+      digest: digestOf(sources),
+    };
     this.loaded.set(path, loaded);
     return loaded;
   }

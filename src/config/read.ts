@@ -25,8 +25,12 @@ export const showPath = (p: string) => relative(process.cwd(), p) || p;
 export function readConfigFile(path: string, explicit: boolean): ConfigFile {
   const file = showPath(path);
   if (!existsSync(path)) throw new RuleFileError([{ file, line: 1, column: 1, message: "config file not found" }]);
-  if (statSync(path).isDirectory()) throw new RuleFileError([{ file, line: 1, column: 1, message: "config path is a folder, not a file" }]);
-  if (statSync(path).size > MAX_DATA_FILE_BYTES) throw new RuleFileError([{ file, line: 1, column: 1, message: `config file is larger than ${MAX_DATA_FILE_BYTES} bytes` }]);
+  if (statSync(path).isDirectory())
+    throw new RuleFileError([{ file, line: 1, column: 1, message: "config path is a folder, not a file" }]);
+  if (statSync(path).size > MAX_DATA_FILE_BYTES)
+    throw new RuleFileError([
+      { file, line: 1, column: 1, message: `config file is larger than ${MAX_DATA_FILE_BYTES} bytes` },
+    ]);
   const text = readFileSync(path, "utf8");
   const { data: raw, locate } = parseDataFile(text, file);
   const isPackage = path.endsWith("package.json") && !explicit;

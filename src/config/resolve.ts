@@ -28,13 +28,20 @@ export const lookupName = (input: string, stdinFilename?: string) => (input === 
  * Where each note's configuration comes from. The YAML-reading resolver loads only when some
  * input has a config file to read (or one is named), so a plain note starts fast.
  */
-export async function configSource(request: LintFilesOptions, inputs: string[], base: RuleSetData): Promise<ConfigSource> {
+export async function configSource(
+  request: LintFilesOptions,
+  inputs: string[],
+  base: RuleSetData,
+): Promise<ConfigSource> {
   if (request.resolver) return request.resolver;
   const none: ConfigSource = { forFile: () => ({ data: {}, rules: base }) };
   if (request.noConfig) return none;
   const searched = new Map<string, string | undefined>();
-  const needed = request.config !== undefined ||
-    (inputs.length ? inputs : ["-"]).some((p) => findConfig(resolve(dirname(lookupName(p, request.stdinFilename) ?? "./-")), searched) !== undefined);
+  const needed =
+    request.config !== undefined ||
+    (inputs.length ? inputs : ["-"]).some(
+      (p) => findConfig(resolve(dirname(lookupName(p, request.stdinFilename) ?? "./-")), searched) !== undefined,
+    );
   if (!needed) return none;
   const { ConfigResolver } = await import("../config/load.js");
   return new ConfigResolver(base, { configPath: request.config });
@@ -47,7 +54,10 @@ export function parseRuleFlags(items: readonly string[], rules: RuleSetData): Re
   for (const item of items) {
     const m = /^([a-z0-9-]+)[=:](off|info|warning|error)$/.exec(item);
     if (!m) throw new UsageError(`--rule "${item}": expected id=off|info|warning|error`);
-    if (!ids.has(m[1]!)) throw new UsageError(`--rule: unknown rule or check id "${m[1]}"${didYouMean(m[1]!, ids) || " (see: invite-lint rules)"}`);
+    if (!ids.has(m[1]!))
+      throw new UsageError(
+        `--rule: unknown rule or check id "${m[1]}"${didYouMean(m[1]!, ids) || " (see: invite-lint rules)"}`,
+      );
     out[m[1]!] = m[2] as SeveritySetting;
   }
   return out;
@@ -59,7 +69,12 @@ export function parseRuleFlags(items: readonly string[], rules: RuleSetData): Re
  * generation with garbage in long runs.
  */
 export function noteOptions(
-  unit: NoteUnit, source: string, positions: LintOptions["positions"], c: ConfigData, request: LintFilesOptions, onSuppress?: (index: number) => void,
+  unit: NoteUnit,
+  source: string,
+  positions: LintOptions["positions"],
+  c: ConfigData,
+  request: LintFilesOptions,
+  onSuppress?: (index: number) => void,
 ): LintOptions {
   const o = request.overrides ?? {};
   const facts = unit.facts;
@@ -84,7 +99,8 @@ export function noteOptions(
     disable: unit.disable,
     suppress: unit.suppress,
     onSuppress,
-    settings: c.settings || request.ruleSettings ? { ...(c.settings ?? {}), ...(request.ruleSettings ?? {}) } : undefined,
+    settings:
+      c.settings || request.ruleSettings ? { ...(c.settings ?? {}), ...(request.ruleSettings ?? {}) } : undefined,
   };
 }
 
@@ -112,8 +128,22 @@ export function ruleState(def: RuleDef, settings: Record<string, SeveritySetting
 }
 
 /** `--print-config`: the options a note of `file` is linted with, from the same merge as linting. */
-export function printedConfig(file: string | undefined, config: NoteConfig, request: LintFilesOptions, maxWarnings: number | undefined) {
-  const unit: NoteUnit = { name: file ?? "<stdin>", text: "", offset: 0, characters: 0, facts: {}, disable: [], suppress: [], directives: [] };
+export function printedConfig(
+  file: string | undefined,
+  config: NoteConfig,
+  request: LintFilesOptions,
+  maxWarnings: number | undefined,
+) {
+  const unit: NoteUnit = {
+    name: file ?? "<stdin>",
+    text: "",
+    offset: 0,
+    characters: 0,
+    facts: {},
+    disable: [],
+    suppress: [],
+    directives: [],
+  };
   const o = noteOptions(unit, "", undefined, config.data, request);
   const scoring = config.rules.scoring;
   const account = o.account ?? "premium";

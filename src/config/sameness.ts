@@ -8,12 +8,17 @@ export interface SamenessConfig {
 
 const RANGE = `a number from ${MIN_THRESHOLD} to 1`;
 
-const validThreshold = (v: unknown): v is number | "off" => v === "off" || (typeof v === "number" && v >= MIN_THRESHOLD && v <= 1);
+const validThreshold = (v: unknown): v is number | "off" =>
+  v === "off" || (typeof v === "number" && v >= MIN_THRESHOLD && v <= 1);
 
 /** Checks a config's `sameness` value; a problem names the key path under `sameness` it is at. */
-export function validateSameness(v: unknown): { value: SamenessConfig } | { path: string[]; message: string; key?: boolean } {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return { path: [], message: `"sameness" must be a mapping: { threshold: ${RANGE} | off }` };
-  for (const k of Object.keys(v)) if (k !== "threshold") return { path: [k], message: `unknown key "${k}" (use threshold)`, key: true };
+export function validateSameness(
+  v: unknown,
+): { value: SamenessConfig } | { path: string[]; message: string; key?: boolean } {
+  if (typeof v !== "object" || v === null || Array.isArray(v))
+    return { path: [], message: `"sameness" must be a mapping: { threshold: ${RANGE} | off }` };
+  for (const k of Object.keys(v))
+    if (k !== "threshold") return { path: [k], message: `unknown key "${k}" (use threshold)`, key: true };
   const t = (v as Record<string, unknown>).threshold;
   if (!validThreshold(t)) return { path: ["threshold"], message: `"sameness.threshold" must be ${RANGE}, or off` };
   return { value: { threshold: t } };

@@ -27,7 +27,22 @@ export interface ConfigData {
   sections?: string[];
 }
 
-const KEYS = ["minScore", "account", "limit", "template", "nameLength", "lang", "allow", "rules", "settings", "maxWarnings", "sameness", "files", "ignores", "sections"];
+const KEYS = [
+  "minScore",
+  "account",
+  "limit",
+  "template",
+  "nameLength",
+  "lang",
+  "allow",
+  "rules",
+  "settings",
+  "maxWarnings",
+  "sameness",
+  "files",
+  "ignores",
+  "sections",
+];
 
 /**
  * A path pattern as gitignore writes it, relative to the config's folder. A leading `./` is
@@ -45,7 +60,12 @@ const normalizePattern = (p: string) => p.replace(/^(!?)\.\//, "$1/");
 const SEVERITIES = ["off", "info", "warning", "error"];
 
 /** Validates a parsed config object; problems point at file:line:column. */
-export function validateConfig(raw: unknown, file: string, locate: Locate, prefix: (string | number)[] = []): ConfigData {
+export function validateConfig(
+  raw: unknown,
+  file: string,
+  locate: Locate,
+  prefix: (string | number)[] = [],
+): ConfigData {
   const problems: Problem[] = [];
   const fail = (path: (string | number)[], message: string, key = false) => {
     const p = locate([...prefix, ...path], key);
@@ -65,8 +85,10 @@ export function validateConfig(raw: unknown, file: string, locate: Locate, prefi
       case "limit":
       case "nameLength":
       case "maxWarnings": {
-        const max = key === "minScore" ? 100 : key === "limit" ? 100000 : key === "nameLength" ? 100 : Number.MAX_SAFE_INTEGER;
-        if (typeof v !== "number" || !Number.isInteger(v) || v < 0 || v > max) fail([key], `"${key}" must be a whole number from 0 to ${max}`);
+        const max =
+          key === "minScore" ? 100 : key === "limit" ? 100000 : key === "nameLength" ? 100 : Number.MAX_SAFE_INTEGER;
+        if (typeof v !== "number" || !Number.isInteger(v) || v < 0 || v > max)
+          fail([key], `"${key}" must be a whole number from 0 to ${max}`);
         else out[key] = v;
         break;
       }
@@ -79,12 +101,14 @@ export function validateConfig(raw: unknown, file: string, locate: Locate, prefi
         else out.template = v;
         break;
       case "lang":
-        if (typeof v !== "string" || !/^(?:auto|[a-z]{2})$/.test(v)) fail([key], `"lang" must be "auto" or a two-letter language code`);
+        if (typeof v !== "string" || !/^(?:auto|[a-z]{2})$/.test(v))
+          fail([key], `"lang" must be "auto" or a two-letter language code`);
         else out.lang = v;
         break;
       case "allow":
       case "rules":
-        if (!Array.isArray(v) || v.some((x) => typeof x !== "string" || x.trim() === "")) fail([key], `"${key}" must be a list of strings`);
+        if (!Array.isArray(v) || v.some((x) => typeof x !== "string" || x.trim() === ""))
+          fail([key], `"${key}" must be a list of strings`);
         else out[key] = v as string[];
         break;
       case "settings":
@@ -100,9 +124,17 @@ export function validateConfig(raw: unknown, file: string, locate: Locate, prefi
           } else if (isObject(s)) {
             const setting: RuleSetting = {};
             for (const [k, x] of Object.entries(s)) {
-              if (k === "severity" && typeof x === "string" && SEVERITIES.includes(x)) setting.severity = x as SeveritySetting;
+              if (k === "severity" && typeof x === "string" && SEVERITIES.includes(x))
+                setting.severity = x as SeveritySetting;
               else if (k === "weight" && typeof x === "number" && x >= 0 && x <= 100) setting.weight = x;
-              else fail([key, id, k], k === "severity" || k === "weight" ? `invalid ${k} for "${id}"` : `unknown key "${k}" (use severity or weight)`, k !== "severity" && k !== "weight");
+              else
+                fail(
+                  [key, id, k],
+                  k === "severity" || k === "weight"
+                    ? `invalid ${k} for "${id}"`
+                    : `unknown key "${k}" (use severity or weight)`,
+                  k !== "severity" && k !== "weight",
+                );
             }
             out.settings[id] = setting;
           } else fail([key, id], `setting of "${id}" must be a severity or { severity, weight }`);

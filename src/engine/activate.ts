@@ -31,7 +31,11 @@ export function resolveSetting(s: SeveritySetting | RuleSetting | undefined): Ru
 }
 
 /** Builds activations, caching the one for notes without settings or directives. */
-export function activator(compiled: CompiledRule[], checks: ReadonlySet<string>, ids: ReadonlySet<string>): (options: LintOptions) => Activation {
+export function activator(
+  compiled: CompiledRule[],
+  checks: ReadonlySet<string>,
+  ids: ReadonlySet<string>,
+): (options: LintOptions) => Activation {
   let plain: Activation | undefined;
   return (options) => {
     const simple = (!options.settings || Object.keys(options.settings).length === 0) && !options.disable?.length;
@@ -44,14 +48,22 @@ export function activator(compiled: CompiledRule[], checks: ReadonlySet<string>,
  * A rule's severity under the settings. A rule whose check is off still runs (silent: the
  * check is scored as if it passed) and reports nothing.
  */
-export function ruleSeverity(def: RuleDef, settings: Record<string, SeveritySetting | RuleSetting>): { severity: SeveritySetting; silent: boolean; own: RuleSetting } {
+export function ruleSeverity(
+  def: RuleDef,
+  settings: Record<string, SeveritySetting | RuleSetting>,
+): { severity: SeveritySetting; silent: boolean; own: RuleSetting } {
   const own = resolveSetting(settings[def.id]) ?? {};
   const ofCheck = resolveSetting(settings[def.check]) ?? {};
   const silent = ofCheck.severity === "off";
   return { severity: own.severity ?? (silent ? def.severity : ofCheck.severity) ?? def.severity, silent, own };
 }
 
-function activate(compiled: CompiledRule[], checks: ReadonlySet<string>, ids: ReadonlySet<string>, options: LintOptions): Activation {
+function activate(
+  compiled: CompiledRule[],
+  checks: ReadonlySet<string>,
+  ids: ReadonlySet<string>,
+  options: LintOptions,
+): Activation {
   const settings = options.settings ?? {};
   for (const [id, value] of Object.entries(settings)) {
     if (!ids.has(id)) throw new UsageError(`unknown rule or check id "${id}"${didYouMean(id, ids)}`);
@@ -59,7 +71,9 @@ function activate(compiled: CompiledRule[], checks: ReadonlySet<string>, ids: Re
     const severityOk = s?.severity === undefined || SEVERITIES.includes(s.severity);
     const weightOk = s?.weight === undefined || (typeof s.weight === "number" && s.weight >= 0 && s.weight <= 100);
     if (typeof s !== "object" || s === null || !severityOk || !weightOk) {
-      throw new UsageError(`setting of "${id}" must be off, info, warning or error, or { severity, weight } with a weight from 0 to 100`);
+      throw new UsageError(
+        `setting of "${id}" must be off, info, warning or error, or { severity, weight } with a weight from 0 to 100`,
+      );
     }
   }
   const off = new Set([...checks].filter((c) => resolveSetting(settings[c])?.severity === "off"));

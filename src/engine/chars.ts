@@ -64,7 +64,12 @@ export function hasLetter(s: string): boolean {
 /** True when s is at least `min` characters, every one an upper-case letter. */
 export function allUpper(s: string, min = 1): boolean {
   let n = 0;
-  return every(s, (ch) => (n++, isUpper(ch))) && n >= min;
+  return (
+    every(s, (ch) => {
+      n++;
+      return isUpper(ch);
+    }) && n >= min
+  );
 }
 
 /** The letters of s (s itself when it is all letters). */
@@ -121,7 +126,11 @@ export function hasDomainEnding(s: string): boolean {
   if (dot < 1) return false;
   const tail = s.slice(dot + 1);
   let n = 0;
-  if (!every(tail, (ch) => (n++, isLetter(ch))) || n < 2) return false;
+  const letters = every(tail, (ch) => {
+    n++;
+    return isLetter(ch);
+  });
+  if (!letters || n < 2) return false;
   const before = s.codePointAt(dot - 1)!;
   const high = dot >= 2 ? s.charCodeAt(dot - 2) : 0;
   const paired = before >= 0xdc00 && before <= 0xdfff && high >= 0xd800 && high <= 0xdbff;

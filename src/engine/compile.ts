@@ -39,7 +39,11 @@ export function phraseMatcher(phrases: string[]): Matcher {
     return new RegExp(`(?:${source})(?!${WORD})`, "gu");
   };
   // Every match contains its phrase's longest plain word: a note with none of them is skipped.
-  const words = phrases.map((p) => phraseKey(p).split(/[\s']+/).reduce((a, b) => (b.length > a.length ? b : a), ""));
+  const words = phrases.map((p) =>
+    phraseKey(p)
+      .split(/[\s']+/)
+      .reduce((a, b) => (b.length > a.length ? b : a), ""),
+  );
   const literals = words.every((w) => w.length >= 3) ? [[...new Set(words)]] : undefined;
   return gated(literals, (norm, more, limit) => {
     const out: Span[] = [];
@@ -47,7 +51,7 @@ export function phraseMatcher(phrases: string[]): Matcher {
     re.lastIndex = 0;
     for (let m = re.exec(norm); m; m = out.length < limit && more(re.lastIndex) ? re.exec(norm) : null) {
       const start = m.index;
-      if (m[0].length === 0 || isWordChar(norm[start - 1]) && isWordChar(norm[start])) {
+      if (m[0].length === 0 || (isWordChar(norm[start - 1]) && isWordChar(norm[start]))) {
         re.lastIndex = start + 1;
         continue;
       }
@@ -62,7 +66,11 @@ export function phraseMatcher(phrases: string[]): Matcher {
  * run on the linear-time engine the caller passes (RE2, re2js), so a pattern like `(a+)+$`
  * cannot hang the process.
  */
-export function patternMatcher(source: string, linear: LinearCompiler | undefined, literals: string[][] | null | undefined = requiredLiteralSets(source)): Matcher {
+export function patternMatcher(
+  source: string,
+  linear: LinearCompiler | undefined,
+  literals: string[][] | null | undefined = requiredLiteralSets(source),
+): Matcher {
   return gated(literals ?? undefined, linearOrNative(source, linear));
 }
 
@@ -124,7 +132,6 @@ function linearOrNative(source: string, linear: LinearCompiler | undefined): Sca
   };
 }
 
-
 /**
  * Compiles the rules' matchers for a language when a note in that language first needs them.
  * Rule packs' patterns need `linear`, a linear-time regex engine (invite-lint's RE2 compiler).
@@ -132,7 +139,9 @@ function linearOrNative(source: string, linear: LinearCompiler | undefined): Sca
 export function compileRules(data: RuleSetData, linear?: LinearCompiler): CompiledRule[] {
   const built = new Set<string>();
   if (!linear && data.rules.some((r) => !r.builtin && Object.keys(r.patterns).length > 0)) {
-    throw new UsageError("a rule pack's patterns need a linear-time regex engine: pass { linear: re2Compiler } to createLinter");
+    throw new UsageError(
+      "a rule pack's patterns need a linear-time regex engine: pass { linear: re2Compiler } to createLinter",
+    );
   }
   const rules = data.rules.map((def) => {
     const byLang = new Map<string, Matcher[]>();
@@ -141,7 +150,13 @@ export function compileRules(data: RuleSetData, linear?: LinearCompiler): Compil
       const phrases = def.phrases[lang];
       if (phrases?.length) out.push(phraseMatcher(phrases));
       (def.patterns[lang] ?? []).forEach((p, i) => {
-        out.push(patternMatcher(expandVocabulary(p, data.vocabulary), def.builtin ? undefined : linear, def.anchors?.[lang]?.[i]));
+        out.push(
+          patternMatcher(
+            expandVocabulary(p, data.vocabulary),
+            def.builtin ? undefined : linear,
+            def.anchors?.[lang]?.[i],
+          ),
+        );
       });
       return out;
     };

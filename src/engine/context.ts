@@ -85,13 +85,26 @@ export function wordSet(vocabulary: Vocabulary, name: string, lang = ""): Set<st
 }
 
 const SLOT_ROLES: [string, SlotRole][] = [
-  ["slot-names-sender", "sender"], ["slot-names-mutual", "context"], ["slot-names-name", "name"], ["slot-names-company", "company"], ["context-slot-names", "context"], ["specific-slot-names", "specific"],
+  ["slot-names-sender", "sender"],
+  ["slot-names-mutual", "context"],
+  ["slot-names-name", "name"],
+  ["slot-names-company", "company"],
+  ["context-slot-names", "context"],
+  ["specific-slot-names", "specific"],
 ];
 
 /** What a merge field stands for, from the words of its name. */
 export function slotRole(field: string, vocabulary: Vocabulary): SlotRole {
-  const words = field.toLowerCase().replace(/([a-z])([A-Z])/g, "$1 $2").split(/[^\p{L}]+/u).filter(Boolean);
-  const camel = field.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
+  const words = field
+    .toLowerCase()
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .split(/[^\p{L}]+/u)
+    .filter(Boolean);
+  const camel = field
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)
+    .filter(Boolean);
   for (const [list, role] of SLOT_ROLES) {
     const names = wordSet(vocabulary, list);
     if ([...words, ...camel].some((w) => names.has(w))) return role;
@@ -102,13 +115,22 @@ export function slotRole(field: string, vocabulary: Vocabulary): SlotRole {
 const CLAUSE_BREAK = /[.!?:;"“”(—–\n]|\s-\s/;
 
 /** Tags the words of each sentence; merge fields become one token each. */
-export function tokenize(text: string, norm: string, parsed: Parsed, slots: Slot[], lexicon: Lexicon | undefined, lang = "en"): Token[][] {
+export function tokenize(
+  text: string,
+  norm: string,
+  parsed: Parsed,
+  slots: Slot[],
+  lexicon: Lexicon | undefined,
+  lang = "en",
+): Token[][] {
   const out: Token[][] = [];
   let prevEnd = 0;
   parsed.sentences.forEach((s, si) => {
     const units: { start: number; end: number; text: string; slot?: Slot; first: boolean }[] = [];
     for (const w of s.words) {
-      const slot = slots.find((x) => w.start >= x.start && w.end <= x.end) ?? slots.find((x) => w.start < x.end && x.start < w.end);
+      const slot =
+        slots.find((x) => w.start >= x.start && w.end <= x.end) ??
+        slots.find((x) => w.start < x.end && x.start < w.end);
       const gap = text.slice(prevEnd, Math.max(prevEnd, slot ? Math.min(slot.start, w.start) : w.start));
       const first = units.length === 0 || CLAUSE_BREAK.test(gap);
       if (slot) {
@@ -122,24 +144,70 @@ export function tokenize(text: string, norm: string, parsed: Parsed, slots: Slot
       prevEnd = w.end;
     }
     const starts = new Set<number>();
-    units.forEach((u, i) => u.first && starts.add(i));
+    units.forEach((u, i) => {
+      if (u.first) starts.add(i);
+    });
     // In a shouted sentence capitals say nothing about names: tag its words as if written in lower case.
-    const lettered = units.filter((u) => !u.slot && (/[A-Za-z]{2}/.test(u.text) || (/[^\x00-\x7f]/.test(u.text) && /\p{L}{2}/u.test(u.text))));
-    const shouted = lettered.length >= 2 && lettered.filter((u) => u.text === u.text.toUpperCase()).length / lettered.length >= 0.6;
-    const tags = tagWords(units.map((u) => (u.slot ? "Slot" : shouted ? u.text.toLowerCase() : u.text)), lexicon, { starts, lang });
-    out.push(units.map((u, i) => ({
-      start: u.start, end: u.end, text: u.text, norm: norm.slice(u.start, u.end), tag: u.slot ? "NP" : tags[i]!,
-      sentence: si, first: u.first, ...(u.slot ? { slot: u.slot } : {}),
-    })));
+    const lettered = units.filter(
+      (u) => !u.slot && (/[A-Za-z]{2}/.test(u.text) || (/[^\x00-\x7f]/.test(u.text) && /\p{L}{2}/u.test(u.text))),
+    );
+    const shouted =
+      lettered.length >= 2 && lettered.filter((u) => u.text === u.text.toUpperCase()).length / lettered.length >= 0.6;
+    const tags = tagWords(
+      units.map((u) => (u.slot ? "Slot" : shouted ? u.text.toLowerCase() : u.text)),
+      lexicon,
+      { starts, lang },
+    );
+    out.push(
+      units.map((u, i) => ({
+        start: u.start,
+        end: u.end,
+        text: u.text,
+        norm: norm.slice(u.start, u.end),
+        tag: u.slot ? "NP" : tags[i]!,
+        sentence: si,
+        first: u.first,
+        ...(u.slot ? { slot: u.slot } : {}),
+      })),
+    );
   });
   return out;
 }
 
-const SIGN_OFFS = ["best", "best regards", "best wishes", "kind regards", "warm regards", "regards", "cheers", "thanks", "thank you", "many thanks", "warmly", "sincerely", "talk soon", "saludos", "abraço", "abraços", "grüße", "viele grüße", "bien à vous", "cordialement", "groetjes", "un abbraccio"];
+const SIGN_OFFS = [
+  "best",
+  "best regards",
+  "best wishes",
+  "kind regards",
+  "warm regards",
+  "regards",
+  "cheers",
+  "thanks",
+  "thank you",
+  "many thanks",
+  "warmly",
+  "sincerely",
+  "talk soon",
+  "saludos",
+  "abraço",
+  "abraços",
+  "grüße",
+  "viele grüße",
+  "bien à vous",
+  "cordialement",
+  "groetjes",
+  "un abbraccio",
+];
 /** A word, case-insensitive letter by letter, so that the name after it can require its capital. */
-const anyCase = (w: string) => w.replace(/\p{L}/gu, (c) => (c.toLowerCase() === c.toUpperCase() ? c : `[${c.toLowerCase()}${c.toUpperCase()}]`)).replace(/ /g, "\\s+");
+const anyCase = (w: string) =>
+  w
+    .replace(/\p{L}/gu, (c) => (c.toLowerCase() === c.toUpperCase() ? c : `[${c.toLowerCase()}${c.toUpperCase()}]`))
+    .replace(/ /g, "\\s+");
 const signOff = (name: string, flags: string) => ({
-  closing: new RegExp(`(?:^|[\\s.!?,])(?:${SIGN_OFFS.map(anyCase).join("|")})[\\s,.!]*[—–-]?\\s*(${name}(?:[ \\t]+${name}){0,2})[\\s.!]*$`, flags),
+  closing: new RegExp(
+    `(?:^|[\\s.!?,])(?:${SIGN_OFFS.map(anyCase).join("|")})[\\s,.!]*[—–-]?\\s*(${name}(?:[ \\t]+${name}){0,2})[\\s.!]*$`,
+    flags,
+  ),
   dash: new RegExp(`(?:^|\\s)[—–-]+\\s*(${name}(?:[ \\t]+${name}){0,2})[\\s.!]*$`, flags),
 });
 /** ASCII notes (most) get patterns without Unicode classes, which V8 compiles far faster. */
@@ -151,9 +219,11 @@ export function findSignature(text: string): Span | undefined {
   const tail = text.slice(-80);
   const base = text.length - tail.length;
   const ascii = /^[\x00-\x7f]*$/.test(tail);
-  const re = ascii ? (asciiSignOff ??= signOff("[A-Z][A-Za-z'.-]*", "")) : (unicodeSignOff ??= signOff("\\p{Lu}[\\p{L}'’.-]*", "u"));
+  const re = ascii
+    ? (asciiSignOff ??= signOff("[A-Z][A-Za-z'.-]*", ""))
+    : (unicodeSignOff ??= signOff("\\p{Lu}[\\p{L}'’.-]*", "u"));
   const m = re.closing.exec(tail) ?? re.dash.exec(tail);
-  if (!m || !m[1]) return undefined;
+  if (!m?.[1]) return undefined;
   const start = base + m.index + m[0].lastIndexOf(m[1]);
   // `from`: where the sign-off starts ("Best," or the dash), past the mark or space before it.
   const from = base + m.index + (/^[\s.!?,]/.test(m[0]) ? 1 : 0);
@@ -161,7 +231,13 @@ export function findSignature(text: string): Span | undefined {
 }
 
 /** Finds the greeting ("Hi Tom,") and the name in it, if any. */
-export function findGreeting(text: string, norm: string, slots: Span[], greetings: string[], notNames: Set<string>): NoteContext["greeting"] {
+export function findGreeting(
+  text: string,
+  norm: string,
+  slots: Span[],
+  greetings: string[],
+  notNames: Set<string>,
+): NoteContext["greeting"] {
   const lead = norm.length - norm.trimStart().length;
   let at = lead;
   let matched = false;
@@ -178,24 +254,36 @@ export function findGreeting(text: string, norm: string, slots: Span[], greeting
   };
   let nameAt = matched ? skip(at) : lead;
   // A title is part of the name: "Dr. Shah", "Ms. Alvarez", "Prof. Nakamura".
-  const title = /^(?:dr|mr|mrs|ms|mx|prof|professor|herr|frau|sr|sra|srta|dott|dott\.ssa|mme|mlle|m)\.?[ \t]+/iu.exec(text.slice(nameAt, nameAt + 12));
+  const title = /^(?:dr|mr|mrs|ms|mx|prof|professor|herr|frau|sr|sra|srta|dott|dott\.ssa|mme|mlle|m)\.?[ \t]+/iu.exec(
+    text.slice(nameAt, nameAt + 12),
+  );
   if (title) nameAt += title[0].length;
   const slot = slots.find((s) => s.start === nameAt);
   if (slot) return { start: lead, end: skip(slot.end), name: slot };
   const head = text.slice(nameAt, nameAt + 80);
-  const word = /^[\x00-\x7f]*$/.test(head) ? /^[A-Z][A-Za-z'-]*(?:[ \t]+[A-Z][A-Za-z'-]*)?/.exec(head) : /^[\p{Lu}][\p{L}\p{M}'’-]*(?:[ \t]+[\p{Lu}][\p{L}\p{M}'’-]*)?/u.exec(head);
+  const word = /^[\x00-\x7f]*$/.test(head)
+    ? /^[A-Z][A-Za-z'-]*(?:[ \t]+[A-Z][A-Za-z'-]*)?/.exec(head)
+    : /^[\p{Lu}][\p{L}\p{M}'’-]*(?:[ \t]+[\p{Lu}][\p{L}\p{M}'’-]*)?/u.exec(head);
   if (word) {
     let name = word[0];
     // Keep a second capitalised word only when it is a surname, not the start of a sentence.
     const parts = name.split(/[ \t]+/);
-    if (parts.length > 1 && (notNames.has(parts[1]!.toLowerCase()) || !/^[\s,!.:;—–-]/u.test(text.slice(nameAt + name.length, nameAt + name.length + 1) || " "))) {
+    if (
+      parts.length > 1 &&
+      (notNames.has(parts[1]!.toLowerCase()) ||
+        !/^[\s,!.:;—–-]/u.test(text.slice(nameAt + name.length, nameAt + name.length + 1) || " "))
+    ) {
       name = parts[0]!;
     }
     const key = normalize(name.split(/[ \t]+/)[0]!);
     const after = text.slice(nameAt + name.length, nameAt + name.length + 6);
     const endsLikeGreeting = matched || title !== null || /^\s*[,!—–-]|^\s+(hi|hey|hello)\b/iu.test(after);
     if (!notNames.has(key) && !greetings.includes(key) && endsLikeGreeting && name.length > 1) {
-      return { start: lead, end: skip(nameAt + name.length), name: { start: nameAt, end: nameAt + name.length, data: { name } } };
+      return {
+        start: lead,
+        end: skip(nameAt + name.length),
+        name: { start: nameAt, end: nameAt + name.length, data: { name } },
+      };
     }
   }
   return matched ? { start: lead, end: skip(at) } : undefined;

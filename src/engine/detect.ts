@@ -15,7 +15,10 @@ export interface RawHit {
 
 /** A rule limited to one type of note, or to templates, sits out other notes. */
 export function applies(def: RuleDef, ctx: NoteContext): boolean {
-  return (def.params.type === undefined || def.params.type === ctx.recipient.type) && (def.params.template !== true || ctx.template);
+  return (
+    (def.params.type === undefined || def.params.type === ctx.recipient.type) &&
+    (def.params.template !== true || ctx.template)
+  );
 }
 
 /** The spans of one rule. A cue needs one match, not all: a matcher stops at its first. */
@@ -53,7 +56,8 @@ export function detect(rules: ActiveRule[], ctx: NoteContext): RawHit[] {
 export function slotSpans(rules: ActiveRule[], ctx: Pick<NoteContext, "norm" | "lang">): Span[] {
   const spans: Span[] = [];
   for (const a of rules) {
-    if (a.rule.def.templateSlot) for (const m of a.rule.matchersFor(ctx.lang)) for (const s of m(ctx.norm)) spans.push(s);
+    if (a.rule.def.templateSlot)
+      for (const m of a.rule.matchersFor(ctx.lang)) for (const s of m(ctx.norm)) spans.push(s);
   }
   return dedupe(spans);
 }

@@ -23,22 +23,31 @@ export interface Kept {
 type SpanFilter = (hit: Hit) => Span[];
 
 /** Spans overlapping a phrase the user allows. */
-const notAllowed = (allowed: Span[]): SpanFilter => (hit) =>
-  hit.spans.filter((s) => !allowed.some((x) => s.start < x.end && x.start < s.end));
+const notAllowed =
+  (allowed: Span[]): SpanFilter =>
+  (hit) =>
+    hit.spans.filter((s) => !allowed.some((x) => s.start < x.end && x.start < s.end));
 
 /** Spans on a line a directive turns the rule off for. */
-const notSuppressed = (options: LintOptions): SpanFilter => (hit) =>
-  hit.spans.filter((s) => {
-    const i = (options.suppress ?? []).findIndex((x) => s.start >= x.start && s.start < x.end && (x.rules.length === 0 || x.rules.includes(hit.active.rule.def.id)));
-    if (i >= 0) options.onSuppress?.(i);
-    return i < 0;
-  });
+const notSuppressed =
+  (options: LintOptions): SpanFilter =>
+  (hit) =>
+    hit.spans.filter((s) => {
+      const i = (options.suppress ?? []).findIndex(
+        (x) =>
+          s.start >= x.start && s.start < x.end && (x.rules.length === 0 || x.rules.includes(hit.active.rule.def.id)),
+      );
+      if (i >= 0) options.onSuppress?.(i);
+      return i < 0;
+    });
 
 /** Spans that start or end in blanked-out markup (Markdown). */
-const notInMarkup = (options: LintOptions): SpanFilter => (hit) => {
-  const inside = (o: number) => (options.ignore ?? []).some((r) => o >= r.start && o < r.end);
-  return hit.spans.filter((s) => !(s.end > s.start && (inside(s.start) || inside(s.end - 1))));
-};
+const notInMarkup =
+  (options: LintOptions): SpanFilter =>
+  (hit) => {
+    const inside = (o: number) => (options.ignore ?? []).some((r) => o >= r.start && o < r.end);
+    return hit.spans.filter((s) => !(s.end > s.start && (inside(s.start) || inside(s.end - 1))));
+  };
 
 function applyFilters(hits: RawHit[], filters: SpanFilter[]): Hit[] {
   const out: Hit[] = [];
@@ -62,9 +71,17 @@ function withoutNested(findings: Hit[]): Hit[] {
   const out: Hit[] = [];
   for (const h of findings) {
     const a = h.active;
-    const kept = h.spans.filter((s) => s.end === s.start || !findings.some((o) => o !== h && o.active.rule.def.check === a.rule.def.check &&
-      (o.active.weight > a.weight || (o.active.weight === a.weight && o.active.rule.def.id < a.rule.def.id)) &&
-      o.spans.some((x) => x.start <= s.start && s.end <= x.end && x.end - x.start > s.end - s.start)));
+    const kept = h.spans.filter(
+      (s) =>
+        s.end === s.start ||
+        !findings.some(
+          (o) =>
+            o !== h &&
+            o.active.rule.def.check === a.rule.def.check &&
+            (o.active.weight > a.weight || (o.active.weight === a.weight && o.active.rule.def.id < a.rule.def.id)) &&
+            o.spans.some((x) => x.start <= s.start && s.end <= x.end && x.end - x.start > s.end - s.start),
+        ),
+    );
     if (kept.length) out.push({ active: a, spans: kept });
   }
   return out;
@@ -74,13 +91,20 @@ function withoutNested(findings: Hit[]): Hit[] {
  * Keeps what survives the filters. `unless` names cue rules, finding rules or checks (a
  * check counts when a cue of it is present): a rule whose `unless` holds is dropped, cues too.
  */
-export function filterHits(raw: RawHit[], ctx: NoteContext, options: LintOptions, allowed: Span[], active: ActiveRule[]): Kept {
+export function filterHits(
+  raw: RawHit[],
+  ctx: NoteContext,
+  options: LintOptions,
+  allowed: Span[],
+  active: ActiveRule[],
+): Kept {
   const hits = applyFilters(raw, [notAllowed(allowed), notSuppressed(options), notInMarkup(options)]);
   const cueHits = hits.filter((h) => h.active.rule.def.kind === "cue");
   const findingHits = withoutNested(hits.filter((h) => h.active.rule.def.kind !== "cue"));
   const fired = new Set(findingHits.map((h) => h.active.rule.def.id));
   const presentAll = new Set(cueHits.map((h) => h.active.rule.def.id));
-  const checksWithCue = (present: Set<string>) => new Set(cueHits.filter((h) => present.has(h.active.rule.def.id)).map((h) => h.active.rule.def.check));
+  const checksWithCue = (present: Set<string>) =>
+    new Set(cueHits.filter((h) => present.has(h.active.rule.def.id)).map((h) => h.active.rule.def.check));
   // Cues first: a cue's `unless` looks at findings and at the other cues.
   const cueChecks = checksWithCue(presentAll);
   const holds = (id: string, self: string) => id !== self && (fired.has(id) || presentAll.has(id) || cueChecks.has(id));
@@ -91,8 +115,10 @@ export function filterHits(raw: RawHit[], ctx: NoteContext, options: LintOptions
   const findings = findingHits.filter((h) => !h.active.rule.def.unless.some((id) => satisfied(id) || fired.has(id)));
 
   // `missing` rules: the cues (or checks) they require add up to less than `below`.
-  const credit = (id: string) => cues.filter((h) => h.active.rule.def.id === id || h.active.rule.def.check === id)
-    .reduce((sum, h) => sum + h.active.weight, 0);
+  const credit = (id: string) =>
+    cues
+      .filter((h) => h.active.rule.def.id === id || h.active.rule.def.check === id)
+      .reduce((sum, h) => sum + h.active.weight, 0);
   for (const a of active) {
     const def = a.rule.def;
     if (def.kind !== "missing" || ctx.text.trim() === "") continue;

@@ -48,10 +48,15 @@ export function createLinter(data: RuleSetData, options: LinterOptions = {}): Li
   const activationFor = activator(compiled, checkIds, ids);
   const order = new Map(data.scoring.checks.map((c, i) => [c.id, i]));
   const readability = data.rules.find((r) => r.metric === "readability");
-  const num = (key: string, fallback: number) => (typeof readability?.params[key] === "number" ? (readability.params[key] as number) : fallback);
+  const num = (key: string, fallback: number) =>
+    typeof readability?.params[key] === "number" ? (readability.params[key] as number) : fallback;
   let parser: ((text: string) => Parsed) | undefined;
   const parse = (text: string) =>
-    (parser ??= createParser({ age: num("age", 18), minWords: num("minWords", 12), threshold: num("threshold", 5 / 7) }))(text);
+    (parser ??= createParser({
+      age: num("age", 18),
+      minWords: num("minWords", 12),
+      threshold: num("threshold", 5 / 7),
+    }))(text);
   const lexicons = new Map<string, Lexicon>();
   const lexiconFor = (lang: string): Lexicon | undefined => {
     const text = data.lexicons?.[lang];
@@ -60,7 +65,9 @@ export function createLinter(data: RuleSetData, options: LinterOptions = {}): Li
     if (!l) lexicons.set(lang, (l = createLexicon(text)));
     return l;
   };
-  const greetings = [...new Set((data.vocabulary.greetings ?? []).map((g) => normalize(g)))].sort((a, b) => b.length - a.length);
+  const greetings = [...new Set((data.vocabulary.greetings ?? []).map((g) => normalize(g)))].sort(
+    (a, b) => b.length - a.length,
+  );
   const notNames = new Set((data.vocabulary["not-names"] ?? []).map((w) => w.toLowerCase()));
   const allowCache = new Map<string, Matcher>();
 
@@ -77,7 +84,10 @@ export function createLinter(data: RuleSetData, options: LinterOptions = {}): Li
     const norm = normalize(text);
     const lang = options.lang && options.lang !== "auto" ? options.lang : detectLanguage(norm, data.languages);
     const template = options.template ?? false;
-    const slots: Slot[] = slotSpans(rules, { norm, lang }).map((s) => ({ ...s, role: slotRole(text.slice(s.start, s.end), data.vocabulary) }));
+    const slots: Slot[] = slotSpans(rules, { norm, lang }).map((s) => ({
+      ...s,
+      role: slotRole(text.slice(s.start, s.end), data.vocabulary),
+    }));
     const parsed = text.trim() === "" ? { sentences: [], hard: [] } : parse(text);
     const sentenceTokens = tokenize(text, norm, parsed, template ? slots : [], lexiconFor(lang), lang);
     let characters = options.characters ?? noteLength(text);
@@ -85,7 +95,8 @@ export function createLinter(data: RuleSetData, options: LinterOptions = {}): Li
       // A merge field is as long as what it stands for: a name as a typical first name, a field
       // with a default ({{ topic | default("the industry") }}) as its default, others as written.
       for (const s of slots) {
-        const fill = s.role === "name" ? (options.nameLength ?? NAME_LENGTH) : defaultLength(text.slice(s.start, s.end));
+        const fill =
+          s.role === "name" ? (options.nameLength ?? NAME_LENGTH) : defaultLength(text.slice(s.start, s.end));
         if (fill !== undefined) characters += fill - (s.end - s.start);
       }
     }
@@ -96,18 +107,30 @@ export function createLinter(data: RuleSetData, options: LinterOptions = {}): Li
       if (after) after.first = true;
     }
     return {
-      text, norm, lang, template, slots,
-      sentences: parsed.sentences, words: parsed.sentences.flatMap((s) => s.words),
-      sentenceTokens, tokens: sentenceTokens.flat(),
+      text,
+      norm,
+      lang,
+      template,
+      slots,
+      sentences: parsed.sentences,
+      words: parsed.sentences.flatMap((s) => s.words),
+      sentenceTokens,
+      tokens: sentenceTokens.flat(),
       greeting,
       signature: findSignature(text),
       recipient: { name: options.to, company: options.company, context: options.context, type: options.type },
       limit: options.limit ?? data.scoring.limits[options.account ?? "premium"] ?? 300,
-      nearLimit: data.scoring.nearLimit, characters, vocabulary: data.vocabulary, hard: parsed.hard,
+      nearLimit: data.scoring.nearLimit,
+      characters,
+      vocabulary: data.vocabulary,
+      hard: parsed.hard,
     };
   }
 
-  function run(text: string, options: LintOptions): { ctx: NoteContext; kept: Kept; activation: ReturnType<typeof activationFor> } {
+  function run(
+    text: string,
+    options: LintOptions,
+  ): { ctx: NoteContext; kept: Kept; activation: ReturnType<typeof activationFor> } {
     const activation = activationFor(options);
     const ctx = contextOf(text, options, activation.rules);
     const raw = detect(activation.rules, ctx);
@@ -121,7 +144,11 @@ export function createLinter(data: RuleSetData, options: LinterOptions = {}): Li
     const empty = text.trim() === "";
     const scored = score(kept, activation, data, options, empty);
     const lead = empty ? 0 : text.length - text.trimStart().length;
-    const findings = findingsOf(kept.findings, text, lead, order, { to: options.to, greeting: ctx.greeting, signature: ctx.signature });
+    const findings = findingsOf(kept.findings, text, lead, order, {
+      to: options.to,
+      greeting: ctx.greeting,
+      signature: ctx.signature,
+    });
     // A contribution reads as its first finding says it, with the matched words in.
     for (const item of scored.breakdown.items) {
       const f = findings.find((x) => x.ruleId === item.ruleId);

@@ -77,20 +77,32 @@ function editOf(def: FixDef | undefined, s: Span, text: string, ctx: FixContext)
       // What now starts a sentence starts with a capital: "Great talk. I'd like to connect, we met" -> "Great talk. We met".
       const next = text[end] ?? "";
       const startsSentence = s.start <= ctx.lead || (s.start !== ctx.greeting?.end && SENTENCE_BEFORE.test(before));
-      if (startsSentence && /^\p{Ll}$/u.test(next) && next.toUpperCase().length === 1) return { range: [start, end + 1], text: next.toUpperCase(), label };
+      if (startsSentence && /^\p{Ll}$/u.test(next) && next.toUpperCase().length === 1)
+        return { range: [start, end + 1], text: next.toUpperCase(), label };
       return { range: [start, end], text: "", label };
     }
     case "replace":
-      return s.end > s.start ? { range: [s.start, s.end], text: def.with, label: `Replace with “${def.with}”` } : undefined;
+      return s.end > s.start
+        ? { range: [s.start, s.end], text: def.with, label: `Replace with “${def.with}”` }
+        : undefined;
     case "greet": {
       if (!first) return undefined;
       const g = ctx.greeting;
       // "Hi," becomes "Hi Priya,"; a note with no greeting gets one.
-      if (g && !g.name) return { range: [g.start, g.end], text: `${text.slice(g.start, g.end).replace(/[\s,!.:;—–-]+$/u, "")} ${first}, `, label: `Greet ${first} by name` };
-      return g?.name ? undefined : { range: [ctx.lead, ctx.lead], text: `Hi ${first}, `, label: `Greet ${first} by name` };
+      if (g && !g.name)
+        return {
+          range: [g.start, g.end],
+          text: `${text.slice(g.start, g.end).replace(/[\s,!.:;—–-]+$/u, "")} ${first}, `,
+          label: `Greet ${first} by name`,
+        };
+      return g?.name
+        ? undefined
+        : { range: [ctx.lead, ctx.lead], text: `Hi ${first}, `, label: `Greet ${first} by name` };
     }
     case "rename":
-      return first && s.end > s.start ? { range: [s.start, s.end], text: first, label: `Greet ${first} instead` } : undefined;
+      return first && s.end > s.start
+        ? { range: [s.start, s.end], text: first, label: `Greet ${first} instead` }
+        : undefined;
     case "trim":
       return trimOf(s, text, ctx);
   }
@@ -112,11 +124,21 @@ function trimOf(s: Span, text: string, ctx: FixContext): Finding["fix"] {
   const end = text.trimEnd().length;
   if (cut <= ctx.lead || cut >= end) return undefined;
   if (end - cut < over) return undefined;
-  return { range: [cut, end], text: "", label: `Cut the sign-off “${text.slice(cut, end).trim().replace(/\s+/g, " ")}” (${over} over the limit)` };
+  return {
+    range: [cut, end],
+    text: "",
+    label: `Cut the sign-off “${text.slice(cut, end).trim().replace(/\s+/g, " ")}” (${over} over the limit)`,
+  };
 }
 
 /** One finding per span of each rule that flags the note; whole-note findings sit where its text starts. */
-export function findingsOf(hits: Hit[], text: string, lead: number, order: ReadonlyMap<string, number>, ctx: Omit<FixContext, "lead"> = {}): Finding[] {
+export function findingsOf(
+  hits: Hit[],
+  text: string,
+  lead: number,
+  order: ReadonlyMap<string, number>,
+  ctx: Omit<FixContext, "lead"> = {},
+): Finding[] {
   const out: Finding[] = [];
   for (const h of hits) {
     if (h.active.silent) continue;
@@ -124,46 +146,76 @@ export function findingsOf(hits: Hit[], text: string, lead: number, order: Reado
     for (const found of h.spans) {
       const s = found.start === 0 && found.end === 0 ? { ...found, start: lead, end: lead } : found;
       out.push({
-        ruleId: def.id, check: def.check, severity: h.active.severity,
-        message: fill(def.message, s, text), suggestion: fill(def.hint, s, text),
-        start: s.start, end: s.end, url: def.url || undefined,
+        ruleId: def.id,
+        check: def.check,
+        severity: h.active.severity,
+        message: fill(def.message, s, text),
+        suggestion: fill(def.hint, s, text),
+        start: s.start,
+        end: s.end,
+        url: def.url || undefined,
         fix: fixOf(def.fix, s, text, { lead, ...ctx }),
       });
     }
   }
-  return out.sort((x, y) => x.start - y.start || x.end - y.end || (order.get(x.check) ?? 99) - (order.get(y.check) ?? 99) || x.ruleId.localeCompare(y.ruleId));
+  return out.sort(
+    (x, y) =>
+      x.start - y.start ||
+      x.end - y.end ||
+      (order.get(x.check) ?? 99) - (order.get(y.check) ?? 99) ||
+      x.ruleId.localeCompare(y.ruleId),
+  );
 }
 
 /**
  * The verdict of a failing note: an error naming what blocks it, or the score against the
  * pass mark with the findings that cost most and the checks that fail.
  */
-export function verdictFinding(scored: Scored, findings: Finding[], minScore: number, lead: number): Finding | undefined {
+export function verdictFinding(
+  scored: Scored,
+  findings: Finding[],
+  minScore: number,
+  lead: number,
+): Finding | undefined {
   if (scored.passed) return undefined;
   const errors = findings.filter((f) => f.severity === "error");
   let message: string;
   let suggestion: string;
   if (errors.length) {
-    message = `The note fails: ${errors.map((e) => e.message.replace(/\.$/, "")).slice(0, 2).join("; ")}`;
+    message = `The note fails: ${errors
+      .map((e) => e.message.replace(/\.$/, ""))
+      .slice(0, 2)
+      .join("; ")}`;
     suggestion = errors[0]!.suggestion;
   } else {
     const cap = scored.breakdown.caps[0];
-    const capped = cap && cap.score < scored.breakdown.raw ? [`capped at ${cap.score} by ${findings.find((f) => f.ruleId === cap.ruleId)?.message ?? cap.ruleId}`] : [];
+    const capped =
+      cap && cap.score < scored.breakdown.raw
+        ? [`capped at ${cap.score} by ${findings.find((f) => f.ruleId === cap.ruleId)?.message ?? cap.ruleId}`]
+        : [];
     // Two rules can word a finding the same ("we help teams" reads as a pitch): name it once,
     // with the costlier one's points (items come costliest first; a Map would keep the last).
     const said = new Set<string>();
-    const costs = scored.breakdown.items.filter((c) => c.points < 0 && (!capped.length || c.ruleId !== cap!.ruleId) && !said.has(c.message) && said.add(c.message))
-      .slice(0, capped.length ? 2 : 3).map((c) => `${lowerFirst(c.message)} (${Math.round(c.points)})`);
+    const costs = scored.breakdown.items
+      .filter(
+        (c) =>
+          c.points < 0 && (!capped.length || c.ruleId !== cap!.ruleId) && !said.has(c.message) && said.add(c.message),
+      )
+      .slice(0, capped.length ? 2 : 3)
+      .map((c) => `${lowerFirst(c.message)} (${Math.round(c.points)})`);
     const reasons = [...capped, ...costs];
     message = `The note fails (${scored.score}/100, needs ${minScore})${reasons.length ? `: ${reasons.join("; ")}` : ": nothing in it counts toward a good note"}`;
-    const worst = findings.find((f) => f.ruleId === (cap?.ruleId ?? scored.breakdown.items.find((c) => c.points < 0)?.ruleId));
+    const worst = findings.find(
+      (f) => f.ruleId === (cap?.ruleId ?? scored.breakdown.items.find((c) => c.points < 0)?.ruleId),
+    );
     suggestion = worst?.suggestion ?? "Say how you know them or what of theirs made you write, in your own words.";
   }
   return { ruleId: VERDICT, check: VERDICT, severity: "error", message, suggestion, start: lead, end: lead };
 }
 
 /** "No context - ..." reads "no context - ..." mid-sentence; a name keeps its capital ("LinkedIn's"). */
-const lowerFirst = (s: string) => (/^[A-Z][a-z]*[\s,.-]/.test(s) && !/^[A-Z][a-z]+[A-Z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
+const lowerFirst = (s: string) =>
+  /^[A-Z][a-z]*[\s,.-]/.test(s) && !/^[A-Z][a-z]+[A-Z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s;
 
 /** Where the note's text starts in its file. */
 export function positionOf(options: LintOptions, text: string, lead: number): { line: number; column: number } {
@@ -180,11 +232,21 @@ export function toMessages(findings: Finding[], text: string, options: LintOptio
     const s = index.position(base + f.start);
     const e = index.position(base + f.end);
     const msg: Message = {
-      ruleId: f.ruleId, check: f.check, severity: f.severity, message: f.message, suggestion: f.suggestion,
-      line: s.line, column: s.column, endLine: e.line, endColumn: e.column, offset: base + f.start, endOffset: base + f.end,
+      ruleId: f.ruleId,
+      check: f.check,
+      severity: f.severity,
+      message: f.message,
+      suggestion: f.suggestion,
+      line: s.line,
+      column: s.column,
+      endLine: e.line,
+      endColumn: e.column,
+      offset: base + f.start,
+      endOffset: base + f.end,
     };
     if (f.url) msg.url = f.url;
-    if (f.fix) msg.fix = { range: [base + f.fix.range[0], base + f.fix.range[1]], text: f.fix.text, label: f.fix.label };
+    if (f.fix)
+      msg.fix = { range: [base + f.fix.range[0], base + f.fix.range[1]], text: f.fix.text, label: f.fix.label };
     return msg;
   });
 }

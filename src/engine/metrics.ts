@@ -82,7 +82,9 @@ export const METRICS: Record<string, Metric> = {
     const greeted = ctx.greeting?.name;
     if (!to || !greeted || insideSlot(ctx, greeted.start, greeted.end)) return [];
     const said = ctx.text.slice(greeted.start, greeted.end);
-    return sameName(said, to, set(ctx, "nicknames")) ? [] : [{ start: greeted.start, end: greeted.end, data: { greeted: said, name: to } }];
+    return sameName(said, to, set(ctx, "nicknames"))
+      ? []
+      : [{ start: greeted.start, end: greeted.end, data: { greeted: said, name: to } }];
   },
 
   /** Mentions of the recipient's name or company, when they are known. */
@@ -128,7 +130,8 @@ export const METRICS: Record<string, Metric> = {
     const out: Span[] = [];
     for (const s of ctx.sentences) {
       const words = sentenceWords(ctx, s);
-      const addressed = words.some((w) => second.has(w)) || (params.shared === true && words.some((w) => shared.has(w)));
+      const addressed =
+        words.some((w) => second.has(w)) || (params.shared === true && words.some((w) => shared.has(w)));
       if (!addressed) continue;
       // In a shouted sentence capitals say nothing about names.
       const shouted = s.words.filter((w) => allUpper(w.text, 2)).length >= 3;
@@ -156,7 +159,12 @@ export const METRICS: Record<string, Metric> = {
   "context-slot"(ctx) {
     if (!ctx.template) return [];
     const names = set(ctx, "context-slot-names");
-    return ctx.slots.filter((s) => ctx.norm.slice(s.start, s.end).split(/[^\p{L}]+/u).some((w) => names.has(w)));
+    return ctx.slots.filter((s) =>
+      ctx.norm
+        .slice(s.start, s.end)
+        .split(/[^\p{L}]+/u)
+        .some((w) => names.has(w)),
+    );
   },
 
   /** Runs of shouted words, or a note mostly in capitals. */
@@ -170,7 +178,13 @@ export const METRICS: Record<string, Metric> = {
     };
     for (const w of ctx.words) {
       const letters = lettersOf(w.text);
-      if (letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase() && !insideSlot(ctx, w.start, w.end)) run.push(w);
+      if (
+        letters.length >= 2 &&
+        letters === letters.toUpperCase() &&
+        letters !== letters.toLowerCase() &&
+        !insideSlot(ctx, w.start, w.end)
+      )
+        run.push(w);
       else if (letters.length > 0) flush();
     }
     flush();
@@ -183,9 +197,13 @@ export const METRICS: Record<string, Metric> = {
     const run = num(params, "run", 3);
     const found: Span[] = [];
     for (const m of ctx.text.matchAll(PICTO)) found.push({ start: m.index, end: m.index + m[0].length });
-    if (found.length > max) return [{ start: found[0]!.start, end: found[found.length - 1]!.end, data: { count: found.length } }];
+    if (found.length > max)
+      return [{ start: found[0]!.start, end: found[found.length - 1]!.end, data: { count: found.length } }];
     for (let i = 0; i + run - 1 < found.length; i++) {
-      const gap = ctx.text.slice(found[i]!.start, found[i + run - 1]!.end).replace(PICTO, "").replace(/[\s\u200d\ufe0f]/g, "");
+      const gap = ctx.text
+        .slice(found[i]!.start, found[i + run - 1]!.end)
+        .replace(PICTO, "")
+        .replace(/\s|\u200d|\ufe0f/g, "");
       if (gap === "") return [{ start: found[i]!.start, end: found[i + run - 1]!.end, data: { count: found.length } }];
     }
     return [];
@@ -203,13 +221,17 @@ export const METRICS: Record<string, Metric> = {
       else if (second.has(t)) s++;
     }
     const ratio = num(params, "ratio", 3);
-    return f >= num(params, "minFirst", 6) && f > ratio * Math.max(1, s) ? [{ ...WHOLE, data: { first: f, second: s } }] : [];
+    return f >= num(params, "minFirst", 6) && f > ratio * Math.max(1, s)
+      ? [{ ...WHOLE, data: { first: f, second: s } }]
+      : [];
   },
 
   /** A sentence longer than `max` words. */
   "long-sentence"(ctx, params) {
     const max = num(params, "max", 35);
-    return ctx.sentences.filter((s) => s.words.length > max).map((s) => ({ start: s.start, end: s.end, data: { words: s.words.length, max } }));
+    return ctx.sentences
+      .filter((s) => s.words.length > max)
+      .map((s) => ({ start: s.start, end: s.end, data: { words: s.words.length, max } }));
   },
 
   /** Sentences retext-readability finds hard to read. */
@@ -228,16 +250,31 @@ function nameSpans(ctx: NoteContext, name: string): Span[] {
   const folded = foldName(ctx.norm);
   // Folding keeps offsets only when nothing was decomposed: fall back to the plain text then.
   const hay = folded.length === ctx.norm.length ? folded : ctx.norm;
-  const parts = name.split(/\s+/).filter((p) => p.length > 1).map((p) => (hay === folded ? foldName(p) : p.toLowerCase()));
+  const parts = name
+    .split(/\s+/)
+    .filter((p) => p.length > 1)
+    .map((p) => (hay === folded ? foldName(p) : p.toLowerCase()));
   return parts.flatMap((p) => findWord(hay, p));
 }
 
 /** The same person: a part of one name equals a part of the other, or is a short form of it. */
 export function sameName(said: string, to: string, nicknames: Set<string>): boolean {
-  const a = foldName(said).split(/[\s.-]+/).filter(Boolean);
-  const b = foldName(to).split(/[\s.-]+/).filter(Boolean);
-  return a.some((x) => b.some((y) => x === y || (x.length >= 3 && y.startsWith(x)) || (y.length >= 3 && x.startsWith(y)) ||
-    nicknames.has(`${x} ${y}`) || nicknames.has(`${y} ${x}`)));
+  const a = foldName(said)
+    .split(/[\s.-]+/)
+    .filter(Boolean);
+  const b = foldName(to)
+    .split(/[\s.-]+/)
+    .filter(Boolean);
+  return a.some((x) =>
+    b.some(
+      (y) =>
+        x === y ||
+        (x.length >= 3 && y.startsWith(x)) ||
+        (y.length >= 3 && x.startsWith(y)) ||
+        nicknames.has(`${x} ${y}`) ||
+        nicknames.has(`${y} ${x}`),
+    ),
+  );
 }
 
 /** Where the note names the company, by its full name or without its legal form ("Acme" for "Acme Corp."). */

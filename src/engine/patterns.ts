@@ -19,5 +19,9 @@ export function escapeRegExp(s: string): string {
 
 /** Case-, space- and apostrophe-insensitive key of a phrase, for duplicate checks and matching. */
 export function phraseKey(s: string): string {
-  return s.toLowerCase().replace(/[’‘`´]/g, "'").replace(/\s+/g, " ").trim();
+  return s
+    .toLowerCase()
+    .replace(/[’‘`´]/g, "'")
+    .replace(/\s+/g, " ")
+    .trim();
 }

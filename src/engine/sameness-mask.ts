@@ -37,26 +37,179 @@ export interface MaskedNote {
   values: string[][];
 }
 
-const DEFAULT_GREETINGS = ["hi", "hello", "hey", "hiya", "dear", "good morning", "good afternoon", "good evening", "greetings",
-  "hola", "buenos días", "estimado", "estimada", "olá", "oi", "bom dia", "ciao", "buongiorno", "caro", "cara", "hallo",
-  "guten tag", "liebe", "lieber", "sehr geehrte", "sehr geehrter", "moin", "servus", "bonjour", "salut", "cher", "chère", "hoi", "beste", "dag"];
+const DEFAULT_GREETINGS = [
+  "hi",
+  "hello",
+  "hey",
+  "hiya",
+  "dear",
+  "good morning",
+  "good afternoon",
+  "good evening",
+  "greetings",
+  "hola",
+  "buenos días",
+  "estimado",
+  "estimada",
+  "olá",
+  "oi",
+  "bom dia",
+  "ciao",
+  "buongiorno",
+  "caro",
+  "cara",
+  "hallo",
+  "guten tag",
+  "liebe",
+  "lieber",
+  "sehr geehrte",
+  "sehr geehrter",
+  "moin",
+  "servus",
+  "bonjour",
+  "salut",
+  "cher",
+  "chère",
+  "hoi",
+  "beste",
+  "dag",
+];
 const DEFAULT_NOT_NAMES = ["there", "all", "everyone", "team", "folks", "friend", "again"];
-const DEFAULT_COMMON = ["i", "i'm", "i've", "i'd", "i'll", "linkedin", "hi", "hello", "hey", "dear", "thanks", "thank", "cheers",
-  "congrats", "congratulations", "great", "quick", "hope", "happy", "just", "also", "sorry", "welcome", "nice", "loved",
-  "best", "regards", "please", "ok", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-  "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "mr", "mrs", "ms", "dr"];
-const DEFAULT_CLOSINGS = ["best", "best regards", "best wishes", "kind regards", "warm regards", "warmest regards", "regards", "cheers",
-  "thanks", "thanks again", "thanks so much", "thank you", "many thanks", "all the best", "talk soon", "speak soon", "take care",
-  "sincerely", "yours", "viele grüße", "beste grüße", "liebe grüße", "grüße", "lg", "vg", "mfg", "cordialement", "bien à vous",
-  "amitiés", "bises", "saludos", "un saludo", "atentamente", "abrazos", "abraços", "abraço", "cumprimentos", "atenciosamente",
-  "cordiali saluti", "saluti", "un saluto", "a presto", "groeten", "met vriendelijke groet", "hartelijke groet", "groetjes"];
+const DEFAULT_COMMON = [
+  "i",
+  "i'm",
+  "i've",
+  "i'd",
+  "i'll",
+  "linkedin",
+  "hi",
+  "hello",
+  "hey",
+  "dear",
+  "thanks",
+  "thank",
+  "cheers",
+  "congrats",
+  "congratulations",
+  "great",
+  "quick",
+  "hope",
+  "happy",
+  "just",
+  "also",
+  "sorry",
+  "welcome",
+  "nice",
+  "loved",
+  "best",
+  "regards",
+  "please",
+  "ok",
+  "monday",
+  "tuesday",
+  "wednesday",
+  "thursday",
+  "friday",
+  "saturday",
+  "sunday",
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+  "mr",
+  "mrs",
+  "ms",
+  "dr",
+];
+const DEFAULT_CLOSINGS = [
+  "best",
+  "best regards",
+  "best wishes",
+  "kind regards",
+  "warm regards",
+  "warmest regards",
+  "regards",
+  "cheers",
+  "thanks",
+  "thanks again",
+  "thanks so much",
+  "thank you",
+  "many thanks",
+  "all the best",
+  "talk soon",
+  "speak soon",
+  "take care",
+  "sincerely",
+  "yours",
+  "viele grüße",
+  "beste grüße",
+  "liebe grüße",
+  "grüße",
+  "lg",
+  "vg",
+  "mfg",
+  "cordialement",
+  "bien à vous",
+  "amitiés",
+  "bises",
+  "saludos",
+  "un saludo",
+  "atentamente",
+  "abrazos",
+  "abraços",
+  "abraço",
+  "cumprimentos",
+  "atenciosamente",
+  "cordiali saluti",
+  "saluti",
+  "un saluto",
+  "a presto",
+  "groeten",
+  "met vriendelijke groet",
+  "hartelijke groet",
+  "groetjes",
+];
 
 /**
  * German capitalises every noun, so in a German note a capitalised word is not a name; two or
  * more of these function words mark a note as German and proper-name masking is left out.
  */
-const GERMAN = new Set(["und", "ich", "nicht", "mit", "der", "das", "ist", "wir", "für", "auf", "dein", "deinen", "deine", "ihre",
-  "ihren", "bei", "auch", "habe", "würde", "gerne", "über", "sie", "einen", "eine", "dem", "den"]);
+const GERMAN = new Set([
+  "und",
+  "ich",
+  "nicht",
+  "mit",
+  "der",
+  "das",
+  "ist",
+  "wir",
+  "für",
+  "auf",
+  "dein",
+  "deinen",
+  "deine",
+  "ihre",
+  "ihren",
+  "bei",
+  "auch",
+  "habe",
+  "würde",
+  "gerne",
+  "über",
+  "sie",
+  "einen",
+  "eine",
+  "dem",
+  "den",
+]);
 
 const CAPITAL = /^\p{Lu}/u;
 
@@ -118,13 +271,25 @@ const partIndex = (part: MaskPart) => MASK_PARTS.indexOf(part);
 /** Makes a masker; `extra` adds words (the rule set's greetings, not-names and capitalised common words). */
 export function createMasker(extra: Partial<MaskWords> = {}): Masker {
   const phrases = (base: readonly string[], more: readonly string[] = []) =>
-    [...new Set([...base, ...more].map((g) => tokenize(g).map((t) => t.low).join(" ")).filter(Boolean))]
-      .map((g) => g.split(" ")).sort((a, b) => b.length - a.length);
+    [
+      ...new Set(
+        [...base, ...more]
+          .map((g) =>
+            tokenize(g)
+              .map((t) => t.low)
+              .join(" "),
+          )
+          .filter(Boolean),
+      ),
+    ]
+      .map((g) => g.split(" "))
+      .sort((a, b) => b.length - a.length);
   const greetings = phrases(DEFAULT_GREETINGS, extra.greetings);
   const closings = phrases(DEFAULT_CLOSINGS, extra.closings);
   const notNames = new Set([...DEFAULT_NOT_NAMES, ...(extra.notNames ?? [])].map((w) => w.toLowerCase()));
   const common = new Set([...DEFAULT_COMMON, ...(extra.common ?? [])].map((w) => w.toLowerCase()));
-  const isName = (t: Token | undefined) => t !== undefined && CAPITAL.test(t.raw) && !common.has(t.low) && !notNames.has(t.low);
+  const isName = (t: Token | undefined) =>
+    t !== undefined && CAPITAL.test(t.raw) && !common.has(t.low) && !notNames.has(t.low);
 
   function analyse(text: string, facts: NoteFacts): Analysis {
     const tokens = tokenize(text);
@@ -134,7 +299,8 @@ export function createMasker(extra: Partial<MaskWords> = {}): Masker {
       if (state[i] === 0) state[i] = 1 + partIndex(part);
     };
     const fields = findFields(text);
-    const fieldAt = (t: Token | undefined) => (t ? fields.find((f) => t.start >= f.start && t.start < f.end) : undefined);
+    const fieldAt = (t: Token | undefined) =>
+      t ? fields.find((f) => t.start >= f.start && t.start < f.end) : undefined;
     for (const f of fields) values[partIndex(f.part)]!.push(text.slice(f.start, f.end).toLowerCase());
     tokens.forEach((t, i) => {
       const f = fieldAt(t);
@@ -151,12 +317,22 @@ export function createMasker(extra: Partial<MaskWords> = {}): Masker {
       if (!isName(tokens[from])) return from;
       // A second capitalised word is a surname when punctuation follows it: "Hi Priya Shah,".
       const gapAfter = (k: number) => text.slice(tokens[k]!.end, tokens[k + 1]?.start ?? text.length);
-      if (surname && isName(tokens[from + 1]) && /^[ \t]+$/.test(gapAfter(from)) && /^[ \t]*[,!:;—–-]/.test(gapAfter(from + 1))) return from + 2;
+      if (
+        surname &&
+        isName(tokens[from + 1]) &&
+        /^[ \t]+$/.test(gapAfter(from)) &&
+        /^[ \t]*[,!:;—–-]/.test(gapAfter(from + 1))
+      )
+        return from + 2;
       return from + 1;
     };
     const greeting = findGreeting(tokens, text, nameEnd);
     const signoff = findSignoff(tokens, text, greeting.end, fieldAt);
-    const words = (from: number, to: number) => tokens.slice(from, to).map((t) => t.low).join(" ");
+    const words = (from: number, to: number) =>
+      tokens
+        .slice(from, to)
+        .map((t) => t.low)
+        .join(" ");
     if (greeting.end > greeting.nameFrom) values[partIndex("name")]!.push(words(greeting.nameFrom, greeting.end));
     if (tokens.length > signoff.nameFrom) values[partIndex("signoff")]!.push(words(signoff.nameFrom, tokens.length));
     // Greeting and sign-off are left out of the comparison.
@@ -181,7 +357,11 @@ export function createMasker(extra: Partial<MaskWords> = {}): Masker {
   }
 
   /** The greeting: "Hi Priya,", "Hello {{first_name}} -", "Hi there,", or a bare "Priya," at the start. */
-  function findGreeting(tokens: Token[], text: string, nameEnd: (from: number, surname: boolean) => number): Analysis["greeting"] {
+  function findGreeting(
+    tokens: Token[],
+    text: string,
+    nameEnd: (from: number, surname: boolean) => number,
+  ): Analysis["greeting"] {
     const g = greetings.find((words) => words.every((w, k) => tokens[k]?.low === w));
     if (g) {
       const at = g.length;
@@ -194,7 +374,12 @@ export function createMasker(extra: Partial<MaskWords> = {}): Masker {
   }
 
   /** The sign-off: "Best, Sam", "Thanks!", "- Sam", or a name alone on the last line. */
-  function findSignoff(tokens: Token[], text: string, from: number, fieldAt: (t: Token | undefined) => Region | undefined): Analysis["signoff"] {
+  function findSignoff(
+    tokens: Token[],
+    text: string,
+    from: number,
+    fieldAt: (t: Token | undefined) => Region | undefined,
+  ): Analysis["signoff"] {
     // The sender's name: one merge field, or up to three capitalised words at the very end.
     let longest = tokens.length;
     const lastField = fieldAt(tokens[tokens.length - 1]);
@@ -205,7 +390,9 @@ export function createMasker(extra: Partial<MaskWords> = {}): Masker {
     }
     const gap = (k: number) => text.slice(tokens[k - 1]?.end ?? 0, tokens[k]?.start ?? text.length);
     // The longest name that a closing stands before ("Beste Grüße, Sam": the name is Sam).
-    const names = lastField ? [longest, tokens.length] : Array.from({ length: tokens.length - longest + 1 }, (_, k) => longest + k);
+    const names = lastField
+      ? [longest, tokens.length]
+      : Array.from({ length: tokens.length - longest + 1 }, (_, k) => longest + k);
     for (const nameFrom of names) {
       if (!/^[\s,!.-]*$/.test(gap(nameFrom))) continue;
       for (const c of closings) {
@@ -216,7 +403,8 @@ export function createMasker(extra: Partial<MaskWords> = {}): Masker {
         return { start: at, nameFrom };
       }
     }
-    if (longest < tokens.length && longest > from && /(?:[-–—~]|\n)\s*$/.test(gap(longest))) return { start: longest, nameFrom: longest };
+    if (longest < tokens.length && longest > from && /(?:[-–—~]|\n)\s*$/.test(gap(longest)))
+      return { start: longest, nameFrom: longest };
     return { start: tokens.length, nameFrom: tokens.length };
   }
 
@@ -231,7 +419,8 @@ export function createMasker(extra: Partial<MaskWords> = {}): Masker {
       if (fresh && sentences[sentences.length - 1] !== words.length) sentences.push(words.length);
       // A run of masked words is one placeholder: "Priya Shah" and "{{first_name}}" compare equal.
       if (s === 0) words.push(a.tokens[i]!.low);
-      else if (words[words.length - 1] !== PLACEHOLDER || sentences[sentences.length - 1] === words.length) words.push(PLACEHOLDER);
+      else if (words[words.length - 1] !== PLACEHOLDER || sentences[sentences.length - 1] === words.length)
+        words.push(PLACEHOLDER);
     }
     return { words, sentences, values: a.values.map((v) => [...v].sort()) };
   }
@@ -361,7 +550,15 @@ function findFields(text: string): Region[] {
 }
 
 /** Marks where a fact occurs: the whole fact (any case), and single words of it of three letters or more where capitalised. */
-function maskFact(tokens: Token[], state: Int8Array, fact: string | undefined, part: MaskPart, parts: boolean, values: string[][], mark: (i: number, part: MaskPart) => void): void {
+function maskFact(
+  tokens: Token[],
+  state: Int8Array,
+  fact: string | undefined,
+  part: MaskPart,
+  parts: boolean,
+  values: string[][],
+  mark: (i: number, part: MaskPart) => void,
+): void {
   const words = fact ? tokenize(fact).map((t) => t.low) : [];
   if (words.length === 0) return;
   const seen: string[] = [];

@@ -4,7 +4,15 @@
 // worth comparing, so a run costs time linear in its notes; union-find makes the clusters.
 // Pure and deterministic: no Node API, seeded hash functions, no global state.
 import type { RuleDef } from "./types.js";
-import { createMasker, MASK_PARTS, PLACEHOLDER, type Masker, type MaskPart, type MaskWords, type NoteFacts } from "./sameness-mask.js";
+import {
+  createMasker,
+  MASK_PARTS,
+  PLACEHOLDER,
+  type Masker,
+  type MaskPart,
+  type MaskWords,
+  type NoteFacts,
+} from "./sameness-mask.js";
 
 export type { NoteFacts, MaskWords } from "./sameness-mask.js";
 
@@ -60,7 +68,8 @@ export interface NearDuplicate {
   suggestion: string;
 }
 
-export const SUGGESTION = "Write it for this person: one detail only they would recognise, in words no other note of the run shares.";
+export const SUGGESTION =
+  "Write it for this person: one detail only they would recognise, in words no other note of the run shares.";
 
 // ---- hashing -------------------------------------------------------------------------------
 
@@ -119,7 +128,9 @@ export function createFingerprinter(words: Partial<MaskWords> = {}): Fingerprint
     if (m.words.length < MIN_SHINGLES) return undefined;
     if (wordHashes.length < m.words.length) wordHashes = new Int32Array(m.words.length * 2);
     if (scratch.length < m.words.length) scratch = new Int32Array(m.words.length * 2);
-    m.words.forEach((w, i) => (wordHashes[i] = w === PLACEHOLDER ? 0x9e3779b9 : hashString(w)));
+    m.words.forEach((w, i) => {
+      wordHashes[i] = w === PLACEHOLDER ? 0x9e3779b9 : hashString(w);
+    });
     const bounds = [...m.sentences, m.words.length];
     const shingles = shinglesOf(wordHashes, bounds, scratch);
     shingles.sort();
@@ -144,7 +155,9 @@ export function createFingerprinter(words: Partial<MaskWords> = {}): Fingerprint
     const signature = new Uint8Array(HASHES);
     for (let i = 0; i < HASHES; i++) signature[i] = mins[i]! & 0xff;
     const values = new Uint32Array(MASK_PARTS.length);
-    m.values.forEach((v, i) => (values[i] = v.length ? hashString(v.join("\u0000")) || 1 : 0));
+    m.values.forEach((v, i) => {
+      values[i] = v.length ? hashString(v.join("\u0000")) || 1 : 0;
+    });
     const sentences = new Uint32Array(Math.min(SENTENCES, m.sentences.length));
     for (let s = 0; s < sentences.length; s++) {
       let h = 0x2545f491;
@@ -298,7 +311,10 @@ export class NoteSet {
 
   sentences(i: number): Uint32Array {
     const off = (i % BLOCK) * SENTENCES;
-    return this.sentenceBlocks[Math.floor(i / BLOCK)]!.subarray(off, off + this.sentenceCounts[Math.floor(i / BLOCK)]![i % BLOCK]!);
+    return this.sentenceBlocks[Math.floor(i / BLOCK)]!.subarray(
+      off,
+      off + this.sentenceCounts[Math.floor(i / BLOCK)]![i % BLOCK]!,
+    );
   }
 
   /** The clusters at a similarity threshold (0.5 to 1). */
@@ -340,17 +356,23 @@ export class Clustering {
   /** Per cluster: which of its first member's sentences every member has (bit i: sentence i). */
   private readonly common: number[] = [];
 
-  constructor(private readonly notes: NoteSet, private readonly order: Int32Array, readonly threshold: number) {
+  constructor(
+    private readonly notes: NoteSet,
+    private readonly order: Int32Array,
+    readonly threshold: number,
+  ) {
     const n = order.length;
     this.rankOf = new Int32Array(notes.size).fill(-1);
-    order.forEach((ordinal, rank) => (this.rankOf[ordinal] = rank));
+    order.forEach((ordinal, rank) => {
+      this.rankOf[ordinal] = rank;
+    });
     this.clusterOf = new Int32Array(n).fill(-1);
     this.closest = new Int32Array(n).fill(-1);
     this.percent = new Uint8Array(n);
     const parent = this.link();
     this.collect(parent);
     for (const g of this.groups) this.findClosest(g);
-    this.groups.forEach((g) => this.common.push(this.commonSentences(g)));
+    for (const g of this.groups) this.common.push(this.commonSentences(g));
   }
 
   /** Similarity of two notes by canonical rank. */
@@ -384,7 +406,7 @@ export class Clustering {
       }
       // Sorted by band key; a stable sort of ranks in order keeps each bucket in rank (canonical) order.
       const { keys, ranks } = sorter.sort();
-      for (let start = 0; start < n;) {
+      for (let start = 0; start < n; ) {
         const key = keys[start]!;
         let end = start + 1;
         while (end < n && keys[end] === key) end++;
@@ -455,7 +477,8 @@ export class Clustering {
     let mask = first.length >= 31 ? 0x7fffffff : (1 << first.length) - 1;
     for (let k = 1; k < group.length && mask; k++) {
       const other = this.notes.sentences(this.order[group[k]!]!);
-      for (let i = 0; i < first.length && i < 31; i++) if (mask & (1 << i) && !other.includes(first[i]!)) mask &= ~(1 << i);
+      for (let i = 0; i < first.length && i < 31; i++)
+        if (mask & (1 << i) && !other.includes(first[i]!)) mask &= ~(1 << i);
     }
     return mask;
   }
@@ -487,7 +510,11 @@ export class Clustering {
       size: g.length,
       differs: this.differs(g),
       text: texts[c] ?? "",
-      members: Array.from(g, (m) => ({ file: this.notes.names[this.order[m]!]!, closest: this.notes.names[this.order[this.closest[m]!]!]!, similarity: this.percent[m]! })),
+      members: Array.from(g, (m) => ({
+        file: this.notes.names[this.order[m]!]!,
+        closest: this.notes.names[this.order[this.closest[m]!]!]!,
+        similarity: this.percent[m]!,
+      })),
     }));
     return out.sort((a, b) => b.size - a.size || (a.members[0]!.file < b.members[0]!.file ? -1 : 1));
   }
@@ -507,7 +534,9 @@ export class Clustering {
   /** What differs among notes (canonical ranks): "only the name and company differ", "one sentence and the name differ". */
   private differs(ranks: ArrayLike<number>): string {
     const ords = Array.from(ranks, (r) => this.order[r]!);
-    const parts = MASK_PARTS.filter((_, k) => ords.some((o) => this.notes.valueHash(o, k) !== this.notes.valueHash(ords[0]!, k)));
+    const parts = MASK_PARTS.filter((_, k) =>
+      ords.some((o) => this.notes.valueHash(o, k) !== this.notes.valueHash(ords[0]!, k)),
+    );
     const items = parts.map((k) => PART_WORDS[k]);
     const sentences = differingSentences(ords.map((o) => this.notes.sentences(o)));
     const sameWords = ords.every((o) => this.notes.wordsHash(o) === this.notes.wordsHash(ords[0]!));
@@ -564,7 +593,12 @@ class PairSorter {
 }
 
 const PART_WORDS: Record<MaskPart, string> = {
-  name: "the name", company: "the company", context: "the context", field: "merge fields", proper: "other names", signoff: "the sign-off",
+  name: "the name",
+  company: "the company",
+  context: "the context",
+  field: "merge fields",
+  proper: "other names",
+  signoff: "the sign-off",
 };
 
 /** "the name", "the company" -> "the name and company"; "one sentence", "the name" -> "one sentence and the name". */
@@ -601,22 +635,40 @@ export interface NoteInput extends NoteFacts {
 }
 
 /** Finds the near-duplicates among notes: per note the warning (or undefined), and the clusters. */
-export function findNearDuplicates(notes: readonly NoteInput[], options: { threshold?: number; words?: Partial<MaskWords> } = {}): { warnings: (NearDuplicate | undefined)[]; clusters: Cluster[] } {
+export function findNearDuplicates(
+  notes: readonly NoteInput[],
+  options: { threshold?: number; words?: Partial<MaskWords> } = {},
+): { warnings: (NearDuplicate | undefined)[]; clusters: Cluster[] } {
   const fp = createFingerprinter(options.words);
   const set = new NoteSet();
   for (const n of notes) set.add(n.name, fp.fingerprint(n.text, n));
   const clustering = set.cluster(options.threshold ?? DEFAULT_THRESHOLD);
-  const texts = clustering.representatives().map((o, c) => fp.sharedText(notes[o]!.text, notes[o], (i) => clustering.shared(c, i)));
+  const texts = clustering
+    .representatives()
+    .map((o, c) => fp.sharedText(notes[o]!.text, notes[o], (i) => clustering.shared(c, i)));
   return { warnings: notes.map((_, i) => clustering.warning(i)), clusters: clustering.clusters(texts) };
 }
 
 /** The check's entry for formats that describe their rules (SARIF). It is no rule file: it compares notes, not a note. */
 export const NEAR_DUPLICATE_RULE: RuleDef = {
-  id: RULE_ID, check: "generic", kind: "metric", severity: "warning", weight: 0,
+  id: RULE_ID,
+  check: "generic",
+  kind: "metric",
+  severity: "warning",
+  weight: 0,
   description: "Notes of one run that are the same note with a different name: a mass template.",
-  message: "{similarity}% the same as {other}", hint: SUGGESTION,
-  phrases: {}, patterns: {}, templateSlot: false, affects: [], unless: [], requires: [], below: 0, params: {},
+  message: "{similarity}% the same as {other}",
+  hint: SUGGESTION,
+  phrases: {},
+  patterns: {},
+  templateSlot: false,
+  affects: [],
+  unless: [],
+  requires: [],
+  below: 0,
+  params: {},
   examples: { bad: [], good: [] },
   url: "https://github.com/invite-lint/invite-lint/blob/main/README.md#near-duplicate-notes",
-  origin: { file: "src/engine/sameness.ts" }, builtin: true,
+  origin: { file: "src/engine/sameness.ts" },
+  builtin: true,
 };

@@ -41,7 +41,12 @@ export function featureIds(kept: Kept): string[] {
  * need --to or --type). A built-in cue too rare to fit is no evidence either way and counts 0:
  * its file's weight is its credit toward `missing` rules, not points of score.
  */
-function logitOf(a: ActiveRule, weights: Record<string, number> | undefined, scale: number, unfitted: ReadonlySet<string> = NONE): number {
+function logitOf(
+  a: ActiveRule,
+  weights: Record<string, number> | undefined,
+  scale: number,
+  unfitted: ReadonlySet<string> = NONE,
+): number {
   const def = a.rule.def;
   const sign = def.kind === "cue" ? 1 : -1;
   if (a.weighted || !weights || !def.builtin) return (sign * a.weight) / scale;
@@ -61,7 +66,13 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
 /** Without a fitted model (a rule set being trained), rules weigh their files' points on a neutral base. */
 const UNFITTED: ScoreModel = { scale: 1, verdict: { bias: 0, weights: {} }, checks: {}, neutral: {}, unfitted: [] };
 
-export function score(kept: Kept, activation: Activation, data: RuleSetData, options: LintOptions, empty: boolean): Scored {
+export function score(
+  kept: Kept,
+  activation: Activation,
+  data: RuleSetData,
+  options: LintOptions,
+  empty: boolean,
+): Scored {
   const model = data.model ?? UNFITTED;
   const fitted = data.model !== undefined;
   const scale = model.scale;
@@ -87,7 +98,13 @@ export function score(kept: Kept, activation: Activation, data: RuleSetData, opt
   for (const check of activation.off) {
     const neutral = scale * (model.neutral[check] ?? 0);
     const points = Math.max(offShare.get(check) ?? 0, neutral);
-    if (points !== 0) items.push({ ruleId: check, check, points: round1(points), message: `The ${check} check is off: scored as if it passed` });
+    if (points !== 0)
+      items.push({
+        ruleId: check,
+        check,
+        points: round1(points),
+        message: `The ${check} check is off: scored as if it passed`,
+      });
   }
   items.sort((a, b) => Math.abs(b.points) - Math.abs(a.points) || a.ruleId.localeCompare(b.ruleId));
   const base = round1(pivot + scale * model.verdict.bias);
@@ -95,7 +112,8 @@ export function score(kept: Kept, activation: Activation, data: RuleSetData, opt
   const caps: Breakdown["caps"] = [];
   for (const h of kept.findings) {
     const cap = h.active.rule.def.cap;
-    if (!h.active.silent && cap && !cap.unless.some(satisfied)) caps.push({ ruleId: h.active.rule.def.id, score: cap.score });
+    if (!h.active.silent && cap && !cap.unless.some(satisfied))
+      caps.push({ ruleId: h.active.rule.def.id, score: cap.score });
   }
   caps.sort((a, b) => a.score - b.score);
   let total = clamp(Math.min(raw, ...caps.map((c) => c.score)));
@@ -118,17 +136,34 @@ function describe(h: Hit): string {
   const def = h.active.rule.def;
   let text = described.get(def);
   if (text === undefined) {
-    text = def.kind === "cue" ? def.description : def.message.replace(/\s*\{[a-z]+(?::[a-z]+)?\}\s*/g, " ").replace(/"\s*"/g, "").replace(/\s+/g, " ").trim();
+    text =
+      def.kind === "cue"
+        ? def.description
+        : def.message
+            .replace(/\s*\{[a-z]+(?::[a-z]+)?\}\s*/g, " ")
+            .replace(/"\s*"/g, "")
+            .replace(/\s+/g, " ")
+            .trim();
     described.set(def, text);
   }
   return text;
 }
 
 /** Each check's score: fitted checks from their own model, the others from their base and their rules' points. */
-function checkResults(kept: Kept, hits: Hit[], activation: Activation, data: RuleSetData, model: ScoreModel, fitted: boolean, unfitted: ReadonlySet<string>): Record<string, CheckResult> {
+function checkResults(
+  kept: Kept,
+  hits: Hit[],
+  activation: Activation,
+  data: RuleSetData,
+  model: ScoreModel,
+  fitted: boolean,
+  unfitted: ReadonlySet<string>,
+): Record<string, CheckResult> {
   const out: Record<string, CheckResult> = {};
   const live = hits.filter((h) => !h.active.silent);
-  const errorIn = new Set(kept.findings.filter((h) => !h.active.silent && h.active.severity === "error").map((h) => h.active.rule.def.check));
+  const errorIn = new Set(
+    kept.findings.filter((h) => !h.active.silent && h.active.severity === "error").map((h) => h.active.rule.def.check),
+  );
   const withRules = new Set(activation.rules.filter((a) => !a.silent).map((a) => a.rule.def.check));
   for (const c of data.scoring.checks) {
     if (activation.off.has(c.id)) continue;
@@ -141,7 +176,9 @@ function checkResults(kept: Kept, hits: Hit[], activation: Activation, data: Rul
         if (!h.active.weighted && m.weights[def.id] !== undefined) return sum + m.weights[def.id]!;
         // A rule without a fitted weight here (a rule pack's, or one given a weight) counts in its own check.
         const own = def.check === c.id || def.affects.includes(c.id);
-        return own && (h.active.weighted || !def.builtin || unfitted.has(def.id)) ? sum + logitOf(h.active, {}, model.scale, unfitted) : sum;
+        return own && (h.active.weighted || !def.builtin || unfitted.has(def.id))
+          ? sum + logitOf(h.active, {}, model.scale, unfitted)
+          : sum;
       }, m.bias);
       score = clamp(c.pass + model.scale * z);
     } else {

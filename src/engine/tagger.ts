@@ -15,7 +15,23 @@
  */
 export type Tag = "N" | "NP" | "V" | "VD" | "VG" | "MD" | "J" | "R" | "PRP" | "PRP$" | "D" | "P" | "C" | "CD" | "UH";
 
-export const TAGS: readonly Tag[] = ["N", "NP", "V", "VD", "VG", "MD", "J", "R", "PRP", "PRP$", "D", "P", "C", "CD", "UH"];
+export const TAGS: readonly Tag[] = [
+  "N",
+  "NP",
+  "V",
+  "VD",
+  "VG",
+  "MD",
+  "J",
+  "R",
+  "PRP",
+  "PRP$",
+  "D",
+  "P",
+  "C",
+  "CD",
+  "UH",
+];
 
 /** Looks a lower-case word up; its possible tags, most likely first. */
 export type Lexicon = (word: string) => readonly Tag[] | undefined;
@@ -85,7 +101,9 @@ function numeric(word: string): Tag | undefined {
   if (!/\d/.test(word)) return undefined;
   if (/^[\d.,:/%'’+-]+$/.test(word)) return "CD";
   // "15-minute", "5-year", "2nd": a number made an adjective.
-  return /^\d+(?:-[a-z]+|st|nd|rd|th)$/i.test(word) || (/[^\x00-\x7f]/.test(word) && /^\d+-\p{L}+$/u.test(word)) ? "J" : "NP";
+  return /^\d+(?:-[a-z]+|st|nd|rd|th)$/i.test(word) || (/[^\x00-\x7f]/.test(word) && /^\d+-\p{L}+$/u.test(word))
+    ? "J"
+    : "NP";
 }
 
 /** Inner capitals or a dot inside (RustConf, DevOpsDays, Acquire.com): a name, wherever it stands. */
@@ -101,11 +119,20 @@ function nameShaped(word: string): boolean {
   }
   if (plain) return false;
   if (/^[\x00-\x7f]*$/.test(word)) {
-    return /^[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+$/.test(word) || /^[A-Za-z][a-z0-9]*[A-Z]/.test(word) || /^[A-Za-z]+\.[A-Za-z]{2,}$/.test(word) || /^[A-Z]{2,}s?$/.test(word);
+    return (
+      /^[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+$/.test(word) ||
+      /^[A-Za-z][a-z0-9]*[A-Z]/.test(word) ||
+      /^[A-Za-z]+\.[A-Za-z]{2,}$/.test(word) ||
+      /^[A-Z]{2,}s?$/.test(word)
+    );
   }
   // Identifiers are names too: pg_partman, react-native_v2.
   if (/^\p{L}[\p{L}\p{N}]*_[\p{L}\p{N}_]+$/u.test(word)) return true;
-  return /^\p{L}[\p{Ll}\p{N}]*\p{Lu}/u.test(word) || /^\p{L}+\.\p{L}{2,}$/u.test(word) || (word.length >= 2 && /^\p{Lu}{2,}s?$/u.test(word));
+  return (
+    /^\p{L}[\p{Ll}\p{N}]*\p{Lu}/u.test(word) ||
+    /^\p{L}+\.\p{L}{2,}$/u.test(word) ||
+    (word.length >= 2 && /^\p{Lu}{2,}s?$/u.test(word))
+  );
 }
 
 export interface TagOptions {
@@ -137,7 +164,9 @@ function inNounRun(tags: readonly Tag[], i: number): boolean {
 
 /** A word that would make the one before it a verb: an object or a particle ("the team cuts costs"). */
 function startsVerbPhrase(next: Tag | undefined): boolean {
-  return next === "D" || next === "PRP" || next === "PRP$" || next === "N" || next === "NP" || next === "CD" || next === "VG";
+  return (
+    next === "D" || next === "PRP" || next === "PRP$" || next === "N" || next === "NP" || next === "CD" || next === "VG"
+  );
 }
 
 /** Tags the words of one sentence. */
@@ -170,8 +199,7 @@ export function tagWords(words: readonly string[], lexicon: Lexicon | undefined,
         const pair = (next !== undefined && capitalised(next) && !nextKnown) || (i > 0 && tags[i - 1] === "NP");
         const subject = start && nextKnown !== undefined && ["V", "VD", "MD"].includes(nextKnown[0]!);
         tag = (i > 0 && tags[i - 1] === "P") || pair || subject ? "NP" : "N";
-      }
-      else if (start) tag = english && guess(lower) !== "N" ? guess(lower) : "NP";
+      } else if (start) tag = english && guess(lower) !== "N" ? guess(lower) : "NP";
       else tag = "NP";
     } else tag = guess(lower);
     tags.push(tag);
@@ -184,12 +212,27 @@ export function tagWords(words: readonly string[], lexicon: Lexicon | undefined,
     const prev = tags[i - 1]!;
     const prevWord = words[i - 1]!.toLowerCase();
     if (!alt || alt.length < 2) {
-      if (!alt && tags[i] === "N" && /s$/.test(words[i]!) && SUBJECTS.has(prevWord) && prevWord !== "you" && prevWord !== "we" && prevWord !== "i") tags[i] = "V";
+      if (
+        !alt &&
+        tags[i] === "N" &&
+        /s$/.test(words[i]!) &&
+        SUBJECTS.has(prevWord) &&
+        prevWord !== "you" &&
+        prevWord !== "we" &&
+        prevWord !== "i"
+      )
+        tags[i] = "V";
       continue;
     }
     if (NOUN_CONTEXT.has(prev) || (prev === "J" && i > 1 && NOUN_CONTEXT.has(tags[i - 2]!))) {
       if (alt.includes("N") && VERBAL.has(tags[i]!)) tags[i] = "N";
-    } else if (VERBAL.has(tags[i]!) && alt.includes("N") && (prev === "N" || prev === "NP") && inNounRun(tags, i) && !startsVerbPhrase(tags[i + 1])) {
+    } else if (
+      VERBAL.has(tags[i]!) &&
+      alt.includes("N") &&
+      (prev === "N" || prev === "NP") &&
+      inNounRun(tags, i) &&
+      !startsVerbPhrase(tags[i + 1])
+    ) {
       // The head of a noun run that a determiner or an adjective opened: "a certified career coach
       // with", "Great Strange Loop talk!", "the Terragrunt tip at the meetup".
       tags[i] = "N";
@@ -206,8 +249,12 @@ export function tagWords(words: readonly string[], lexicon: Lexicon | undefined,
   if (!contracted && !tags.some((t) => t === "V" || t === "VD" || t === "MD")) {
     for (let i = 1; i + 1 < words.length; i++) {
       const next = tags[i + 1];
-      if (tags[i] === "N" && alternatives[i]?.includes("V") && (tags[i - 1] === "N" || tags[i - 1] === "NP") &&
-        (next === "D" || next === "PRP$" || next === "VG" || next === "CD" || next === "N")) {
+      if (
+        tags[i] === "N" &&
+        alternatives[i]?.includes("V") &&
+        (tags[i - 1] === "N" || tags[i - 1] === "NP") &&
+        (next === "D" || next === "PRP$" || next === "VG" || next === "CD" || next === "N")
+      ) {
         tags[i] = "V";
         break;
       }

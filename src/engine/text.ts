@@ -67,8 +67,18 @@ export const WORD_CLASS = "[^\\s!-/:-@\\[-`{-~\\u00a1\\u00ab\\u00bb\\u00bf\\u201
 const WORD_RE = new RegExp(WORD_CLASS);
 
 /** ASCII word characters, as WORD_CLASS has them: all but white space and punctuation. */
-const ASCII_WORD = Array.from({ length: 128 }, (_, c) =>
-  !((c >= 9 && c <= 13) || c === 32 || (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126)));
+const ASCII_WORD = Array.from(
+  { length: 128 },
+  (_, c) =>
+    !(
+      (c >= 9 && c <= 13) ||
+      c === 32 ||
+      (c >= 33 && c <= 47) ||
+      (c >= 58 && c <= 64) ||
+      (c >= 91 && c <= 96) ||
+      (c >= 123 && c <= 126)
+    ),
+);
 
 export function isWordChar(ch: string | undefined): boolean {
   if (ch === undefined || ch === "") return false;

@@ -34,7 +34,13 @@ export interface CapDef {
  * theirs, `trim` the sign-off at the end when that alone brings the note within the limit. The
  * CLI's --fix, the language server's quick fixes and the web page all apply the same one.
  */
-export type FixDef = ({ action: "remove" } | { action: "replace"; with: string } | { action: "greet" } | { action: "rename" } | { action: "trim" }) & {
+export type FixDef = (
+  | { action: "remove" }
+  | { action: "replace"; with: string }
+  | { action: "greet" }
+  | { action: "rename" }
+  | { action: "trim" }
+) & {
   /** What a button or quick fix calls it; a label is made from the edit when absent. */
   label?: string;
 };

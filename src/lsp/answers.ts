@@ -1,5 +1,11 @@
 // The server's answers about a linted note: the hover, the quick fixes, the full report.
-import { CodeActionKind, type CodeAction, type Diagnostic, type Hover, type Position } from "vscode-languageserver/node.js";
+import {
+  CodeActionKind,
+  type CodeAction,
+  type Diagnostic,
+  type Hover,
+  type Position,
+} from "vscode-languageserver/node.js";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { LintResult } from "../engine/types.js";
 import { format } from "../report/index.js";
@@ -12,12 +18,15 @@ export function hoverFor(results: LintResult[], position: Position): Hover | nul
   const line = position.line + 1;
   const r = [...results].reverse().find((x) => x.position.line <= line) ?? results[0]!;
   const mark = (id: string, passed: boolean) => (passed ? "✔" : id === "value" ? "○" : "✖");
-  const checks = Object.entries(r.checks).map(([id, c]) => `${mark(id, c.passed)} ${id} ${c.score}`).join(" · ");
+  const checks = Object.entries(r.checks)
+    .map(([id, c]) => `${mark(id, c.passed)} ${id} ${c.score}`)
+    .join(" · ");
   return {
     contents: {
       kind: "markdown",
-      value: `**invite-lint** ${r.score}/100 (${r.grade}), ${r.passed ? "passes" : "fails"} · ${r.characters}/${r.limit} characters`
-        + `\n\n${checks}`,
+      value:
+        `**invite-lint** ${r.score}/100 (${r.grade}), ${r.passed ? "passes" : "fails"} · ${r.characters}/${r.limit} characters` +
+        `\n\n${checks}`,
     },
   };
 }
@@ -32,8 +41,14 @@ export function quickFixes(doc: TextDocument, results: LintResult[], diagnostics
     if (!m?.fix) continue;
     const [from, to] = m.fix.range;
     actions.push({
-      title: m.fix.label, kind: CodeActionKind.QuickFix, diagnostics: [d],
-      edit: { changes: { [doc.uri]: [{ range: { start: doc.positionAt(from), end: doc.positionAt(to) }, newText: m.fix.text }] } },
+      title: m.fix.label,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [d],
+      edit: {
+        changes: {
+          [doc.uri]: [{ range: { start: doc.positionAt(from), end: doc.positionAt(to) }, newText: m.fix.text }],
+        },
+      },
     });
   }
   return actions;

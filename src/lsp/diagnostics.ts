@@ -13,7 +13,11 @@ export const SOURCE = "invite-lint";
 export const CONFIG_ERROR = "config-error";
 export const DOCUMENT_ERROR = "document-error";
 
-const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
+const SEVERITY = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+} as const;
 
 const byId = new WeakMap<RuleSetData, Map<string, RuleDef>>();
 
@@ -38,7 +42,10 @@ export function toDiagnostic(m: Message, r: LintResult, rules: RuleSetData): Dia
   const rule = ruleOf(rules, m.ruleId);
   const href = m.url || (rule ? ruleHref(rule) : m.ruleId === VERDICT_META.id ? VERDICT_META.url : undefined);
   return {
-    range: { start: { line: m.line - 1, character: m.column - 1 }, end: { line: m.endLine - 1, character: m.endColumn - 1 } },
+    range: {
+      start: { line: m.line - 1, character: m.column - 1 },
+      end: { line: m.endLine - 1, character: m.endColumn - 1 },
+    },
     severity: SEVERITY[m.severity],
     code: m.ruleId,
     ...(href ? { codeDescription: { href } } : {}),
@@ -61,7 +68,10 @@ export function problemDiagnostic(p: Problem, code: string): Diagnostic {
 /** On a note whose config does not load: it was not linted, and why (with a link to the problem). */
 export function notLintedDiagnostic(p: Problem): Diagnostic {
   return {
-    range: at({ line: 1, column: 1 }), severity: DiagnosticSeverity.Error, code: CONFIG_ERROR, source: SOURCE,
+    range: at({ line: 1, column: 1 }),
+    severity: DiagnosticSeverity.Error,
+    code: CONFIG_ERROR,
+    source: SOURCE,
     message: `Not linted: the configuration does not load: ${formatProblem(p)}`,
     relatedInformation: [{ location: { uri: problemUri(p), range: at(p) }, message: p.message }],
   };

@@ -25,8 +25,10 @@ export interface FolderIo {
 }
 
 export const nodeIo: FolderIo = {
-  list: (dir) => readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isFile() && !e.name.startsWith(".") && NOTE_FILE.test(e.name) && !SKIP_FILES.has(e.name)).map((e) => join(dir, e.name)),
+  list: (dir) =>
+    readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isFile() && !e.name.startsWith(".") && NOTE_FILE.test(e.name) && !SKIP_FILES.has(e.name))
+      .map((e) => join(dir, e.name)),
   stat: (path) => statSync(path, { throwIfNoEntry: false }),
   read: (path) => readText(path, DEFAULT_MAX_BYTES, path),
   now: () => Date.now(),
@@ -46,7 +48,10 @@ export class FolderSameness {
   private readonly listings = new Map<string, { at: number; files: string[] }>();
   private readonly fingerprinter: Fingerprinter;
 
-  constructor(rules: RuleSetData, private readonly io: FolderIo = nodeIo) {
+  constructor(
+    rules: RuleSetData,
+    private readonly io: FolderIo = nodeIo,
+  ) {
     this.fingerprinter = fingerprinterFor(rules);
     this.checkOrder = rules.scoring.checks.map((c) => c.id);
   }
@@ -54,7 +59,14 @@ export class FolderSameness {
   private readonly checkOrder: string[];
 
   /** Adds near-duplicate warnings to the results of the note file at `path` (results[i] is units[i]'s). */
-  check(path: string, units: NoteUnit[], results: LintResult[], threshold: number | "off" = DEFAULT_THRESHOLD, open: OpenDocs = new Map(), overrides: LintFilesOptions["overrides"] = {}): void {
+  check(
+    path: string,
+    units: NoteUnit[],
+    results: LintResult[],
+    threshold: number | "off" = DEFAULT_THRESHOLD,
+    open: OpenDocs = new Map(),
+    overrides: LintFilesOptions["overrides"] = {},
+  ): void {
     if (threshold === "off") return;
     const dir = dirname(path);
     const local = (name: string) => (name.startsWith(dir + sep) ? name.slice(dir.length + 1) : name);
@@ -63,7 +75,9 @@ export class FolderSameness {
     for (const file of this.listing(dir)) {
       if (file === path) continue;
       const n = this.notesOf(file, open.get(file), overrides);
-      n.names.forEach((name, i) => notes.add(local(name), n.fingerprints[i]));
+      n.names.forEach((name, i) => {
+        notes.add(local(name), n.fingerprints[i]);
+      });
     }
     if (notes.size < 2) return;
     const clustering = notes.cluster(threshold);
@@ -101,7 +115,11 @@ export class FolderSameness {
     return files;
   }
 
-  private notesOf(file: string, open: { version: number; text: string } | undefined, overrides: LintFilesOptions["overrides"]): Notes {
+  private notesOf(
+    file: string,
+    open: { version: number; text: string } | undefined,
+    overrides: LintFilesOptions["overrides"],
+  ): Notes {
     if (open) {
       const cached = this.inEditor.get(file);
       if (cached?.version === open.version) return cached;

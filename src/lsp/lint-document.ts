@@ -53,7 +53,8 @@ export function lintDocument(doc: TextDocument, ctx: LintContext): Outcome {
   }
   const overrides = { to: ctx.settings.to, template: ctx.settings.template };
   const results = [...lintUnits(units, text, format !== "text", config, { overrides })];
-  if (isFile) ctx.folders.check(path, units, results, config.data.sameness?.threshold, ctx.openDocs(), { to: ctx.settings.to });
+  if (isFile)
+    ctx.folders.check(path, units, results, config.data.sameness?.threshold, ctx.openDocs(), { to: ctx.settings.to });
   return { kind: "linted", results, rules: config.rules };
 }
 

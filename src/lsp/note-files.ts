@@ -19,7 +19,10 @@ export class NoteFiles {
   private readonly ignoreFiles = new Map<string, Matcher>();
   private readonly ignores: Matcher;
 
-  constructor(private readonly roots: string[], ignores: string[] = DEFAULT_IGNORES) {
+  constructor(
+    private readonly roots: string[],
+    ignores: string[] = DEFAULT_IGNORES,
+  ) {
     const ig = ignore().add(ignores);
     this.ignores = (rel) => ig.ignores(rel);
   }
@@ -70,7 +73,8 @@ export class NoteFiles {
  * then be notes too.
  */
 export function holdsNotes(data: unknown): boolean {
-  const isNote = (v: unknown) => typeof v === "string" || (typeof v === "object" && v !== null && !Array.isArray(v) && "text" in v);
+  const isNote = (v: unknown) =>
+    typeof v === "string" || (typeof v === "object" && v !== null && !Array.isArray(v) && "text" in v);
   if (Array.isArray(data)) return data.some(isNote);
   if (typeof data === "object" && data !== null) return Object.values(data).some(isNote);
   return false;

@@ -1,9 +1,21 @@
 import { basename, dirname, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
-  CodeActionKind, DidChangeWatchedFilesNotification, MessageType, ProposedFeatures, ShowMessageNotification, TextDocumentSyncKind,
-  TextDocuments, createConnection, type CodeAction, type Connection, type Diagnostic, type Hover, type InitializeParams,
-  type InitializeResult, type Position,
+  CodeActionKind,
+  DidChangeWatchedFilesNotification,
+  MessageType,
+  ProposedFeatures,
+  ShowMessageNotification,
+  TextDocumentSyncKind,
+  TextDocuments,
+  createConnection,
+  type CodeAction,
+  type Connection,
+  type Diagnostic,
+  type Hover,
+  type InitializeParams,
+  type InitializeResult,
+  type Position,
 } from "vscode-languageserver/node.js";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import pkg from "../../package.json" with { type: "json" };
@@ -28,7 +40,9 @@ const IGNORE_FILE = ".invite-lintignore";
  * (debounced) and on save; publishes diagnostics; answers hovers with the score, code
  * actions for mechanical fixes, and a command that returns the full report.
  */
-export function startServer(connection: Connection = createConnection(ProposedFeatures.all, process.stdin, process.stdout)): Connection {
+export function startServer(
+  connection: Connection = createConnection(ProposedFeatures.all, process.stdin, process.stdout),
+): Connection {
   const documents = new TextDocuments(TextDocument);
   const server = new NoteServer(connection, documents);
   connection.onInitialize((params) => server.initialize(params));
@@ -40,7 +54,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onDidChangeWatchedFiles((p) => server.filesChanged(p.changes.map((c) => pathOf(c.uri))));
   connection.onHover((p) => server.hover(p.textDocument.uri, p.position));
   connection.onCodeAction((p) => server.codeActions(p.textDocument.uri, p.context.diagnostics));
-  connection.onExecuteCommand((p) => (p.command === SHOW_REPORT ? server.report(String(p.arguments?.[0] ?? "")) : null));
+  connection.onExecuteCommand((p) =>
+    p.command === SHOW_REPORT ? server.report(String(p.arguments?.[0] ?? "")) : null,
+  );
   documents.listen(connection);
   connection.listen();
   return connection;
@@ -61,9 +77,15 @@ class NoteServer {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly folders: FolderSameness;
 
-  constructor(private readonly connection: Connection, private readonly documents: TextDocuments<TextDocument>) {
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+  ) {
     // Near-duplicates: each note file is compared with the other note files of its folder.
-    this.folders = new FolderSameness(builtinRules, { ...nodeIo, list: (dir) => nodeIo.list(dir).filter((f) => this.notes.isNote(f)) });
+    this.folders = new FolderSameness(builtinRules, {
+      ...nodeIo,
+      list: (dir) => nodeIo.list(dir).filter((f) => this.notes.isNote(f)),
+    });
   }
 
   initialize(params: InitializeParams): InitializeResult {
@@ -81,7 +103,8 @@ class NoteServer {
   }
 
   initialized(): void {
-    for (const problem of this.settingsProblems) this.tell(MessageType.Warning, `initializationOptions: ${problem}; left out`);
+    for (const problem of this.settingsProblems)
+      this.tell(MessageType.Warning, `initializationOptions: ${problem}; left out`);
     // Config files, ignore files and note files; clients without the capability ignore the request.
     const watchers = [...CONFIG_NAMES, IGNORE_FILE].map((name) => ({ globPattern: `**/${name}` }));
     watchers.push({ globPattern: "**/*.{txt,text,note,md,markdown,yaml,yml,json}" });
@@ -99,11 +122,14 @@ class NoteServer {
 
   schedule(doc: TextDocument, delay: number): void {
     clearTimeout(this.timers.get(doc.uri));
-    this.timers.set(doc.uri, setTimeout(() => {
-      this.timers.delete(doc.uri);
-      const current = this.documents.get(doc.uri);
-      if (current) this.publish(current);
-    }, delay));
+    this.timers.set(
+      doc.uri,
+      setTimeout(() => {
+        this.timers.delete(doc.uri);
+        const current = this.documents.get(doc.uri);
+        if (current) this.publish(current);
+      }, delay),
+    );
   }
 
   saved(doc: TextDocument): void {
@@ -121,11 +147,15 @@ class NoteServer {
   filesChanged(paths: string[]): void {
     this.folders.forget(paths);
     if (paths.some((p) => basename(p) === IGNORE_FILE)) this.notes.forget();
-    if (paths.some((p) => this.affectsConfig(p))) return this.reloadConfig();
+    if (paths.some((p) => this.affectsConfig(p))) {
+      this.reloadConfig();
+      return;
+    }
     const all = paths.some((p) => basename(p) === IGNORE_FILE);
     for (const doc of this.documents.all()) {
       const path = pathOf(doc.uri);
-      if (all || paths.some((p) => p === path || (doc.uri.startsWith("file:") && dirname(p) === dirname(path)))) this.schedule(doc, 0);
+      if (all || paths.some((p) => p === path || (doc.uri.startsWith("file:") && dirname(p) === dirname(path))))
+        this.schedule(doc, 0);
     }
   }
 
@@ -156,7 +186,9 @@ class NoteServer {
       });
     } catch (error) {
       // A bug, not the user's input: say so where they look, and keep serving.
-      this.connection.console.error(`invite-lint: ${doc.uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      this.connection.console.error(
+        `invite-lint: ${doc.uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
       const message = `internal error: ${error instanceof Error ? error.message : String(error)}`;
       return { kind: "document-error", problem: { file: pathOf(doc.uri), line: 1, column: 1, message } };
     }

@@ -17,13 +17,15 @@ export function readSettings(options: unknown): { settings: ServerSettings; prob
   const settings: ServerSettings = { ignores: DEFAULT_IGNORES };
   const problems: string[] = [];
   if (options === undefined || options === null) return { settings, problems };
-  if (typeof options !== "object" || Array.isArray(options)) return { settings, problems: ["initializationOptions must be an object"] };
+  if (typeof options !== "object" || Array.isArray(options))
+    return { settings, problems: ["initializationOptions must be an object"] };
   const o = options as Record<string, unknown>;
   if (typeof o.to === "string" && o.to.trim()) settings.to = o.to;
   else if (o.to !== undefined && o.to !== null && o.to !== "") problems.push('"to" must be a string');
   if (typeof o.template === "boolean") settings.template = o.template;
   else if (o.template !== undefined && o.template !== null) problems.push('"template" must be true or false');
-  if (Array.isArray(o.ignores) && o.ignores.every((x) => typeof x === "string")) settings.ignores = o.ignores as string[];
+  if (Array.isArray(o.ignores) && o.ignores.every((x) => typeof x === "string"))
+    settings.ignores = o.ignores as string[];
   else if (o.ignores !== undefined && o.ignores !== null) problems.push('"ignores" must be a list of patterns');
   return { settings, problems };
 }

@@ -68,7 +68,10 @@ export class ResultCache {
   private changed = false;
 
   /** `run`: what every result depends on besides its file and config (version, rules, options). */
-  constructor(readonly path: string, run: unknown) {
+  constructor(
+    readonly path: string,
+    run: unknown,
+  ) {
     this.run = sha1(JSON.stringify(run));
     this.files = this.load();
   }
@@ -99,10 +102,23 @@ export class ResultCache {
     const f = this.files.get(resolve(file));
     if (!f || f.key !== key || typeof f.results !== "string" || !Array.isArray(f.leads)) return undefined;
     try {
-      const notes = f.notes === undefined ? undefined : (JSON.parse(f.notes) as { name: string; fingerprint?: StoredFingerprint; exempt: boolean }[]);
+      const notes =
+        f.notes === undefined
+          ? undefined
+          : (JSON.parse(f.notes) as { name: string; fingerprint?: StoredFingerprint; exempt: boolean }[]);
       return {
-        key, results: JSON.parse(f.results) as LintResult[], leads: f.leads,
-        ...(notes ? { notes: notes.map((n) => ({ name: n.name, exempt: n.exempt, ...(n.fingerprint ? { fingerprint: fromStored(n.fingerprint) } : {}) })) } : {}),
+        key,
+        results: JSON.parse(f.results) as LintResult[],
+        leads: f.leads,
+        ...(notes
+          ? {
+              notes: notes.map((n) => ({
+                name: n.name,
+                exempt: n.exempt,
+                ...(n.fingerprint ? { fingerprint: fromStored(n.fingerprint) } : {}),
+              })),
+            }
+          : {}),
       };
     } catch {
       return undefined;
@@ -113,8 +129,20 @@ export class ResultCache {
   set(file: string, entry: { key: string; results: string; leads: number[]; notes?: CachedNote[] }): void {
     this.changed = true;
     this.files.set(resolve(file), {
-      key: entry.key, results: entry.results, leads: entry.leads,
-      ...(entry.notes ? { notes: JSON.stringify(entry.notes.map((n) => ({ name: n.name, exempt: n.exempt, ...(n.fingerprint ? { fingerprint: toStored(n.fingerprint) } : {}) }))) } : {}),
+      key: entry.key,
+      results: entry.results,
+      leads: entry.leads,
+      ...(entry.notes
+        ? {
+            notes: JSON.stringify(
+              entry.notes.map((n) => ({
+                name: n.name,
+                exempt: n.exempt,
+                ...(n.fingerprint ? { fingerprint: toStored(n.fingerprint) } : {}),
+              })),
+            ),
+          }
+        : {}),
     });
   }
 
@@ -141,12 +169,21 @@ export class ResultCache {
 }
 
 function toStored(f: Fingerprint): StoredFingerprint {
-  return { signature: Buffer.from(f.signature).toString("hex"), shingles: f.shingles, words: f.words, values: [...f.values], sentences: [...f.sentences] };
+  return {
+    signature: Buffer.from(f.signature).toString("hex"),
+    shingles: f.shingles,
+    words: f.words,
+    values: [...f.values],
+    sentences: [...f.sentences],
+  };
 }
 
 function fromStored(s: StoredFingerprint): Fingerprint {
   return {
-    signature: new Uint8Array(Buffer.from(s.signature, "hex")), shingles: s.shingles, words: s.words,
-    values: Uint32Array.from(s.values), sentences: Uint32Array.from(s.sentences),
+    signature: new Uint8Array(Buffer.from(s.signature, "hex")),
+    shingles: s.shingles,
+    words: s.words,
+    values: Uint32Array.from(s.values),
+    sentences: Uint32Array.from(s.sentences),
   };
 }

@@ -3,7 +3,7 @@
 // directory's `.invite-lintignore` and `--ignore-pattern`; a file named on the command line is
 // linted whatever its name, unless it is ignored: then it is skipped with a warning, as ESLint
 // does. Patterns are gitignore syntax (src/node/patterns.ts).
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { type Dirent, existsSync, readFileSync, readdirSync, type Stats, statSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { InputError, describe } from "./input.js";
 import { findConfig } from "../config/find.js";
@@ -19,10 +19,32 @@ export const DEFAULT_FILES = ["*.txt", "*.text", "*.note", "*.md", "*.markdown",
  * at any depth); package and tool metadata.
  */
 export const DEFAULT_IGNORES = [
-  ".*", "dist/", "build/", "coverage/", "docs/",
-  "README*", "CHANGELOG*", "CHANGES*", "HISTORY*", "LICENSE*", "LICENCE*", "COPYING*", "CONTRIBUTING*", "CODE_OF_CONDUCT*",
-  "SECURITY*", "SUPPORT*", "AUTHORS*", "NOTICE*",
-  "package.json", "package-lock.json", "npm-shrinkwrap.json", "pnpm-lock.yaml", "tsconfig*.json", "jsconfig.json", "action.yml", "action.yaml",
+  ".*",
+  "dist/",
+  "build/",
+  "coverage/",
+  "docs/",
+  "README*",
+  "CHANGELOG*",
+  "CHANGES*",
+  "HISTORY*",
+  "LICENSE*",
+  "LICENCE*",
+  "COPYING*",
+  "CONTRIBUTING*",
+  "CODE_OF_CONDUCT*",
+  "SECURITY*",
+  "SUPPORT*",
+  "AUTHORS*",
+  "NOTICE*",
+  "package.json",
+  "package-lock.json",
+  "npm-shrinkwrap.json",
+  "pnpm-lock.yaml",
+  "tsconfig*.json",
+  "jsconfig.json",
+  "action.yml",
+  "action.yaml",
 ];
 
 /** Folders a walk or glob never enters, even with `--no-ignore`. */
@@ -32,7 +54,20 @@ const NEVER_WALKED = new Set([".git", "node_modules"]);
 /** The default `files` as one test on a file name. */
 export const NOTE_FILE = /\.(txt|text|note|md|markdown|ya?ml|json)$/i;
 /** File names the default ignores skip among note files. */
-export const SKIP_FILES = new Set(["package.json", "package-lock.json", "npm-shrinkwrap.json", "pnpm-lock.yaml", "tsconfig.json", "jsconfig.json", "action.yml", "action.yaml", ".invite-lintrc.yaml", ".invite-lintrc.yml", ".invite-lintrc.json", ".pre-commit-hooks.yaml"]);
+export const SKIP_FILES = new Set([
+  "package.json",
+  "package-lock.json",
+  "npm-shrinkwrap.json",
+  "pnpm-lock.yaml",
+  "tsconfig.json",
+  "jsconfig.json",
+  "action.yml",
+  "action.yaml",
+  ".invite-lintrc.yaml",
+  ".invite-lintrc.yml",
+  ".invite-lintrc.json",
+  ".pre-commit-hooks.yaml",
+]);
 /** Folder names the default ignores (and walks) skip. */
 export const SKIP_DIRS = new Set([...NEVER_WALKED, "dist", "build", "coverage", "docs"]);
 
@@ -85,7 +120,7 @@ export async function expandInputs(args: string[], options: ExpandOptions = {}):
       continue;
     }
     const abs = resolve(cwd, arg);
-    let st;
+    let st: Stats | undefined;
     try {
       st = statSync(abs, { throwIfNoEntry: false });
     } catch (error) {
@@ -93,7 +128,12 @@ export async function expandInputs(args: string[], options: ExpandOptions = {}):
     }
     if (!st && GLOB.test(arg)) {
       const { globSync } = await import("./glob.js");
-      const found = globSync(arg, { cwd, onlyFiles: true, ignore: ["**/node_modules/**", "**/.git/**"], expandDirectories: false }).sort();
+      const found = globSync(arg, {
+        cwd,
+        onlyFiles: true,
+        ignore: ["**/node_modules/**", "**/.git/**"],
+        expandDirectories: false,
+      }).sort();
       const root = resolve(cwd, globRoot(arg));
       let kept = 0;
       for (const f of found) {
@@ -104,7 +144,8 @@ export async function expandInputs(args: string[], options: ExpandOptions = {}):
           kept++;
         }
       }
-      if (kept === 0) unmatched(`${arg}: no files match${found.length ? ` (${found.length} ignored or not note files)` : ""}`);
+      if (kept === 0)
+        unmatched(`${arg}: no files match${found.length ? ` (${found.length} ignored or not note files)` : ""}`);
       continue;
     }
     if (!st) {
@@ -126,7 +167,7 @@ export async function expandInputs(args: string[], options: ExpandOptions = {}):
       if (depth > 32) return;
       const here = resolve(cwd, dir);
       const s = rules.known(here) ?? (await rules.forFolder(here));
-      let entries;
+      let entries: Dirent[];
       try {
         entries = readdirSync(here, { withFileTypes: true });
       } catch (error) {
@@ -162,7 +203,13 @@ function globRoot(glob: string): string {
  */
 function relativeTo(path: string, base: string, root: string): string {
   // Most paths are below the base: a prefix is cheaper than path.relative for thousands of files.
-  if (path.startsWith(base) && path[base.length] === sep) return sep === "/" ? path.slice(base.length + 1) : path.slice(base.length + 1).split(sep).join("/");
+  if (path.startsWith(base) && path[base.length] === sep)
+    return sep === "/"
+      ? path.slice(base.length + 1)
+      : path
+          .slice(base.length + 1)
+          .split(sep)
+          .join("/");
   const inside = (rel: string) => rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
   const rel = relative(base, path);
   if (inside(rel)) return rel.split(sep).join("/");
@@ -192,18 +239,34 @@ async function selectionRules(args: string[], cwd: string, options: ExpandOption
   const cliPatterns: SourcedPattern[] = [];
   if (!noIgnore && args.some((a) => a !== "-")) {
     const file = join(cwd, IGNORE_FILE);
-    if (existsSync(file)) for (const pattern of ignoreFileLines(readFileSync(file, "utf8"))) cliPatterns.push({ pattern, source: IGNORE_FILE });
-    for (const pattern of options.ignorePatterns ?? []) cliPatterns.push({ pattern: pattern.replace(/^(!?)\.\//, "$1/"), source: "--ignore-pattern" });
+    if (existsSync(file))
+      for (const pattern of ignoreFileLines(readFileSync(file, "utf8")))
+        cliPatterns.push({ pattern, source: IGNORE_FILE });
+    for (const pattern of options.ignorePatterns ?? [])
+      cliPatterns.push({ pattern: pattern.replace(/^(!?)\.\//, "$1/"), source: "--ignore-pattern" });
   }
   const cliSet = await setOf(cliPatterns);
 
-  const selection = async (base: string, data: { files?: string[]; ignores?: string[] } | undefined, file: string | undefined): Promise<Selection> => ({
+  const selection = async (
+    base: string,
+    data: { files?: string[]; ignores?: string[] } | undefined,
+    file: string | undefined,
+  ): Promise<Selection> => ({
     base,
-    files: await setOf((data?.files ?? DEFAULT_FILES).map((pattern) => ({ pattern, source: file ? `"files" in ${file}` : "the default files" }))),
-    ignores: await setOf(noIgnore ? [] : [
-      ...DEFAULT_IGNORES.map((pattern) => ({ pattern, source: "the default ignores" })),
-      ...(data?.ignores ?? []).map((pattern) => ({ pattern, source: `"ignores" in ${file}` })),
-    ]),
+    files: await setOf(
+      (data?.files ?? DEFAULT_FILES).map((pattern) => ({
+        pattern,
+        source: file ? `"files" in ${file}` : "the default files",
+      })),
+    ),
+    ignores: await setOf(
+      noIgnore
+        ? []
+        : [
+            ...DEFAULT_IGNORES.map((pattern) => ({ pattern, source: "the default ignores" })),
+            ...(data?.ignores ?? []).map((pattern) => ({ pattern, source: `"ignores" in ${file}` })),
+          ],
+    ),
   });
   let defaults: Promise<Selection> | undefined;
   const byConfig = new Map<string, Promise<Selection>>();
@@ -235,6 +298,7 @@ async function selectionRules(args: string[], cwd: string, options: ExpandOption
     known: (dir) => ready.get(dir),
     isNote: (s, path, root) => s.files.match(relativeTo(path, s.base, root), false) !== undefined,
     ignored: (s, path, dir, root) =>
-      (s.ignores.size ? s.ignores.match(relativeTo(path, s.base, root), dir) : undefined) ?? (cliSet.size ? cliSet.match(relativeTo(path, cwd, root), dir) : undefined),
+      (s.ignores.size ? s.ignores.match(relativeTo(path, s.base, root), dir) : undefined) ??
+      (cliSet.size ? cliSet.match(relativeTo(path, cwd, root), dir) : undefined),
   };
 }

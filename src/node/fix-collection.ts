@@ -40,9 +40,19 @@ export function entryScalars(path: string, source: string): EntryScalar[] | unde
     if (!isScalar(node) || typeof node.value !== "string" || !node.range) return;
     const [start, end] = node.range;
     const { from, to } = scalarBody(node.type, start, end, source);
-    out.push({ name: `${path}#${id}`, value: node.value, style: node.type, start, end, from, to: Math.max(from, to), context });
+    out.push({
+      name: `${path}#${id}`,
+      value: node.value,
+      style: node.type,
+      start,
+      end,
+      from,
+      to: Math.max(from, to),
+      context,
+    });
   };
-  const textPair = (map: unknown) => (isMap(map) ? map.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === "text") : undefined);
+  const textPair = (map: unknown) =>
+    isMap(map) ? map.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === "text") : undefined;
   const keyColumn = (pair: { key: unknown }) => column((pair.key as { range?: number[] } | null)?.range?.[0] ?? 0);
   if (isSeq(root)) {
     root.items.forEach((item, i) => {
@@ -51,7 +61,8 @@ export function entryScalars(path: string, source: string): EntryScalar[] | unde
       if (isMap(item)) {
         const idPair = item.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === "id");
         if (idPair && isScalar(idPair.value)) id = String(idPair.value.value);
-        if (pair) add(id, pair.value, item.flow ? { flow: true } : { flow: false, column: keyColumn(pair), item: false });
+        if (pair)
+          add(id, pair.value, item.flow ? { flow: true } : { flow: false, column: keyColumn(pair), item: false });
       } else if (isScalar(item) && item.range) {
         // A list of strings: the dash is the first mark on the item's line.
         const lineStart = source.lastIndexOf("\n", item.range[0] - 1) + 1;
@@ -63,7 +74,14 @@ export function entryScalars(path: string, source: string): EntryScalar[] | unde
     for (const pair of root.items) {
       const id = isScalar(pair.key) ? String(pair.key.value) : "?";
       const inner = textPair(pair.value);
-      if (inner) add(id, inner.value, (pair.value as { flow?: boolean }).flow ? { flow: true } : { flow: false, column: keyColumn(inner), item: false });
+      if (inner)
+        add(
+          id,
+          inner.value,
+          (pair.value as { flow?: boolean }).flow
+            ? { flow: true }
+            : { flow: false, column: keyColumn(inner), item: false },
+        );
       else add(id, pair.value, root.flow ? { flow: true } : { flow: false, column: keyColumn(pair), item: false });
     }
   }
@@ -112,11 +130,18 @@ export function valueRange(source: string, s: EntryScalar, from: number, to: num
 }
 
 function markedRange(source: string, s: EntryScalar, from: number, to: number): [number, number] | undefined {
-  const marked = parseScalar(edited(source, s, [{ from, to: from, text: START }, { from: to, to, text: END }]), s.context);
+  const marked = parseScalar(
+    edited(source, s, [
+      { from, to: from, text: START },
+      { from: to, to, text: END },
+    ]),
+    s.context,
+  );
   if (marked === undefined || marked.replace(START, "").replace(END, "") !== s.value) return undefined;
   const a = marked.indexOf(START);
   const b = marked.indexOf(END);
-  if (a === -1 || b === -1 || b < a || marked.indexOf(START, a + 1) !== -1 || marked.indexOf(END, b + 1) !== -1) return undefined;
+  if (a === -1 || b === -1 || b < a || marked.indexOf(START, a + 1) !== -1 || marked.indexOf(END, b + 1) !== -1)
+    return undefined;
   return [a, b - 1];
 }
 
@@ -185,46 +210,82 @@ export function fixScalar(source: string, s: EntryScalar, fixes: RawFix[]): Scal
     let [a, b] = r;
     if (a < at) continue;
     // A removal after a space takes the spaces after it, also where a line break folded into one: no double space is left.
-    if (f.text === "" && (a === 0 || /[ \t]/.test(s.value[a - 1]!))) while (s.value[b] === " " || s.value[b] === "\t") b++;
+    if (f.text === "" && (a === 0 || /[ \t]/.test(s.value[a - 1]!)))
+      while (s.value[b] === " " || s.value[b] === "\t") b++;
     value += s.value.slice(at, a) + f.text;
     at = b;
     places.push({ from: f.range[0], to: f.range[1], text: f.text });
   }
   if (!places.length) return { skipped };
   value = chomped(source, s, value + s.value.slice(at));
-  if (value.trim() === "" && s.value.trim() !== "") return { skipped: [...skipped, ...places.map((p) => ({ fix: { range: [p.from, p.to] as [number, number], text: p.text }, reason: "it would leave the note empty" }))] };
+  if (value.trim() === "" && s.value.trim() !== "")
+    return {
+      skipped: [
+        ...skipped,
+        ...places.map((p) => ({
+          fix: { range: [p.from, p.to] as [number, number], text: p.text },
+          reason: "it would leave the note empty",
+        })),
+      ],
+    };
   const texts = places.map((p) => encodeIn(s.style, p.text));
   const encodable = texts.every((t) => t !== undefined);
   const attempts: (() => string | undefined)[] = [
-    () => (encodable ? edited(source, s, places.map((p, i) => {
-      let from = p.from;
-      const floor = Math.max(s.from, places[i - 1]?.to ?? 0);
-      let to = p.to;
-      const eol = /^\r?\n/.exec(source.slice(p.to, p.to + 2));
-      if (p.text === "" && eol) {
-        while (from > floor && /[ \t]/.test(source[from - 1]!)) from--;
-        // A line left empty goes with its line break.
-        if (source[from - 1] === "\n" && from > s.from && to + eol[0].length <= Math.max(s.to, s.end)) to += eol[0].length;
-      }
-      return { from, to, text: texts[i]! };
-    })) : undefined),
-    () => (encodable ? edited(source, s, places.map((p, i) => ({ ...p, text: texts[i]! }))) : undefined),
+    () =>
+      encodable
+        ? edited(
+            source,
+            s,
+            places.map((p, i) => {
+              let from = p.from;
+              const floor = Math.max(s.from, places[i - 1]?.to ?? 0);
+              let to = p.to;
+              const eol = /^\r?\n/.exec(source.slice(p.to, p.to + 2));
+              if (p.text === "" && eol) {
+                while (from > floor && /[ \t]/.test(source[from - 1]!)) from--;
+                // A line left empty goes with its line break.
+                if (source[from - 1] === "\n" && from > s.from && to + eol[0].length <= Math.max(s.to, s.end))
+                  to += eol[0].length;
+              }
+              return { from, to, text: texts[i]! };
+            }),
+          )
+        : undefined,
+    () =>
+      encodable
+        ? edited(
+            source,
+            s,
+            places.map((p, i) => ({ ...p, text: texts[i]! })),
+          )
+        : undefined,
     () => quoted(s.style, value),
   ];
   for (const attempt of attempts) {
     const raw = attempt();
-    if (raw !== undefined && parseScalar(raw, s.context) === value) return { edit: { start: s.start, end: s.end, text: raw, value }, skipped };
+    if (raw !== undefined && parseScalar(raw, s.context) === value)
+      return { edit: { start: s.start, end: s.end, text: raw, value }, skipped };
   }
   const reason = `the entry's ${styleName(s.style)} text cannot hold the fixed text in the same style`;
-  return { skipped: [...skipped, ...places.map((p) => ({ fix: { range: [p.from, p.to] as [number, number], text: p.text }, reason }))] };
+  return {
+    skipped: [
+      ...skipped,
+      ...places.map((p) => ({ fix: { range: [p.from, p.to] as [number, number], text: p.text }, reason })),
+    ],
+  };
 }
 
 function styleName(style: Scalar["type"]): string {
   switch (style) {
-    case Scalar.QUOTE_DOUBLE: return "double-quoted";
-    case Scalar.QUOTE_SINGLE: return "single-quoted";
-    case Scalar.BLOCK_LITERAL: return "literal block";
-    case Scalar.BLOCK_FOLDED: return "folded block";
-    default: return "plain";
+    case Scalar.QUOTE_DOUBLE:
+      return "double-quoted";
+    case Scalar.QUOTE_SINGLE:
+      return "single-quoted";
+    case Scalar.BLOCK_LITERAL:
+      return "literal block";
+    case Scalar.BLOCK_FOLDED:
+      return "folded block";
+    default:
+      return "plain";
   }
 }

@@ -9,7 +9,18 @@
  * read and linted without an error, each through a temporary file renamed over it (its mode
  * kept), and not when its content changed since it was read.
  */
-import { chmodSync, closeSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+import {
+  chmodSync,
+  closeSync,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import type { LintResult, Message, RuleSetData } from "../engine/types.js";
 import { builtinRules } from "../builtin.js";
@@ -89,18 +100,28 @@ export function fixSource(source: string, o: FixSourceOptions): FixedSource {
     text = next;
     passes++;
   }
-  const outputs = text === source ? new Map<string, string>() : outputsOf(source, text, o, first ?? [], () => (last?.text === text ? last.units : o.lint(text).units));
+  const outputs =
+    text === source
+      ? new Map<string, string>()
+      : outputsOf(source, text, o, first ?? [], () => (last?.text === text ? last.units : o.lint(text).units));
   return { text, outputs, warnings: [...warnings], passes };
 }
 
 /** The fixes of one pass: accepted, last resorts only for notes with no other, no overlaps, no note left empty. */
-function pick(linted: { units: NoteUnit[]; results: LintResult[] }, o: FixSourceOptions, warn: (line: string) => void): Candidate[] {
+function pick(
+  linted: { units: NoteUnit[]; results: LintResult[] },
+  o: FixSourceOptions,
+  warn: (line: string) => void,
+): Candidate[] {
   const all: Candidate[] = [];
   linted.results.forEach((r, unit) => {
-    for (const m of r.messages) if (m.fix && (o.accept?.(m) ?? true)) all.push({ unit, ruleId: m.ruleId, range: m.fix.range, text: m.fix.text });
+    for (const m of r.messages)
+      if (m.fix && (o.accept?.(m) ?? true)) all.push({ unit, ruleId: m.ruleId, range: m.fix.range, text: m.fix.text });
   });
   const first = new Set(all.filter((c) => !o.lastResort?.has(c.ruleId)).map((c) => c.unit));
-  const sorted = all.filter((c) => !o.lastResort?.has(c.ruleId) || !first.has(c.unit)).sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+  const sorted = all
+    .filter((c) => !o.lastResort?.has(c.ruleId) || !first.has(c.unit))
+    .sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
   const out: Candidate[] = [];
   let last = -Infinity;
   for (const c of sorted) {
@@ -138,9 +159,19 @@ function applyAll(text: string, edits: RawFix[]): string {
   return out + text.slice(at);
 }
 
-function apply(text: string, picked: Candidate[], units: NoteUnit[], o: FixSourceOptions, warn: (line: string) => void): string {
+function apply(
+  text: string,
+  picked: Candidate[],
+  units: NoteUnit[],
+  o: FixSourceOptions,
+  warn: (line: string) => void,
+): string {
   if (o.format === "collection") return applyInCollection(text, picked, units, o, warn);
-  if (o.format === "markdown") return applyAll(text, picked.flatMap((c) => markdownEdit(text, c, units[c.unit]!, warn)));
+  if (o.format === "markdown")
+    return applyAll(
+      text,
+      picked.flatMap((c) => markdownEdit(text, c, units[c.unit]!, warn)),
+    );
   return applyAll(text, picked);
 }
 
@@ -162,7 +193,13 @@ function markdownEdit(source: string, c: Candidate, unit: NoteUnit, warn: (line:
 }
 
 /** Fixes inside a collection's entries: each scalar edited in its own style, the rest of the file as it was. */
-function applyInCollection(text: string, picked: Candidate[], units: NoteUnit[], o: FixSourceOptions, warn: (line: string) => void): string {
+function applyInCollection(
+  text: string,
+  picked: Candidate[],
+  units: NoteUnit[],
+  o: FixSourceOptions,
+  warn: (line: string) => void,
+): string {
   const scalars = entryScalars(o.name, text);
   if (!scalars) {
     warn(`${o.name}: fixes not made: the file does not parse as one YAML document`);
@@ -187,7 +224,13 @@ function applyInCollection(text: string, picked: Candidate[], units: NoteUnit[],
       const c = fixes.find((f) => f.range[0] === skip.fix.range[0] && f.range[1] === skip.fix.range[1]);
       warn(`${s.name}: a ${c?.ruleId ?? "rule"} fix not made: ${skip.reason}`);
     }
-    if (done.edit) edits.push({ range: [done.edit.start, done.edit.end], text: done.edit.text, name: s.name, value: done.edit.value });
+    if (done.edit)
+      edits.push({
+        range: [done.edit.start, done.edit.end],
+        text: done.edit.text,
+        name: s.name,
+        value: done.edit.value,
+      });
   }
   if (!edits.length) return text;
   const next = applyAll(text, edits);
@@ -195,7 +238,8 @@ function applyInCollection(text: string, picked: Candidate[], units: NoteUnit[],
   const after = entryScalars(o.name, next);
   const expected = new Map(scalars.map((s) => [s.name, s.value]));
   for (const e of edits) expected.set(e.name, e.value);
-  const same = after !== undefined && after.length === scalars.length && after.every((s) => expected.get(s.name) === s.value);
+  const same =
+    after !== undefined && after.length === scalars.length && after.every((s) => expected.get(s.name) === s.value);
   if (!same || (o.json && !isJson(next) && isJson(text))) {
     warn(`${o.name}: fixes not made: the file would not read back as the fixed notes`);
     return text;
@@ -216,7 +260,13 @@ function isJson(text: string): boolean {
  * What each changed note now reads: a plain or Markdown file whole; a section of a Markdown
  * collection its part of the file; a collection entry its text.
  */
-function outputsOf(source: string, text: string, o: FixSourceOptions, before: NoteUnit[], after: () => NoteUnit[]): Map<string, string> {
+function outputsOf(
+  source: string,
+  text: string,
+  o: FixSourceOptions,
+  before: NoteUnit[],
+  after: () => NoteUnit[],
+): Map<string, string> {
   const out = new Map<string, string>();
   if (o.format === "collection") {
     const was = new Map((entryScalars(o.name, source) ?? []).map((s) => [s.name, s.value]));
@@ -252,11 +302,14 @@ export interface FixRunOptions {
 export async function fixRun(paths: string[], options: LintFilesOptions, fix: FixRunOptions): Promise<LintRun> {
   const inputs = paths.length ? paths : ["-"];
   if (fix.mode === "write" && inputs.includes("-")) {
-    throw new UsageError("--fix cannot write back to stdin; use --fix-dry-run (with --format json, the fixed text is each note's output)");
+    throw new UsageError(
+      "--fix cannot write back to stdin; use --fix-dry-run (with --format json, the fixed text is each note's output)",
+    );
   }
   const base = options.rules ?? builtinRules;
   const configs = await configSource(options, inputs, base);
-  const formatOf = (p: string) => (p === "-" ? (options.stdinFilename ? documentFormat(options.stdinFilename) : "text") : documentFormat(p));
+  const formatOf = (p: string) =>
+    p === "-" ? (options.stdinFilename ? documentFormat(options.stdinFilename) : "text") : documentFormat(p);
   const documents = inputs.some((p) => formatOf(p) !== "text") ? await import("../documents.js") : undefined;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const accept = fix.quiet ? (m: Message) => m.severity === "error" : undefined;
@@ -276,14 +329,26 @@ export async function fixRun(paths: string[], options: LintFilesOptions, fix: Fi
     }
     seen.set(key, p);
     const name = isStdin ? (options.stdinFilename ?? "<stdin>") : p;
-    const text = isStdin ? (stdin = options.readStdin ? options.readStdin() : readText(0, maxBytes, name, options.allowBinary)) : readText(p, maxBytes, p, options.allowBinary);
+    const text = isStdin
+      ? (stdin = options.readStdin ? options.readStdin() : readText(0, maxBytes, name, options.allowBinary))
+      : readText(p, maxBytes, p, options.allowBinary);
     const config = configs.forFile(lookupName(p, options.stdinFilename));
     const format = formatOf(p);
     const fixed = fixSource(text, {
-      name, format, accept, lastResort: lastResortRules(config.rules), json: /\.json$/i.test(name),
+      name,
+      format,
+      accept,
+      lastResort: lastResortRules(config.rules),
+      json: /\.json$/i.test(name),
       lint: (t) => {
         // Split as the lint pass splits (Markdown sections as the config says); its warnings are the lint pass's to give.
-        const units = documents ? [...documents.splitDocument(name, t, format, { sections: config.sections?.(lookupName(p, options.stdinFilename) ?? name) })] : [plainUnit(name, t)];
+        const units = documents
+          ? [
+              ...documents.splitDocument(name, t, format, {
+                sections: config.sections?.(lookupName(p, options.stdinFilename) ?? name),
+              }),
+            ]
+          : [plainUnit(name, t)];
         return { units, results: [...lintUnits(units, t, format !== "text", config, options)] };
       },
     });
@@ -300,7 +365,8 @@ export async function fixRun(paths: string[], options: LintFilesOptions, fix: Fi
     if (failure) continue;
     for (const [name, out] of c.fixed.outputs) {
       outputs.set(name, out);
-      for (const a of aliases) if (a.of === c.path && name.startsWith(c.path)) outputs.set(a.alias + name.slice(c.path.length), out);
+      for (const a of aliases)
+        if (a.of === c.path && name.startsWith(c.path)) outputs.set(a.alias + name.slice(c.path.length), out);
     }
   }
   // A fix not made, a file not written: told once every input has been read, through the run's `warn`.
@@ -330,7 +396,16 @@ export async function fixRun(paths: string[], options: LintFilesOptions, fix: Fi
 }
 
 function plainUnit(name: string, text: string): NoteUnit {
-  return { name, text, offset: 0, characters: text.trim().length, facts: {}, disable: [], suppress: [], directives: [] };
+  return {
+    name,
+    text,
+    offset: 0,
+    characters: text.trim().length,
+    facts: {},
+    disable: [],
+    suppress: [],
+    directives: [],
+  };
 }
 
 function realPath(p: string): string {
@@ -352,10 +427,14 @@ function encodingOf(bytes: Buffer): Encoding {
 /** Text in the file's own encoding, its byte order mark included. */
 export function encode(text: string, encoding: Encoding): Buffer {
   switch (encoding) {
-    case "utf8": return Buffer.from(text, "utf8");
-    case "utf8-bom": return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, "utf8")]);
-    case "utf16le": return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
-    case "utf16be": return Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, "utf16le").swap16()]);
+    case "utf8":
+      return Buffer.from(text, "utf8");
+    case "utf8-bom":
+      return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, "utf8")]);
+    case "utf16le":
+      return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
+    case "utf16be":
+      return Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, "utf16le").swap16()]);
   }
 }
 

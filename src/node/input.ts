@@ -25,7 +25,8 @@ export function readText(path: string | 0, maxBytes: number, label: string, allo
   try {
     let buf = shared;
     let total = 0;
-    const tooLarge = (size?: number) => new InputError(`${label}: larger than --max-bytes ${maxBytes}${size === undefined ? "" : ` (${size} bytes)`}`);
+    const tooLarge = (size?: number) =>
+      new InputError(`${label}: larger than --max-bytes ${maxBytes}${size === undefined ? "" : ` (${size} bytes)`}`);
     for (;;) {
       if (total === buf.length) {
         if (total > maxBytes) throw tooLarge(path === 0 ? undefined : fileSize(fd));
@@ -72,7 +73,8 @@ export function decode(bytes: Buffer, label: string, allowBinary = false): strin
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const nul = bytes.indexOf(0, start);
   if (nul !== -1) {
-    if (!allowBinary) throw new InputError(`${label}: binary file (NUL byte at offset ${nul}); --binary lints it anyway`);
+    if (!allowBinary)
+      throw new InputError(`${label}: binary file (NUL byte at offset ${nul}); --binary lints it anyway`);
     // Forced: NUL bytes and bytes that are not UTF-8 become U+FFFD.
     return new TextDecoder("utf-8").decode(bytes.subarray(start)).replace(/\0/g, "\ufffd");
   }
@@ -107,11 +109,16 @@ function firstInvalidUtf8(b: Buffer, start: number): number {
 export function describe(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   switch (code) {
-    case "ENOENT": return "no such file";
+    case "ENOENT":
+      return "no such file";
     case "EACCES":
-    case "EPERM": return "permission denied";
-    case "EISDIR": return "is a folder";
-    case "ENAMETOOLONG": return "file name too long";
-    default: return (error as Error).message.split("\n")[0] ?? "cannot read";
+    case "EPERM":
+      return "permission denied";
+    case "EISDIR":
+      return "is a folder";
+    case "ENAMETOOLONG":
+      return "file name too long";
+    default:
+      return (error as Error).message.split("\n")[0] ?? "cannot read";
   }
 }

@@ -1,11 +1,9 @@
 import type { LintResult, Message, RuleDef, RuleSetData } from "../engine/types.js";
 import { linterFor } from "../engine/default.js";
-import type { LinearCompiler } from "../engine/linear.js";
 import { LineIndex } from "../engine/text.js";
 import { builtinRules } from "../builtin.js";
 import { documentFormat } from "../document-format.js";
 import type { NoteUnit } from "../documents.js";
-import type { ConfigData } from "../config/schema.js";
 import { DEFAULT_MAX_BYTES, readText } from "./input.js";
 import { NEAR_DUPLICATE_RULE, type Cluster } from "../engine/sameness.js";
 import { samenessPass, type SamenessCache } from "./sameness-pass.js";
@@ -17,10 +15,8 @@ import type { LintFilesOptions, NoteConfig } from "./lint-options.js";
 
 export type { LintFilesOptions, NoteConfig } from "./lint-options.js";
 
-
 /** Notes linted between turns of the event loop. */
 const YIELD_EVERY = 64;
-
 
 /**
  * A run over files: an async iterable of results, one per note, in input order. Iterating it
@@ -47,13 +43,15 @@ export function lintRun(paths: string[], options: LintFilesOptions = {}): LintRu
   const ruleSets = new Set<RuleSetData>([base]);
   let clusters: Cluster[] = [];
   async function* results(): AsyncGenerator<LintResult> {
-    const formatOf = (p: string) => (p === "-" ? (options.stdinFilename ? documentFormat(options.stdinFilename) : "text") : documentFormat(p));
+    const formatOf = (p: string) =>
+      p === "-" ? (options.stdinFilename ? documentFormat(options.stdinFilename) : "text") : documentFormat(p);
     const configs = await configSource(options, inputs, base);
     const documents = inputs.some((p) => formatOf(p) !== "text") ? await import("../documents.js") : undefined;
     const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
     // The cache and its crypto module load only for --cache.
     const cache = options.cache ? openCache(await import("./cache.js"), options, base) : undefined;
-    const keyOf = (p: string, text: string) => cache!.key(text, configs.forFile(lookupName(p, options.stdinFilename)).digest ?? "");
+    const keyOf = (p: string, text: string) =>
+      cache!.key(text, configs.forFile(lookupName(p, options.stdinFilename)).digest ?? "");
     /** Near-duplicate fingerprints of the files the cache did not have, kept for their new entries. */
     const fresh = new Map<number, CachedNote[]>();
     const samenessCache: SamenessCache | undefined = cache && {
@@ -67,11 +65,21 @@ export function lintRun(paths: string[], options: LintFilesOptions = {}): LintRu
     for (const [input, p] of inputs.entries()) {
       const isStdin = p === "-";
       const name = isStdin ? (options.stdinFilename ?? "<stdin>") : p;
-      const text = isStdin ? (readStdin ? readStdin() : readText(0, maxBytes, name, options.allowBinary)) : (options.readFile?.(p) ?? readText(p, maxBytes, p, options.allowBinary));
+      const text = isStdin
+        ? readStdin
+          ? readStdin()
+          : readText(0, maxBytes, name, options.allowBinary)
+        : (options.readFile?.(p) ?? readText(p, maxBytes, p, options.allowBinary));
       const config = configs.forFile(lookupName(p, options.stdinFilename));
       ruleSets.add(config.rules);
       const format = formatOf(p);
-      const split = () => (documents ? documents.splitDocument(name, text, format, { sections: config.sections?.(lookupName(p, options.stdinFilename) ?? name), warn: options.warn }) : [plainUnit(name, text)]);
+      const split = () =>
+        documents
+          ? documents.splitDocument(name, text, format, {
+              sections: config.sections?.(lookupName(p, options.stdinFilename) ?? name),
+              warn: options.warn,
+            })
+          : [plainUnit(name, text)];
       const key = cache && !isStdin ? keyOf(p, text) : undefined;
       const hit = key !== undefined ? cache!.get(p, key) : undefined;
       if (hit) {
@@ -100,7 +108,13 @@ export function lintRun(paths: string[], options: LintFilesOptions = {}): LintRu
         if (++done % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
       }
       // A file of no notes is not kept: a YAML file that is not a collection gives its warning on every run.
-      if (entry?.results.length) cache!.set(p, { key: key!, results: `[${entry.results.join(",")}]`, leads: entry.leads, ...(fresh.has(input) ? { notes: fresh.get(input)! } : {}) });
+      if (entry?.results.length)
+        cache!.set(p, {
+          key: key!,
+          results: `[${entry.results.join(",")}]`,
+          leads: entry.leads,
+          ...(fresh.has(input) ? { notes: fresh.get(input)! } : {}),
+        });
       fresh.delete(input);
     }
     const unsaved = cache?.save();
@@ -132,17 +146,36 @@ export async function lintFiles(paths: string[], options: LintFilesOptions = {})
 /** The cache of a run: its key is everything results depend on besides each file's text and config. */
 function openCache(m: typeof import("./cache.js"), options: LintFilesOptions, base: RuleSetData): ResultCache {
   return new m.ResultCache(m.cacheFile(options.cacheLocation), {
-    version: pkg.version, rules: base.digest ?? null, overrides: options.overrides ?? {}, settings: options.ruleSettings ?? {},
-    unusedDirectives: Boolean(options.reportUnusedDirectives), binary: Boolean(options.allowBinary),
+    version: pkg.version,
+    rules: base.digest ?? null,
+    overrides: options.overrides ?? {},
+    settings: options.ruleSettings ?? {},
+    unusedDirectives: Boolean(options.reportUnusedDirectives),
+    binary: Boolean(options.allowBinary),
   });
 }
 
 function plainUnit(name: string, text: string): NoteUnit {
-  return { name, text, offset: 0, characters: text.trim().length, facts: {}, disable: [], suppress: [], directives: [] };
+  return {
+    name,
+    text,
+    offset: 0,
+    characters: text.trim().length,
+    facts: {},
+    disable: [],
+    suppress: [],
+    directives: [],
+  };
 }
 
 /** Lints the notes of one file with its configuration, one at a time. */
-export function* lintUnits(units: Iterable<NoteUnit>, text: string, shared: boolean, config: NoteConfig, options: LintFilesOptions): Generator<LintResult> {
+export function* lintUnits(
+  units: Iterable<NoteUnit>,
+  text: string,
+  shared: boolean,
+  config: NoteConfig,
+  options: LintFilesOptions,
+): Generator<LintResult> {
   const linter = linterFor(config.rules, config.linear);
   const positions = shared ? new LineIndex(text) : undefined;
   for (const unit of units) {
@@ -151,13 +184,24 @@ export function* lintUnits(units: Iterable<NoteUnit>, text: string, shared: bool
     const result = linter.lint(unit.text, noteOptions(unit, text, positions, config.data, options, onSuppress));
     if (options.reportUnusedDirectives && unit.directives.length) {
       // A whole-note disable is used when the rule fires without it.
-      const plain = { ...noteOptions(unit, text, positions, config.data, options), disable: undefined, suppress: undefined };
-      const fired = unit.disable.length ? new Set(linter.lint(unit.text, plain).messages.map((m) => m.ruleId)) : new Set<string>();
+      const plain = {
+        ...noteOptions(unit, text, positions, config.data, options),
+        disable: undefined,
+        suppress: undefined,
+      };
+      const fired = unit.disable.length
+        ? new Set(linter.lint(unit.text, plain).messages.map((m) => m.ruleId))
+        : new Set<string>();
       const index = positions ?? new LineIndex(text);
       for (const d of unit.directives) {
-        const unused = d.action === "disable"
-          ? d.rules.filter((r) => !fired.has(r))
-          : d.suppress !== undefined && !usedSuppress?.has(d.suppress) ? (d.rules.length ? d.rules : ["(all rules)"]) : [];
+        const unused =
+          d.action === "disable"
+            ? d.rules.filter((r) => !fired.has(r))
+            : d.suppress !== undefined && !usedSuppress?.has(d.suppress)
+              ? d.rules.length
+                ? d.rules
+                : ["(all rules)"]
+              : [];
         for (const r of unused) result.messages.push(unusedDirective(r, d.offset, index));
       }
     }
@@ -168,8 +212,16 @@ export function* lintUnits(units: Iterable<NoteUnit>, text: string, shared: bool
 function unusedDirective(rule: string, offset: number, index: LineIndex): Message {
   const p = index.position(offset);
   return {
-    ruleId: "unused-disable-directive", check: "directives", severity: "warning",
-    message: `Unused invite-lint-disable directive (no "${rule}" finding here)`, suggestion: "Remove the directive.",
-    line: p.line, column: p.column, endLine: p.line, endColumn: p.column, offset, endOffset: offset,
+    ruleId: "unused-disable-directive",
+    check: "directives",
+    severity: "warning",
+    message: `Unused invite-lint-disable directive (no "${rule}" finding here)`,
+    suggestion: "Remove the directive.",
+    line: p.line,
+    column: p.column,
+    endLine: p.line,
+    endColumn: p.column,
+    offset,
+    endOffset: offset,
   };
 }

@@ -1,5 +1,5 @@
 // What lintFiles takes, and the configuration of one note (src/node/lint-files.ts).
-import type { LintOptions, LintResult, RuleSetData, RuleSetting, SeveritySetting } from "../engine/types.js";
+import type { LintOptions, RuleSetData, RuleSetting, SeveritySetting } from "../engine/types.js";
 import type { LinearCompiler } from "../engine/linear.js";
 import type { ConfigData } from "../config/schema.js";
 import type { Cluster } from "../engine/sameness.js";

@@ -29,7 +29,10 @@ export class PatternSet {
   private readonly fileName: RegExp | undefined;
   private readonly ig: Ignore | undefined;
 
-  constructor(readonly patterns: SourcedPattern[], factory?: IgnoreFactory) {
+  constructor(
+    readonly patterns: SourcedPattern[],
+    factory?: IgnoreFactory,
+  ) {
     if (patterns.every((p) => SIMPLE.test(p.pattern))) {
       this.simple = patterns.map((from) => {
         const dirOnly = from.pattern.endsWith("/");
@@ -37,7 +40,8 @@ export class PatternSet {
         const body = name.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*");
         return { re: new RegExp(`^${body}$`, "iu"), dirOnly, from };
       });
-      const union = (list: Compiled[]) => (list.length ? new RegExp(list.map((c) => `(?:${c.re.source})`).join("|"), "iu") : /$^/);
+      const union = (list: Compiled[]) =>
+        list.length ? new RegExp(list.map((c) => `(?:${c.re.source})`).join("|"), "iu") : /$^/;
       this.anyName = union(this.simple);
       this.fileName = union(this.simple.filter((c) => !c.dirOnly));
     } else {
@@ -79,5 +83,8 @@ export class PatternSet {
 
 /** The lines of an ignore file that are patterns (no blank lines or comments). */
 export function ignoreFileLines(text: string): string[] {
-  return text.split(/\r?\n|\r/).map((l) => l.replace(/(?<!\\)\s+$/, "")).filter((l) => l !== "" && !l.startsWith("#"));
+  return text
+    .split(/\r?\n|\r/)
+    .map((l) => l.replace(/(?<!\\)\s+$/, ""))
+    .filter((l) => l !== "" && !l.startsWith("#"));
 }

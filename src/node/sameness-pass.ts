@@ -9,7 +9,14 @@
 import { dirname, resolve } from "node:path";
 import type { LintResult, Message, RuleSetData, RuleSetting, SeveritySetting } from "../engine/types.js";
 import {
-  createFingerprinter, DEFAULT_THRESHOLD, NoteSet, RULE_ID, type Clustering, type Cluster, type Fingerprinter, type NearDuplicate, type NoteFacts,
+  createFingerprinter,
+  NoteSet,
+  RULE_ID,
+  type Clustering,
+  type Cluster,
+  type Fingerprinter,
+  type NearDuplicate,
+  type NoteFacts,
 } from "../engine/sameness.js";
 import { documentFormat } from "../document-format.js";
 import type { NoteUnit } from "../documents.js";
@@ -44,7 +51,11 @@ export interface SamenessRun {
 
 /** The facts that mask a note: command-line flags win over the note's own, as in linting. */
 export function factsOf(unit: NoteUnit, overrides: LintFilesOptions["overrides"] = {}): NoteFacts {
-  return { to: overrides.to ?? unit.facts.to, company: overrides.company ?? unit.facts.company, context: overrides.context ?? unit.facts.context };
+  return {
+    to: overrides.to ?? unit.facts.to,
+    company: overrides.company ?? unit.facts.company,
+    context: overrides.context ?? unit.facts.context,
+  };
 }
 
 /** The masker's extra words from a rule set's vocabulary. */
@@ -66,12 +77,18 @@ export interface SamenessCache {
 }
 
 export async function samenessPass(
-  inputs: string[], options: LintFilesOptions, configs: ConfigSource | undefined, base: RuleSetData, cache?: SamenessCache,
+  inputs: string[],
+  options: LintFilesOptions,
+  configs: ConfigSource | undefined,
+  base: RuleSetData,
+  cache?: SamenessCache,
 ): Promise<SamenessRun | undefined> {
-  const formatOf = (p: string) => (p === "-" ? (options.stdinFilename ? documentFormat(options.stdinFilename) : "text") : documentFormat(p));
+  const formatOf = (p: string) =>
+    p === "-" ? (options.stdinFilename ? documentFormat(options.stdinFilename) : "text") : documentFormat(p);
   // A collection, or a Markdown file (which may be a note per section), can hold many notes.
   if (inputs.length < 2 && !inputs.some((p) => formatOf(p) !== "text")) return undefined;
-  const configFor = (p: string): NoteConfig => (configs ? configs.forFile(lookupName(p, options.stdinFilename)) : { data: {}, rules: base });
+  const configFor = (p: string): NoteConfig =>
+    configs ? configs.forFile(lookupName(p, options.stdinFilename)) : { data: {}, rules: base };
   const threshold = samenessThreshold(options, inputs.map(configFor));
   if (threshold === "off") return undefined;
 
@@ -89,7 +106,8 @@ export async function samenessPass(
     starts.push(notes.size);
     const name = p === "-" ? (options.stdinFilename ?? "<stdin>") : p;
     let text: string;
-    if (p === "-") stdin.push((text = options.readStdin ? options.readStdin() : readText(0, maxBytes, name, options.allowBinary)));
+    if (p === "-")
+      stdin.push((text = options.readStdin ? options.readStdin() : readText(0, maxBytes, name, options.allowBinary)));
     else text = options.readFile?.(p) ?? readText(p, maxBytes, p, options.allowBinary);
     const known = p === "-" ? undefined : cache?.notes(input, p, text);
     if (known) {
@@ -101,7 +119,11 @@ export async function samenessPass(
     }
     const config = configFor(p);
     const checkOff = isOff(config.data.settings?.generic) || isOff(options.ruleSettings?.generic);
-    const units = documents ? documents.splitDocument(name, text, formatOf(p), { sections: config.sections?.(lookupName(p, options.stdinFilename) ?? name) }) : [{ name, text, offset: 0, characters: 0, facts: {}, disable: [], suppress: [], directives: [] }];
+    const units = documents
+      ? documents.splitDocument(name, text, formatOf(p), {
+          sections: config.sections?.(lookupName(p, options.stdinFilename) ?? name),
+        })
+      : [{ name, text, offset: 0, characters: 0, facts: {}, disable: [], suppress: [], directives: [] }];
     const file = formatOf(p) === "collection" ? layout.file(input, text, notes.size) : undefined;
     const seen: CachedNote[] | undefined = cache && p !== "-" ? [] : undefined;
     for (const unit of units) {
@@ -120,7 +142,8 @@ export async function samenessPass(
   return lintPass({ notes, clustering, fingerprinter, exempt, stdin, layout, starts }, options, base);
 }
 
-const isOff = (s: SeveritySetting | RuleSetting | undefined) => s === "off" || (typeof s === "object" && s.severity === "off");
+const isOff = (s: SeveritySetting | RuleSetting | undefined) =>
+  s === "off" || (typeof s === "object" && s.severity === "off");
 
 /** What the first pass leaves for the lint pass. */
 interface FirstPass {
@@ -133,7 +156,11 @@ interface FirstPass {
   starts: number[];
 }
 
-function lintPass({ notes, clustering, fingerprinter, exempt, stdin, layout, starts }: FirstPass, options: LintFilesOptions, base: RuleSetData): SamenessRun {
+function lintPass(
+  { notes, clustering, fingerprinter, exempt, stdin, layout, starts }: FirstPass,
+  options: LintFilesOptions,
+  base: RuleSetData,
+): SamenessRun {
   const representative = new Map(clustering.representatives().map((o, c) => [o, c]));
   const texts: (string | undefined)[] = [];
   const checkOrder = base.scoring.checks.map((c) => c.id);
@@ -145,7 +172,10 @@ function lintPass({ notes, clustering, fingerprinter, exempt, stdin, layout, sta
     for (const unit of units) {
       if (ordinal >= starts[at + 1]!) ordinal = -1;
       const c = representative.get(ordinal);
-      if (c !== undefined) texts[c] = fingerprinter.sharedText(unit.text, factsOf(unit, options.overrides), (i) => clustering.shared(c, i));
+      if (c !== undefined)
+        texts[c] = fingerprinter.sharedText(unit.text, factsOf(unit, options.overrides), (i) =>
+          clustering.shared(c, i),
+        );
       current = { ordinal, unit };
       if (ordinal >= 0) ordinal++;
       yield unit;
@@ -169,7 +199,10 @@ function lintPass({ notes, clustering, fingerprinter, exempt, stdin, layout, sta
         if (c !== undefined) {
           units ??= [...(layout.units(at, text, notes.names) ?? split())];
           const unit = units[k];
-          if (unit) texts[c] = fingerprinter.sharedText(unit.text, factsOf(unit, options.overrides), (i) => clustering.shared(c, i));
+          if (unit)
+            texts[c] = fingerprinter.sharedText(unit.text, factsOf(unit, options.overrides), (i) =>
+              clustering.shared(c, i),
+            );
         }
         if (notes.names[ordinal] !== r.file) return;
         const w = clustering.warning(ordinal);
@@ -192,23 +225,41 @@ function lintPass({ notes, clustering, fingerprinter, exempt, stdin, layout, sta
 
 /** `--report-unused-disable-directives` counts `disable: [near-duplicate]` as unused (the engine never fires it); here it was used. */
 function dropUsedDirective(result: LintResult): void {
-  result.messages = result.messages.filter((m) => !(m.ruleId === "unused-disable-directive" && m.message.includes(`"${RULE_ID}"`)));
+  result.messages = result.messages.filter(
+    (m) => !(m.ruleId === "unused-disable-directive" && m.message.includes(`"${RULE_ID}"`)),
+  );
 }
 
 /**
  * Adds the warning where whole-note findings sit (where the note's text starts), in the
  * engine's order of findings: position, then check, then rule id.
  */
-export function addWarning(result: LintResult, unit: Pick<NoteUnit, "text" | "offset">, w: NearDuplicate, checkOrder: string[]): void {
+export function addWarning(
+  result: LintResult,
+  unit: Pick<NoteUnit, "text" | "offset">,
+  w: NearDuplicate,
+  checkOrder: string[],
+): void {
   const offset = unit.offset + (unit.text.length - unit.text.trimStart().length);
   const { line, column } = result.position;
   const message: Message = {
-    ruleId: RULE_ID, check: "generic", severity: "warning", message: w.message, suggestion: w.suggestion,
-    line, column, endLine: line, endColumn: column, offset, endOffset: offset,
+    ruleId: RULE_ID,
+    check: "generic",
+    severity: "warning",
+    message: w.message,
+    suggestion: w.suggestion,
+    line,
+    column,
+    endLine: line,
+    endColumn: column,
+    offset,
+    endOffset: offset,
   };
-  const rank = (check: string) => (checkOrder.indexOf(check) + 1 || checkOrder.length + 1);
-  const after = (m: Message) => m.offset > offset || (m.offset === offset && (m.endOffset > offset ||
-    rank(m.check) > rank("generic") || (m.check === "generic" && m.ruleId > RULE_ID)));
+  const rank = (check: string) => checkOrder.indexOf(check) + 1 || checkOrder.length + 1;
+  const after = (m: Message) =>
+    m.offset > offset ||
+    (m.offset === offset &&
+      (m.endOffset > offset || rank(m.check) > rank("generic") || (m.check === "generic" && m.ruleId > RULE_ID)));
   const at = result.messages.findIndex(after);
   result.messages.splice(at < 0 ? result.messages.length : at, 0, message);
 }
@@ -276,8 +327,14 @@ class Layout {
       const offset = this.offsets[f.base + k]!;
       const rest = this.rests.get(f.base + k);
       yield {
-        name: names[f.first + k]!, text: text.slice(offset, offset + this.lengths[f.base + k]!), offset, characters: this.characters[f.base + k]!,
-        facts: rest?.facts ?? {}, disable: rest?.disable ?? [], suppress: rest?.suppress ?? [], directives: rest?.directives ?? [],
+        name: names[f.first + k]!,
+        text: text.slice(offset, offset + this.lengths[f.base + k]!),
+        offset,
+        characters: this.characters[f.base + k]!,
+        facts: rest?.facts ?? {},
+        disable: rest?.disable ?? [],
+        suppress: rest?.suppress ?? [],
+        directives: rest?.directives ?? [],
         ...(rest?.ignore ? { ignore: rest.ignore } : {}),
       };
     }

@@ -18,7 +18,8 @@ const TYPES: Record<string, string> = {
   ".ico": "image/x-icon",
 };
 /** The same policy as the page's meta tag, sent as a header too. */
-const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'none'; form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
+const CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'none'; form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 export const WEB_USAGE = `Usage: invite-lint web [--port N] [--open]
 
@@ -67,9 +68,15 @@ export function resolveRequest(root: string, urlPath: string): string | undefine
 export function handler(root: string): (req: IncomingMessage, res: ServerResponse) => void {
   const gzipped = new Map<string, Buffer>();
   return (req, res) => {
-    const common = { "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer", "Cache-Control": "no-cache" };
+    const common = {
+      "X-Content-Type-Options": "nosniff",
+      "Referrer-Policy": "no-referrer",
+      "Cache-Control": "no-cache",
+    };
     if (req.method !== "GET" && req.method !== "HEAD") {
-      res.writeHead(405, { ...common, Allow: "GET, HEAD", "Content-Type": "text/plain; charset=utf-8" }).end("method not allowed\n");
+      res
+        .writeHead(405, { ...common, Allow: "GET, HEAD", "Content-Type": "text/plain; charset=utf-8" })
+        .end("method not allowed\n");
       return;
     }
     const file = resolveRequest(root, req.url ?? "/");
@@ -78,7 +85,12 @@ export function handler(root: string): (req: IncomingMessage, res: ServerRespons
       return;
     }
     let body: Buffer = readFileSync(file);
-    const headers: Record<string, string> = { ...common, "Content-Type": TYPES[extname(file)] ?? "application/octet-stream", "Content-Security-Policy": CSP, Vary: "Accept-Encoding" };
+    const headers: Record<string, string> = {
+      ...common,
+      "Content-Type": TYPES[extname(file)] ?? "application/octet-stream",
+      "Content-Security-Policy": CSP,
+      Vary: "Accept-Encoding",
+    };
     if (/\bgzip\b/.test(String(req.headers["accept-encoding"] ?? "")) && extname(file) !== ".png") {
       let packed = gzipped.get(file);
       if (!packed) gzipped.set(file, (packed = gzipSync(body, { level: 9 })));
@@ -102,9 +114,12 @@ export function listen(root: string, port: number): Promise<Server> {
 
 /** Opens a URL with the platform's opener, without waiting for it. */
 function openUrl(url: string): void {
-  const [command, args] = process.platform === "darwin" ? ["open", [url]]
-    : process.platform === "win32" ? ["cmd", ["/c", "start", "", url]]
-    : ["xdg-open", [url]];
+  const [command, args] =
+    process.platform === "darwin"
+      ? ["open", [url]]
+      : process.platform === "win32"
+        ? ["cmd", ["/c", "start", "", url]]
+        : ["xdg-open", [url]];
   const child = spawn(command, args as string[], { stdio: "ignore", detached: true });
   child.on("error", () => process.stderr.write(`invite-lint web: could not start ${command}; open ${url} yourself\n`));
   child.unref();
@@ -149,7 +164,9 @@ export async function serveWeb(args: string[], io: Io): Promise<number> {
   try {
     server = await listen(root, port);
   } catch (error) {
-    io.stderr(`invite-lint: web: cannot listen on 127.0.0.1:${port}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+    io.stderr(
+      `invite-lint: web: cannot listen on 127.0.0.1:${port}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`,
+    );
     return 2;
   }
   const address = server.address();

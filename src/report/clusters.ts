@@ -8,7 +8,6 @@ import type { FormatName, FormatOptions } from "./options.js";
 /** Names shown per cluster in the text formats; the JSON and SARIF reports list every member. */
 const SHOWN = 8;
 
-
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** "a.txt, b.txt and 3 more" */
@@ -37,7 +36,12 @@ const escapeData = (s: string) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").r
 
 /** One notice per cluster, with no file: GitHub shows it once in the run's annotations. */
 function github(clusters: Cluster[]): string {
-  return clusters.map((k) => `::notice title=invite-lint [${RULE_ID}]::${escapeData(`${headline(k)}: ${names(k)}${k.text ? `\n"${k.text}"` : ""}`)}\n`).join("");
+  return clusters
+    .map(
+      (k) =>
+        `::notice title=invite-lint [${RULE_ID}]::${escapeData(`${headline(k)}: ${names(k)}${k.text ? `\n"${k.text}"` : ""}`)}\n`,
+    )
+    .join("");
 }
 
 /** The JSON report's closing brace gets `clusters` before it, after `summary` (byte for byte what JSON.stringify gives). */
@@ -51,8 +55,14 @@ const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 /** Markdown lines for the clusters, under the summary. */
 export function clusterMarkdown(clusters: Cluster[] | undefined): string[] {
   if (!clusters?.length) return [];
-  const out = [`### Near-duplicate notes`, "", `| Notes | Same | What differs | Shared text |`, `| --- | ---: | --- | --- |`];
-  for (const k of clusters) out.push(`| ${cell(names(k, (f) => `\`${f}\``))} | ${k.similarity}% | ${cell(k.differs)} | ${cell(k.text)} |`);
+  const out = [
+    `### Near-duplicate notes`,
+    "",
+    `| Notes | Same | What differs | Shared text |`,
+    `| --- | ---: | --- | --- |`,
+  ];
+  for (const k of clusters)
+    out.push(`| ${cell(names(k, (f) => `\`${f}\``))} | ${k.similarity}% | ${cell(k.differs)} | ${cell(k.text)} |`);
   return [...out, ""];
 }
 
@@ -60,7 +70,12 @@ export function clusterMarkdown(clusters: Cluster[] | undefined): string[] {
  * The end of a streamed report with the clusters added: after the summary line in stylish and
  * github, inside the object in json; unix has only the per-note warnings.
  */
-export function withClusters(name: FormatName, end: string, clusters: Cluster[] | undefined, options: FormatOptions = {}): string {
+export function withClusters(
+  name: FormatName,
+  end: string,
+  clusters: Cluster[] | undefined,
+  options: FormatOptions = {},
+): string {
   if (!clusters?.length) return end;
   switch (name) {
     case "stylish":

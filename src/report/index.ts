@@ -30,7 +30,12 @@ export function streamFormatter(name: FormatName, options: FormatOptions = {}): 
 /** Turns a report into text in one of the formats. */
 export function format(report: Report, name: FormatName = "stylish", options: FormatOptions = {}): string {
   const stream = streamFormatter(name, options);
-  if (stream) return stream.start() + report.results.map((r) => stream.result(r)).join("") + withClusters(name, stream.end(report.summary), report.clusters, options);
+  if (stream)
+    return (
+      stream.start() +
+      report.results.map((r) => stream.result(r)).join("") +
+      withClusters(name, stream.end(report.summary), report.clusters, options)
+    );
   if (name === "sarif") return `${JSON.stringify(sarif(report, options), null, 2)}\n`;
   return markdown(report);
 }

@@ -18,7 +18,9 @@ export function markdown(report: Report): string {
     if (r.messages.length) {
       out.push(`| Line | Severity | Rule | Message | Fix |`, `| ---: | --- | --- | --- | --- |`);
       for (const m of r.messages) {
-        out.push(`| ${m.line}:${m.column} | ${m.severity} | \`${m.ruleId}\` | ${cell(m.message)} | ${cell(m.suggestion)} |`);
+        out.push(
+          `| ${m.line}:${m.column} | ${m.severity} | \`${m.ruleId}\` | ${cell(m.message)} | ${cell(m.suggestion)} |`,
+        );
       }
       out.push("");
     }

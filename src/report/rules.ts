@@ -4,32 +4,62 @@ import { ruleUrl } from "./sarif.js";
 
 /** `invite-lint rules --format json`: every rule's metadata, one object each. */
 export function rulesJson(rules: RuleSetData): string {
-  const list = [...rules.rules].sort((a, b) => a.check.localeCompare(b.check) || a.id.localeCompare(b.id)).map((r) => ({
-    id: r.id, check: r.check, kind: r.kind, severity: r.kind === "cue" ? null : r.severity, description: r.description,
-    hint: r.hint || null, fixable: r.fix !== undefined, builtin: Boolean(r.builtin), url: ruleUrl(r) ?? null,
-    source: r.origin.file, examples: r.examples,
-  }));
+  const list = [...rules.rules]
+    .sort((a, b) => a.check.localeCompare(b.check) || a.id.localeCompare(b.id))
+    .map((r) => ({
+      id: r.id,
+      check: r.check,
+      kind: r.kind,
+      severity: r.kind === "cue" ? null : r.severity,
+      description: r.description,
+      hint: r.hint || null,
+      fixable: r.fix !== undefined,
+      builtin: Boolean(r.builtin),
+      url: ruleUrl(r) ?? null,
+      source: r.origin.file,
+      examples: r.examples,
+    }));
   return `${JSON.stringify(list, null, 2)}\n`;
 }
 
 export function listRules(rules: RuleSetData): string {
   const rows = [...rules.rules].sort((a, b) => a.check.localeCompare(b.check) || a.id.localeCompare(b.id));
   const w = Math.max(...rows.map((r) => r.id.length));
-  const lines = rows.map((r) => `${r.id.padEnd(w)}  ${r.check.padEnd(15)}  ${(r.kind === "cue" ? "cue" : r.severity).padEnd(7)}  ${r.description}`);
+  const lines = rows.map(
+    (r) =>
+      `${r.id.padEnd(w)}  ${r.check.padEnd(15)}  ${(r.kind === "cue" ? "cue" : r.severity).padEnd(7)}  ${r.description}`,
+  );
   return `${"rule".padEnd(w)}  ${"check".padEnd(15)}  ${"level".padEnd(7)}  description\n${lines.join("\n")}\n`;
 }
 
 export function explain(rule: RuleDef, rules: RuleSetData): string {
-  const out = [`${rule.id} (${rule.check} check, ${rule.kind}${rule.kind === "cue" ? "" : `, ${rule.severity}`})`, "", rule.description, ""];
+  const out = [
+    `${rule.id} (${rule.check} check, ${rule.kind}${rule.kind === "cue" ? "" : `, ${rule.severity}`})`,
+    "",
+    rule.description,
+    "",
+  ];
   out.push("Score:", ...fittedWeights(rule, rules), "");
   const matchers = [
-    ...Object.entries(rule.phrases).map(([lang, list]) => `  phrases (${lang}): ${list.slice(0, 8).map((p) => `"${p}"`).join(", ")}${list.length > 8 ? `, and ${list.length - 8} more` : ""}`),
+    ...Object.entries(rule.phrases).map(
+      ([lang, list]) =>
+        `  phrases (${lang}): ${list
+          .slice(0, 8)
+          .map((p) => `"${p}"`)
+          .join(", ")}${list.length > 8 ? `, and ${list.length - 8} more` : ""}`,
+    ),
     ...Object.entries(rule.patterns).map(([lang, list]) => `  patterns (${lang}): ${list.length}, e.g. /${list[0]}/`),
   ];
   if (rule.metric) matchers.push(`  metric: ${rule.metric} ${JSON.stringify(rule.params)}`);
-  if (rule.detector) matchers.push(`  detector: ${rule.detector}${Object.keys(rule.params).length ? ` ${JSON.stringify(rule.params)}` : ""}`);
+  if (rule.detector)
+    matchers.push(
+      `  detector: ${rule.detector}${Object.keys(rule.params).length ? ` ${JSON.stringify(rule.params)}` : ""}`,
+    );
   if (rule.kind === "missing") matchers.push(`  fires when ${rule.requires.join(" + ")} score below ${rule.below}`);
-  if (rule.cap) matchers.push(`  caps the score at ${rule.cap.score}${rule.cap.unless.length ? ` unless ${rule.cap.unless.join(" or ")}` : ""}`);
+  if (rule.cap)
+    matchers.push(
+      `  caps the score at ${rule.cap.score}${rule.cap.unless.length ? ` unless ${rule.cap.unless.join(" or ")}` : ""}`,
+    );
   out.push("Matches:", ...matchers, "");
   if (rule.hint) out.push(`Fix: ${rule.hint}`, "");
   for (const b of rule.examples.bad) out.push(`Bad:  ${b}`);
@@ -45,13 +75,17 @@ function fittedWeights(rule: RuleDef, rules: RuleSetData): string[] {
   const sign = rule.kind === "cue" ? 1 : -1;
   if (rule.kind !== "cue" && rule.severity === "info") return ["  info: shown, costs no points"];
   const w = m?.verdict.weights[rule.id];
-  if (!m || (w === undefined && !rule.builtin)) return [`  ${sign > 0 ? "+" : "-"}${rule.weight} points when it ${sign > 0 ? "matches" : "fires"} (from its rule file; rule packs are not fitted)`];
+  if (!m || (w === undefined && !rule.builtin))
+    return [
+      `  ${sign > 0 ? "+" : "-"}${rule.weight} points when it ${sign > 0 ? "matches" : "fires"} (from its rule file; rule packs are not fitted)`,
+    ];
   const points = (w ?? 0) * m.scale;
-  const lines = [`  verdict: ${w === undefined ? "no weight (fitted to 0)" : `${w > 0 ? "+" : ""}${w} logit = ${points > 0 ? "+" : ""}${points.toFixed(1)} points`} (fitted, rules/weights.yaml)`];
+  const lines = [
+    `  verdict: ${w === undefined ? "no weight (fitted to 0)" : `${w > 0 ? "+" : ""}${w} logit = ${points > 0 ? "+" : ""}${points.toFixed(1)} points`} (fitted, rules/weights.yaml)`,
+  ];
   for (const [check, cm] of Object.entries(m.checks)) {
     const cw = cm.weights[rule.id];
     if (cw !== undefined) lines.push(`  ${check} check: ${cw > 0 ? "+" : ""}${cw} logit`);
   }
   return lines;
 }
-

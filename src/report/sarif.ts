@@ -4,7 +4,11 @@ import { VERDICT } from "../engine/messages.js";
 
 /** The verdict of a failing note, reported like a rule's finding. */
 export const VERDICT_META = {
-  id: VERDICT, check: VERDICT, url: "https://github.com/invite-lint/invite-lint/blob/main/README.md#how-a-note-is-scored", builtin: true, severity: "error" as const,
+  id: VERDICT,
+  check: VERDICT,
+  url: "https://github.com/invite-lint/invite-lint/blob/main/README.md#how-a-note-is-scored",
+  builtin: true,
+  severity: "error" as const,
   description: "The note does not pass: its score is below the pass mark, or a finding blocks it.",
   hint: "Fix the findings the verdict names; the breakdown in the JSON report shows every point.",
 };
@@ -44,24 +48,42 @@ export function sarif(report: Report, options: FormatOptions) {
       ruleIndex: used.indexOf(m.ruleId),
       level: LEVEL[m.severity],
       message: { text: `${m.message}. ${m.suggestion}` },
-      locations: [{
-        physicalLocation: {
-          artifactLocation: { uri: artifactUri(r.file), index: artifactIndex },
-          region: { startLine: m.line, startColumn: m.column, endLine: m.endLine, endColumn: m.endColumn, charOffset: m.offset, charLength: m.endOffset - m.offset },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: artifactUri(r.file), index: artifactIndex },
+            region: {
+              startLine: m.line,
+              startColumn: m.column,
+              endLine: m.endLine,
+              endColumn: m.endColumn,
+              charOffset: m.offset,
+              charLength: m.endOffset - m.offset,
+            },
+          },
         },
-      }],
+      ],
       properties: { check: m.check, suggestion: m.suggestion, score: r.score, entry: r.file },
     })),
   );
   return {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
-    runs: [{
-      tool: { driver: { name: "invite-lint", version: options.version ?? "0.0.0", informationUri: DOCS_URL.replace(/\/blob.*$/, ""), rules } },
-      artifacts,
-      results,
-      properties: { summary: report.summary, ...(report.clusters?.length ? { clusters: report.clusters } : {}) },
-    }],
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "invite-lint",
+            version: options.version ?? "0.0.0",
+            informationUri: DOCS_URL.replace(/\/blob.*$/, ""),
+            rules,
+          },
+        },
+        artifacts,
+        results,
+        properties: { summary: report.summary, ...(report.clusters?.length ? { clusters: report.clusters } : {}) },
+      },
+    ],
   };
 }
 

@@ -15,13 +15,17 @@ export interface StreamFormatter {
 export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** Every finding counted: "1 error, 4 warnings, 1 info". */
-export const counted = (s: Summary) => `${plural(s.errors, "error")}, ${plural(s.warnings, "warning")}, ${s.infos} info`;
+export const counted = (s: Summary) =>
+  `${plural(s.errors, "error")}, ${plural(s.warnings, "warning")}, ${s.infos} info`;
 
 /** The score's top reasons, from its breakdown: "why: base 57 · +9 their-named-work · -9 no-context · capped at 20". */
 export function reasons(r: LintResult, top = 4): string {
   const b = r.breakdown;
   if (!b) return "";
-  const parts = [`base ${Math.round(b.base)}`, ...b.items.slice(0, top).map((i) => `${i.points > 0 ? "+" : ""}${Math.round(i.points)} ${i.ruleId}`)];
+  const parts = [
+    `base ${Math.round(b.base)}`,
+    ...b.items.slice(0, top).map((i) => `${i.points > 0 ? "+" : ""}${Math.round(i.points)} ${i.ruleId}`),
+  ];
   if (b.items.length > top) parts.push(`${b.items.length - top} more`);
   const cap = b.caps[0];
   if (cap && cap.score < b.raw) parts.push(`capped at ${cap.score} (${cap.ruleId})`);
@@ -37,7 +41,9 @@ export function stylishStream(c: Paint = plain): StreamFormatter {
       const verdict = r.passed ? c.green("✔ passes") : c.red("✖ fails");
       const gradeColor = r.score >= 70 ? c.green : r.score >= 50 ? c.yellow : c.red;
       out.push(c.underline(r.file));
-      out.push(`  ${gradeColor.bold(`${r.score}/100 ${r.grade}`)}  ${verdict}  ${c.dim(`${r.characters}/${r.limit} characters`)}`);
+      out.push(
+        `  ${gradeColor.bold(`${r.score}/100 ${r.grade}`)}  ${verdict}  ${c.dim(`${r.characters}/${r.limit} characters`)}`,
+      );
       const checks = Object.entries(r.checks).map(([id, k]) => {
         const mark = k.passed ? c.green("✔") : id === "value" ? c.dim("○") : c.red("✖");
         return `${mark} ${id} ${c.dim(String(k.score))}`;
@@ -48,7 +54,9 @@ export function stylishStream(c: Paint = plain): StreamFormatter {
       let width = 0;
       for (const m of r.messages) width = Math.max(width, `${m.line}:${m.column}`.length);
       for (const m of r.messages) {
-        out.push(`  ${c.dim(`${m.line}:${m.column}`.padEnd(width))}  ${sev[m.severity]}  ${m.message}  ${c.dim(m.ruleId)}`);
+        out.push(
+          `  ${c.dim(`${m.line}:${m.column}`.padEnd(width))}  ${sev[m.severity]}  ${m.message}  ${c.dim(m.ruleId)}`,
+        );
         out.push(`  ${" ".repeat(width)}  ${c.dim("→")} ${m.suggestion}`);
       }
       return `${out.join("\n")}\n\n`;
@@ -69,7 +77,9 @@ export function unixStream(): StreamFormatter {
       const hash = r.file.indexOf("#");
       const path = hash === -1 ? r.file : r.file.slice(0, hash);
       const entry = hash === -1 ? "" : ` (${r.file.slice(hash)})`;
-      return r.messages.map((m) => `${path}:${m.line}:${m.column}: ${m.severity}: ${m.message} [${m.ruleId}]${entry}\n`).join("");
+      return r.messages
+        .map((m) => `${path}:${m.line}:${m.column}: ${m.severity}: ${m.message} [${m.ruleId}]${entry}\n`)
+        .join("");
     },
     end: () => "",
   };
@@ -84,11 +94,17 @@ export function githubStream(): StreamFormatter {
   return {
     start: () => "",
     result(r) {
-      const out = [`::group::${escapeData(r.file)} - score ${r.score}/100 (${r.grade}) ${r.passed ? "passes" : "fails"}`];
+      const out = [
+        `::group::${escapeData(r.file)} - score ${r.score}/100 (${r.grade}) ${r.passed ? "passes" : "fails"}`,
+      ];
       for (const m of r.messages) {
         const props = [
-          `file=${escapeProperty(r.file.replace(/#.*$/, ""))}`, `line=${m.line}`, `col=${m.column}`,
-          `endLine=${m.endLine}`, `endColumn=${m.endColumn}`, `title=${escapeProperty(`invite-lint [${m.ruleId}]`)}`,
+          `file=${escapeProperty(r.file.replace(/#.*$/, ""))}`,
+          `line=${m.line}`,
+          `col=${m.column}`,
+          `endLine=${m.endLine}`,
+          `endColumn=${m.endColumn}`,
+          `title=${escapeProperty(`invite-lint [${m.ruleId}]`)}`,
         ];
         out.push(`::${LEVEL[m.severity]} ${props.join(",")}::${escapeData(`${m.message}. ${m.suggestion}`)}`);
       }

@@ -14,7 +14,7 @@ import { withClusters } from "./clusters.js";
 /** Where a report goes: stdout, a file. */
 export interface Sink {
   /** Writes text; false asks the writer to wait for `drain` before writing more (a slow reader). */
-  write(text: string): boolean | void;
+  write(text: string): boolean | undefined;
   drain?(): Promise<void>;
 }
 
@@ -36,7 +36,12 @@ export interface WriteOptions extends FormatOptions {
  * the first text is ready to go (so `-o file` is not created for a run that fails early).
  * Returns the summary.
  */
-export async function writeReport(run: RunResults, name: FormatName, options: WriteOptions, open: () => Sink): Promise<Summary> {
+export async function writeReport(
+  run: RunResults,
+  name: FormatName,
+  options: WriteOptions,
+  open: () => Sink,
+): Promise<Summary> {
   const summary = emptySummary();
   const stream = streamFormatter(name, options);
   const streamAfter = options.streamAfter ?? 256;
@@ -71,7 +76,8 @@ export async function writeReport(run: RunResults, name: FormatName, options: Wr
   const clusters = [...run.clusters];
   const formatOptions = run.rulesMeta ? { ...options, rulesMeta: run.rulesMeta } : options;
   if (stream) emit(withClusters(name, stream.end(summary), clusters, formatOptions));
-  else emit(format({ version: 1, results: kept, summary, ...(clusters.length ? { clusters } : {}) }, name, formatOptions));
+  else
+    emit(format({ version: 1, results: kept, summary, ...(clusters.length ? { clusters } : {}) }, name, formatOptions));
   flush();
   return summary;
 }

@@ -71,7 +71,11 @@ export function loadRuleSet(files: SourceFile[]): RuleSetData {
     if (m) lexicons[m[1]!] = f.text;
   }
   const base: RuleSetData = { scoring, vocabulary, languages, lexicons, rules: [] };
-  const withRules = addRules(base, files.filter((f) => /\.(ya?ml|json)$/i.test(f.path) && !DATA_FILES.has(baseName(f.path))), true);
+  const withRules = addRules(
+    base,
+    files.filter((f) => /\.(ya?ml|json)$/i.test(f.path) && !DATA_FILES.has(baseName(f.path))),
+    true,
+  );
   const weights = files.find((x) => baseName(x.path) === "weights" && /\.ya?ml$/i.test(x.path));
   return weights ? { ...withRules, model: readModel(weights, withRules) } : withRules;
 }
@@ -88,7 +92,8 @@ export function readModel(f: SourceFile, data: RuleSetData): ScoreModel {
   }
   const ids = new Set(data.rules.map((r) => r.id));
   const linear = (v: unknown, path: string[]): LinearModel => {
-    if (!isObject(v) || typeof v.bias !== "number" || !isObject(v.weights)) return fail(path, "a model needs bias and weights");
+    if (!isObject(v) || typeof v.bias !== "number" || !isObject(v.weights))
+      return fail(path, "a model needs bias and weights");
     for (const [id, w] of Object.entries(v.weights)) {
       if (!ids.has(id)) fail([...path, "weights", id], `weight for unknown rule "${id}": run npm run train`);
       if (typeof w !== "number") fail([...path, "weights", id], `weight of "${id}" must be a number`);
@@ -117,19 +122,36 @@ export function addRules(base: RuleSetData, files: SourceFile[], builtin = false
     if (!/\.(ya?ml|json)$/i.test(f.path)) continue;
     try {
       const parsed = parseDataFile(f.text, f.path);
-      const rule = validateRule(parsed.data, {
-        file: f.path, locate: parsed.locate, checks, vocabulary: base.vocabulary, builtin,
-        compile: (source) => compilePatternSource(source, !builtin),
-      }, baseName(f.path));
+      const rule = validateRule(
+        parsed.data,
+        {
+          file: f.path,
+          locate: parsed.locate,
+          checks,
+          vocabulary: base.vocabulary,
+          builtin,
+          compile: (source) => compilePatternSource(source, !builtin),
+        },
+        baseName(f.path),
+      );
       const clash = known.get(rule.id);
       if (clash) {
         const pos = parsed.locate(["id"]);
-        problems.push({ file: f.path, line: pos.line, column: pos.column, message: `rule id "${rule.id}" is already defined in ${clash}` });
+        problems.push({
+          file: f.path,
+          line: pos.line,
+          column: pos.column,
+          message: `rule id "${rule.id}" is already defined in ${clash}`,
+        });
         continue;
       }
       known.set(rule.id, f.path);
-      rule.anchors = Object.fromEntries(Object.entries(rule.patterns).map(([lang, list]) =>
-        [lang, list.map((p) => requiredLiteralSets(expandVocabulary(p, base.vocabulary)) ?? null)]));
+      rule.anchors = Object.fromEntries(
+        Object.entries(rule.patterns).map(([lang, list]) => [
+          lang,
+          list.map((p) => requiredLiteralSets(expandVocabulary(p, base.vocabulary)) ?? null),
+        ]),
+      );
       rules.push(rule);
     } catch (error) {
       if (error instanceof RuleFileError) problems.push(...error.problems);
@@ -140,7 +162,13 @@ export function addRules(base: RuleSetData, files: SourceFile[], builtin = false
   const ids = new Set([...rules.map((r) => r.id), ...checks]);
   for (const r of rules) {
     for (const ref of [...r.unless, ...r.requires, ...r.affects, ...(r.cap?.unless ?? [])]) {
-      if (!ids.has(ref)) problems.push({ file: r.origin.file, line: 1, column: 1, message: `rule "${r.id}" refers to unknown rule or check "${ref}"` });
+      if (!ids.has(ref))
+        problems.push({
+          file: r.origin.file,
+          line: 1,
+          column: 1,
+          message: `rule "${r.id}" refers to unknown rule or check "${ref}"`,
+        });
     }
   }
   if (problems.length) throw new RuleFileError(problems);
@@ -149,12 +177,15 @@ export function addRules(base: RuleSetData, files: SourceFile[], builtin = false
 
 function readVocabulary(f: SourceFile): Vocabulary {
   const { data, locate } = parseDataFile(f.text, f.path);
-  if (!isObject(data)) throw new RuleFileError([{ file: f.path, line: 1, column: 1, message: "vocabulary must map names to word lists" }]);
+  if (!isObject(data))
+    throw new RuleFileError([{ file: f.path, line: 1, column: 1, message: "vocabulary must map names to word lists" }]);
   const out: Vocabulary = {};
   for (const [k, v] of Object.entries(data)) {
     if (!Array.isArray(v) || v.some((x) => typeof x !== "string")) {
       const p = locate([k]);
-      throw new RuleFileError([{ file: f.path, line: p.line, column: p.column, message: `vocabulary "${k}" must be a list of strings` }]);
+      throw new RuleFileError([
+        { file: f.path, line: p.line, column: p.column, message: `vocabulary "${k}" must be a list of strings` },
+      ]);
     }
     out[k] = v as string[];
   }
@@ -164,11 +195,16 @@ function readVocabulary(f: SourceFile): Vocabulary {
 function readLanguages(f: SourceFile): RuleSetData["languages"] {
   const { data, locate } = parseDataFile(f.text, f.path);
   const out: RuleSetData["languages"] = {};
-  if (!isObject(data)) throw new RuleFileError([{ file: f.path, line: 1, column: 1, message: "languages must map codes to {name, stopwords}" }]);
+  if (!isObject(data))
+    throw new RuleFileError([
+      { file: f.path, line: 1, column: 1, message: "languages must map codes to {name, stopwords}" },
+    ]);
   for (const [k, v] of Object.entries(data)) {
     if (!isObject(v) || typeof v.name !== "string" || !Array.isArray(v.stopwords)) {
       const p = locate([k]);
-      throw new RuleFileError([{ file: f.path, line: p.line, column: p.column, message: `language "${k}" needs name and stopwords` }]);
+      throw new RuleFileError([
+        { file: f.path, line: p.line, column: p.column, message: `language "${k}" needs name and stopwords` },
+      ]);
     }
     out[k] = { name: v.name, stopwords: (v.stopwords as unknown[]).map(String) };
   }

@@ -15,8 +15,28 @@ export type Locate = (path: (string | number)[], key?: boolean) => { line: numbe
 const KINDS: RuleKind[] = ["existence", "cue", "missing", "metric"];
 const SEVERITIES: Severity[] = ["info", "warning", "error"];
 const RULE_KEYS = new Set([
-  "id", "check", "kind", "description", "severity", "weight", "message", "hint", "phrases", "patterns",
-  "templateSlot", "affects", "cap", "unless", "requires", "below", "metric", "detector", "params", "fix", "examples", "url",
+  "id",
+  "check",
+  "kind",
+  "description",
+  "severity",
+  "weight",
+  "message",
+  "hint",
+  "phrases",
+  "patterns",
+  "templateSlot",
+  "affects",
+  "cap",
+  "unless",
+  "requires",
+  "below",
+  "metric",
+  "detector",
+  "params",
+  "fix",
+  "examples",
+  "url",
 ]);
 const ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 const LANG = /^(?:any|[a-z]{2})$/;
@@ -36,7 +56,10 @@ type Path = (string | number)[];
 /** Reads the keys of one rule file, collecting every problem instead of stopping at the first. */
 class RuleReader {
   readonly problems: Problem[] = [];
-  constructor(readonly raw: Record<string, unknown>, private readonly ctx: ValidateContext) {}
+  constructor(
+    readonly raw: Record<string, unknown>,
+    private readonly ctx: ValidateContext,
+  ) {}
 
   fail(path: Path, message: string, key = false): void {
     const pos = this.ctx.locate(path, key);
@@ -86,7 +109,14 @@ class RuleReader {
 export function validateRule(raw: unknown, ctx: ValidateContext, expectedId?: string): RuleDef {
   if (!isObject(raw)) {
     const pos = ctx.locate([]);
-    throw new RuleFileError([{ file: ctx.file, line: pos.line, column: pos.column, message: "a rule file must be a mapping of keys to values" }]);
+    throw new RuleFileError([
+      {
+        file: ctx.file,
+        line: pos.line,
+        column: pos.column,
+        message: "a rule file must be a mapping of keys to values",
+      },
+    ]);
   }
   const r = new RuleReader(raw, ctx);
   for (const key of Object.keys(raw)) if (!RULE_KEYS.has(key)) r.fail([key], `unknown key "${key}"`, true);
@@ -94,12 +124,21 @@ export function validateRule(raw: unknown, ctx: ValidateContext, expectedId?: st
   const { phrases, patterns } = readMatchers(r, ctx);
   const rule: RuleDef = {
     ...head,
-    phrases, patterns,
+    phrases,
+    patterns,
     templateSlot: readTemplateSlot(r),
-    affects: r.idList("affects"), cap: readCap(r), unless: r.idList("unless"), requires: r.idList("requires"), below: r.num("below", 50, 0, 100),
-    metric: readNamed(r, "metric", METRICS), detector: readNamed(r, "detector", DETECTORS), fix: readFix(r),
-    params: readParams(r), examples: readExamples(r, ctx.builtin),
-    origin: { file: ctx.file }, builtin: ctx.builtin,
+    affects: r.idList("affects"),
+    cap: readCap(r),
+    unless: r.idList("unless"),
+    requires: r.idList("requires"),
+    below: r.num("below", 50, 0, 100),
+    metric: readNamed(r, "metric", METRICS),
+    detector: readNamed(r, "detector", DETECTORS),
+    fix: readFix(r),
+    params: readParams(r),
+    examples: readExamples(r, ctx.builtin),
+    origin: { file: ctx.file },
+    builtin: ctx.builtin,
   };
   checkKindNeeds(r, rule);
   if (r.problems.length > 0) throw new RuleFileError(r.problems);
@@ -112,23 +151,33 @@ function readHead(r: RuleReader, ctx: ValidateContext, expectedId?: string) {
   if (id && !ID.test(id)) r.fail(["id"], `rule id "${id}" must be kebab-case (a-z, 0-9, -)`);
   if (id && expectedId && id !== expectedId) r.fail(["id"], `rule id "${id}" must match its file name "${expectedId}"`);
   const check = r.str("check", true);
-  if (check && !ctx.checks.has(check)) r.fail(["check"], `unknown check "${check}" (known: ${[...ctx.checks].join(", ")})`);
+  if (check && !ctx.checks.has(check))
+    r.fail(["check"], `unknown check "${check}" (known: ${[...ctx.checks].join(", ")})`);
   const kindRaw = r.str("kind", true);
   const kind = kindRaw as RuleKind;
   if (kindRaw && !KINDS.includes(kind)) r.fail(["kind"], `unknown kind "${kindRaw}" (known: ${KINDS.join(", ")})`);
   const description = r.str("description", true);
   const severity = r.raw.severity === undefined ? "warning" : r.str("severity", false);
-  if (severity && !SEVERITIES.includes(severity as Severity)) r.fail(["severity"], `severity must be one of ${SEVERITIES.join(", ")}`);
+  if (severity && !SEVERITIES.includes(severity as Severity))
+    r.fail(["severity"], `severity must be one of ${SEVERITIES.join(", ")}`);
   return {
-    id, check, kind, description, severity: (severity || "warning") as Severity,
-    message: r.str("message", kind !== "cue"), hint: r.str("hint", kind !== "cue"),
+    id,
+    check,
+    kind,
+    description,
+    severity: (severity || "warning") as Severity,
+    message: r.str("message", kind !== "cue"),
+    hint: r.str("hint", kind !== "cue"),
     weight: r.num("weight", kind === "cue" ? 50 : 20, 0, 100),
     url: r.raw.url === undefined ? "" : r.str("url", false),
   };
 }
 
 /** Phrases and patterns by language; each pattern compiled the way it will run. */
-function readMatchers(r: RuleReader, ctx: ValidateContext): { phrases: Record<string, string[]>; patterns: Record<string, string[]> } {
+function readMatchers(
+  r: RuleReader,
+  ctx: ValidateContext,
+): { phrases: Record<string, string[]>; patterns: Record<string, string[]> } {
   const fail = (path: Path, m: string) => r.fail(path, m);
   const phrases = langLists("phrases", r.raw.phrases, fail);
   const patterns = langLists("patterns", r.raw.patterns, fail);
@@ -137,7 +186,9 @@ function readMatchers(r: RuleReader, ctx: ValidateContext): { phrases: Record<st
   checkPhrases(phrases, (path, m) => r.fail(at("phrases", String(path[1]), Number(path[2])), m));
   for (const [lang, list] of Object.entries(patterns)) {
     list.forEach((p, i) => {
-      const source = expandVocabulary(p, ctx.vocabulary, (name) => r.fail(at("patterns", lang, i), `unknown vocabulary list "{${name}}" in pattern`));
+      const source = expandVocabulary(p, ctx.vocabulary, (name) =>
+        r.fail(at("patterns", lang, i), `unknown vocabulary list "{${name}}" in pattern`),
+      );
       try {
         ctx.compile(source);
       } catch (error) {
@@ -167,7 +218,8 @@ function readCap(r: RuleReader): CapDef | undefined {
   }
   r.onlyKeys(["cap"], c, ["score", "unless"]);
   const unless = c.unless ?? [];
-  if (!Array.isArray(unless) || unless.some((x) => typeof x !== "string")) r.fail(["cap", "unless"], `"cap.unless" must be a list of ids`);
+  if (!Array.isArray(unless) || unless.some((x) => typeof x !== "string"))
+    r.fail(["cap", "unless"], `"cap.unless" must be a list of ids`);
   return { score: c.score, unless: Array.isArray(unless) ? (unless as string[]) : [] };
 }
 
@@ -198,7 +250,8 @@ function readFix(r: RuleReader): FixDef | undefined {
   }
   r.onlyKeys(["fix"], f, f.action === "replace" ? ["action", "label", "with"] : ["action", "label"]);
   if (f.label !== undefined && typeof f.label !== "string") r.fail(["fix", "label"], `"fix.label" must be a string`);
-  const fix: FixDef = f.action === "replace" ? { action: "replace", with: f.with as string } : ({ action: f.action } as FixDef);
+  const fix: FixDef =
+    f.action === "replace" ? { action: "replace", with: f.with as string } : ({ action: f.action } as FixDef);
   if (typeof f.label === "string") fix.label = f.label;
   return fix;
 }
@@ -212,7 +265,8 @@ function readParams(r: RuleReader): RuleDef["params"] {
     return params;
   }
   for (const [k, v] of Object.entries(raw)) {
-    const ok = ["number", "string", "boolean"].includes(typeof v) || (Array.isArray(v) && v.every((x) => typeof x === "string"));
+    const ok =
+      ["number", "string", "boolean"].includes(typeof v) || (Array.isArray(v) && v.every((x) => typeof x === "string"));
     if (!ok) r.fail(["params", k], `param "${k}" must be a number, string, boolean or list of strings`);
     else params[k] = v as RuleDef["params"][string];
   }
@@ -222,17 +276,20 @@ function readParams(r: RuleReader): RuleDef["params"] {
 function readExamples(r: RuleReader, builtin: boolean): RuleDef["examples"] {
   const examples = { bad: [] as string[], good: [] as string[] };
   const raw = r.raw.examples;
-  if (raw !== undefined && !isObject(raw)) r.fail(["examples"], `"examples" must be a mapping with "bad" and "good" lists`);
+  if (raw !== undefined && !isObject(raw))
+    r.fail(["examples"], `"examples" must be a mapping with "bad" and "good" lists`);
   else if (raw !== undefined) {
     r.onlyKeys(["examples"], raw, ["bad", "good"]);
     for (const k of ["bad", "good"] as const) {
       const v = raw[k];
       if (v === undefined) continue;
-      if (!Array.isArray(v) || v.some((x) => typeof x !== "string")) r.fail(["examples", k], `"examples.${k}" must be a list of strings`);
+      if (!Array.isArray(v) || v.some((x) => typeof x !== "string"))
+        r.fail(["examples", k], `"examples.${k}" must be a list of strings`);
       else examples[k] = v as string[];
     }
   }
-  if (builtin && (examples.bad.length === 0 || examples.good.length === 0)) r.fail(["examples"], "a built-in rule needs at least one bad and one good example");
+  if (builtin && (examples.bad.length === 0 || examples.good.length === 0))
+    r.fail(["examples"], "a built-in rule needs at least one bad and one good example");
   return examples;
 }
 
@@ -243,10 +300,15 @@ function checkKindNeeds(r: RuleReader, rule: RuleDef): void {
     r.fail([], `a "${rule.kind}" rule needs "phrases", "patterns", "metric" or "detector"`);
   }
   if (rule.kind === "metric" && !rule.metric) r.fail([], `a "metric" rule needs "metric"`);
-  if (rule.kind === "missing" && rule.requires.length === 0) r.fail([], `a "missing" rule needs "requires" (the cue rules or checks it looks for)`);
+  if (rule.kind === "missing" && rule.requires.length === 0)
+    r.fail([], `a "missing" rule needs "requires" (the cue rules or checks it looks for)`);
 }
 
-function langLists(key: string, v: unknown, fail: (path: (string | number)[], m: string) => void): Record<string, string[]> {
+function langLists(
+  key: string,
+  v: unknown,
+  fail: (path: (string | number)[], m: string) => void,
+): Record<string, string[]> {
   if (v === undefined) return {};
   // A plain list applies to every language.
   if (Array.isArray(v)) v = { any: v };
@@ -274,7 +336,8 @@ function checkPhrases(phrases: Record<string, string[]>, fail: (path: (string | 
       const first = seen.get(key);
       if (first !== undefined) fail(["phrases", lang, i], `duplicate phrase "${p}" (same as item ${first + 1})`);
       else seen.set(key, i);
-      if (/[^\p{L}\p{N}\p{M}\s'’\-.,!?&/+#@$%:;()]/u.test(p)) fail(["phrases", lang, i], `phrase "${p}" has a stray character`);
+      if (/[^\p{L}\p{N}\p{M}\s'’\-.,!?&/+#@$%:;()]/u.test(p))
+        fail(["phrases", lang, i], `phrase "${p}" has a stray character`);
     });
   }
 }
@@ -291,15 +354,23 @@ export function validateScoring(raw: unknown, file: string, locate: Locate): Sco
     throw new RuleFileError(problems);
   }
   const checks = (raw.checks as unknown[]).map((c, i) => {
-    if (!isObject(c) || typeof c.id !== "string" || typeof c.pass !== "number" || typeof c.base !== "number" || typeof c.description !== "string") {
+    if (
+      !isObject(c) ||
+      typeof c.id !== "string" ||
+      typeof c.pass !== "number" ||
+      typeof c.base !== "number" ||
+      typeof c.description !== "string"
+    ) {
       fail(["checks", i], "a check needs id, description, base and pass");
       return { id: "", description: "", base: 0, pass: 0 };
     }
-    for (const k of Object.keys(c)) if (!["id", "description", "base", "pass"].includes(k)) fail(["checks", i, k], `unknown key "${k}"`);
+    for (const k of Object.keys(c))
+      if (!["id", "description", "base", "pass"].includes(k)) fail(["checks", i, k], `unknown key "${k}"`);
     return { id: c.id, description: c.description, base: c.base, pass: c.pass };
   });
   const grades = (raw.grades as unknown[]).map((g, i) => {
-    if (!isObject(g) || typeof g.grade !== "string" || typeof g.min !== "number") fail(["grades", i], "a grade needs grade and min");
+    if (!isObject(g) || typeof g.grade !== "string" || typeof g.min !== "number")
+      fail(["grades", i], "a grade needs grade and min");
     return g as { grade: string; min: number };
   });
   if (typeof raw.minScore !== "number") fail(["minScore"], "minScore must be a number");
@@ -307,8 +378,12 @@ export function validateScoring(raw: unknown, file: string, locate: Locate): Sco
   if (typeof raw.repeats !== "number" || raw.repeats < 1) fail(["repeats"], "repeats must be a number of at least 1");
   if (problems.length) throw new RuleFileError(problems);
   return {
-    checks, grades: grades.sort((a, b) => b.min - a.min), minScore: raw.minScore as number,
-    limits: raw.limits as Record<string, number>, nearLimit: raw.nearLimit as number, repeats: raw.repeats as number,
+    checks,
+    grades: grades.sort((a, b) => b.min - a.min),
+    minScore: raw.minScore as number,
+    limits: raw.limits as Record<string, number>,
+    nearLimit: raw.nearLimit as number,
+    repeats: raw.repeats as number,
   };
 }
 

@@ -21,7 +21,14 @@ export function parseDataFile(text: string, file: string): ParsedData {
   };
   if (text.length > MAX_DATA_FILE_BYTES) fail(1, 1, `file is larger than ${MAX_DATA_FILE_BYTES} bytes`);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, schema: "core", customTags: [] });
+  const doc = parseDocument(text, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+    strict: true,
+    schema: "core",
+    customTags: [],
+  });
   const pos = (offset: number) => lineCounter.linePos(Math.max(0, Math.min(offset, text.length)));
   const problems: Problem[] = [];
   for (const e of [...doc.errors, ...doc.warnings]) {

@@ -10,8 +10,14 @@ import { ROOT } from "../helpers.js";
  * background-networking ones it keeps trying to reach Google's services.
  */
 export const FLAGS = [
-  "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-  "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-dev-shm-usage",
 ];
 
 /** Where screenshots and other test output go (ignored by git). */
@@ -28,14 +34,29 @@ function first(paths: string[]): string | undefined {
 /** A Chromium for pages: the headless shell, or the full browser. */
 export function pageBrowser(): { path?: string; skip?: string } {
   const env = process.env.INVITE_LINT_CHROMIUM;
-  const path = env || first(["/usr/lib/chromium/chromium-headless-shell", "/usr/bin/chromium-headless-shell", "/usr/lib/chromium/chromium", "/usr/bin/chromium"]);
-  return path ? { path } : { skip: "skipped: no Chromium found, install chromium-headless-shell (apt-get install -y chromium-headless-shell)" };
+  const path =
+    env ||
+    first([
+      "/usr/lib/chromium/chromium-headless-shell",
+      "/usr/bin/chromium-headless-shell",
+      "/usr/lib/chromium/chromium",
+      "/usr/bin/chromium",
+    ]);
+  return path
+    ? { path }
+    : {
+        skip: "skipped: no Chromium found, install chromium-headless-shell (apt-get install -y chromium-headless-shell)",
+      };
 }
 
 /** The full Chromium, which can load an extension (the headless shell cannot). */
 export function extensionBrowser(): { path?: string; skip?: string } {
   const path = first(["/usr/lib/chromium/chromium", "/usr/bin/chromium"]);
-  return path ? { path } : { skip: "skipped: no Chromium found that can load an extension, install chromium (apt-get install -y chromium); chromium-headless-shell cannot load extensions" };
+  return path
+    ? { path }
+    : {
+        skip: "skipped: no Chromium found that can load an extension, install chromium (apt-get install -y chromium); chromium-headless-shell cannot load extensions",
+      };
 }
 
 /** A fresh profile folder for one launch. */

@@ -14,8 +14,10 @@ const EXTENSION = join(ROOT, "dist/extension");
 const FIXTURE = readFileSync(join(import.meta.dirname, "fixtures/linkedin-invite.html"), "utf8");
 const PROFILE_URL = "https://www.linkedin.com/in/priya-shah/";
 const STOCK = "I'd like to add you to my professional network on LinkedIn.";
-const GOOD = "Hi Priya, great meeting you at the Denver PyData meetup last week. Your talk on dbt tests changed how our team works; happy to send you the checklist we built from it.";
-const GOOD_WITHOUT_NAME = "Great meeting you at the Denver PyData meetup last week. Your talk on dbt tests changed how our team works; happy to send you the checklist we built from it.";
+const GOOD =
+  "Hi Priya, great meeting you at the Denver PyData meetup last week. Your talk on dbt tests changed how our team works; happy to send you the checklist we built from it.";
+const GOOD_WITHOUT_NAME =
+  "Great meeting you at the Denver PyData meetup last week. Your talk on dbt tests changed how our team works; happy to send you the checklist we built from it.";
 
 /**
  * The fixture with every class name replaced by another (in its markup and its stylesheet),
@@ -28,8 +30,15 @@ function shuffledClasses(html: string): string {
     return names.get(name)!;
   };
   const out = html
-    .replace(/class="([^"]*)"/g, (_, list: string) => `class="${list.split(/\s+/).filter(Boolean).map(rename).join(" ")}"`)
-    .replace(/<style>([\s\S]*?)<\/style>/, (_, css: string) => `<style>${css.replace(/\.([a-zA-Z][\w-]*)/g, (m, name: string) => (names.has(name) ? `.${names.get(name)}` : m))}</style>`);
+    .replace(
+      /class="([^"]*)"/g,
+      (_, list: string) => `class="${list.split(/\s+/).filter(Boolean).map(rename).join(" ")}"`,
+    )
+    .replace(
+      /<style>([\s\S]*?)<\/style>/,
+      (_, css: string) =>
+        `<style>${css.replace(/\.([a-zA-Z][\w-]*)/g, (m, name: string) => (names.has(name) ? `.${names.get(name)}` : m))}</style>`,
+    );
   expect(names.size).toBeGreaterThan(20);
   for (const name of names.keys()) expect(out).not.toContain(`class="${name}"`);
   return out;
@@ -64,7 +73,8 @@ describe.skipIf(!browserFound.path)("the browser extension in Chromium", () => {
     context.on("request", (r) => void requests.push(r.url()));
     await context.route("**/*", async (route) => {
       const url = route.request().url();
-      if (url.startsWith("https://www.linkedin.com/in/")) return route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: fixture });
+      if (url.startsWith("https://www.linkedin.com/in/"))
+        return route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: fixture });
       // The options page's own files.
       if (url.startsWith(`chrome-extension://${id}/`)) return route.continue();
       escaped.push(url);
@@ -104,7 +114,9 @@ describe.skipIf(!browserFound.path)("the browser extension in Chromium", () => {
     expect(await box.inputValue()).toBe("");
     expect(await score.textContent()).toBe("No note yet");
     // The panel follows the box, inside the dialog.
-    expect(await page.evaluate("document.querySelector('#custom-message').nextElementSibling.dataset.inviteLint")).toBe("panel");
+    expect(await page.evaluate("document.querySelector('#custom-message').nextElementSibling.dataset.inviteLint")).toBe(
+      "panel",
+    );
     await box.pressSequentially(STOCK);
     const text = await scoreText(page, /\/100/);
     const m = /^(\d+)\/100 F ✖ fails$/.exec(text);
@@ -121,8 +133,12 @@ describe.skipIf(!browserFound.path)("the browser extension in Chromium", () => {
     await box.fill(GOOD_WITHOUT_NAME);
     await scoreText(page, /\/100/);
     // The dialog's "Priya Shah" is the note's --to: a note without the name is told so.
-    await expect.poll(() => page.locator("[data-invite-lint='findings'] [data-rule='recipient-name-missing']").count()).toBe(1);
-    expect(await page.locator("[data-rule='recipient-name-missing'] .il-message").textContent()).toContain("Priya Shah");
+    await expect
+      .poll(() => page.locator("[data-invite-lint='findings'] [data-rule='recipient-name-missing']").count())
+      .toBe(1);
+    expect(await page.locator("[data-rule='recipient-name-missing'] .il-message").textContent()).toContain(
+      "Priya Shah",
+    );
     await box.fill(GOOD);
     expect(await scoreText(page, /passes/)).toMatch(/^\d+\/100 [A-C] ✔ passes$/);
     await page.close();
@@ -133,10 +149,14 @@ describe.skipIf(!browserFound.path)("the browser extension in Chromium", () => {
     await box.fill("Great meeting you at PyData Denver!!! I hope this message finds you well.");
     await scoreText(page, /\/100/);
     await page.locator("[data-rule='exclamation-run'] .il-show").click();
-    const selection = await page.evaluate("(() => { const b = document.querySelector('#custom-message'); return b.value.slice(b.selectionStart, b.selectionEnd); })()");
+    const selection = await page.evaluate(
+      "(() => { const b = document.querySelector('#custom-message'); return b.value.slice(b.selectionStart, b.selectionEnd); })()",
+    );
     expect(selection).toBe("!!!");
     await page.locator("[data-rule='exclamation-run'] .il-fix").click();
-    await expect.poll(() => box.inputValue()).toBe("Great meeting you at PyData Denver! I hope this message finds you well.");
+    await expect
+      .poll(() => box.inputValue())
+      .toBe("Great meeting you at PyData Denver! I hope this message finds you well.");
     // LinkedIn's own counter saw the edit as an ordinary input.
     expect(await page.locator("[data-fixture='counter']").textContent()).toBe("71/300");
     await expect.poll(() => page.locator("[data-rule='exclamation-run']").count()).toBe(0);
@@ -153,10 +173,14 @@ describe.skipIf(!browserFound.path)("the browser extension in Chromium", () => {
     await expect.poll(() => options.locator("#saved").textContent()).toBe("✔ Saved");
     const { page, box } = await openDialog();
     await box.fill(GOOD);
-    await expect.poll(() => page.locator("[data-invite-lint='count']").textContent()).toBe(`${GOOD.length}/200 characters`);
+    await expect
+      .poll(() => page.locator("[data-invite-lint='count']").textContent())
+      .toBe(`${GOOD.length}/200 characters`);
     // A setting changed while the dialog is open applies at once.
     await options.getByLabel("Premium: notes up to 300 characters").check();
-    await expect.poll(() => page.locator("[data-invite-lint='count']").textContent()).toBe(`${GOOD.length}/300 characters`);
+    await expect
+      .poll(() => page.locator("[data-invite-lint='count']").textContent())
+      .toBe(`${GOOD.length}/300 characters`);
     await options.close();
     await page.close();
   });
@@ -183,13 +207,16 @@ describe.skipIf(!browserFound.path)("the browser extension in Chromium", () => {
     expect(requests.filter((u) => !own(u))).toEqual([]);
     expect(escaped).toEqual([]);
     expect(context.serviceWorkers()).toEqual([]);
-    if (process.env.UPDATE_SCREENSHOTS) copyFileSync(join(OUTPUT, "extension-panel.png"), join(ROOT, "docs/extension-panel.png"));
+    if (process.env.UPDATE_SCREENSHOTS)
+      copyFileSync(join(OUTPUT, "extension-panel.png"), join(ROOT, "docs/extension-panel.png"));
   });
 });
 
 describe("the extension's manifest", () => {
   it("asks for storage only, runs on www.linkedin.com only, and loads no remote code", () => {
-    const manifest = JSON.parse(readFileSync(join(EXTENSION, "manifest.json"), "utf8")) as Record<string, unknown> & { content_scripts: { matches: string[]; js: string[] }[] };
+    const manifest = JSON.parse(readFileSync(join(EXTENSION, "manifest.json"), "utf8")) as Record<string, unknown> & {
+      content_scripts: { matches: string[]; js: string[] }[];
+    };
     const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
     expect(manifest.manifest_version).toBe(3);
     expect(manifest.version).toBe(pkg.version);
@@ -203,7 +230,9 @@ describe("the extension's manifest", () => {
     // Every script is a file of the package; none fetches, opens a socket or evaluates strings.
     for (const file of ["content.js", "options.js"]) {
       const code = readFileSync(join(EXTENSION, file), "utf8");
-      expect(code, file).not.toMatch(/\bfetch\(|XMLHttpRequest|WebSocket|EventSource|sendBeacon|\beval\(|new Function\(|importScripts/);
+      expect(code, file).not.toMatch(
+        /\bfetch\(|XMLHttpRequest|WebSocket|EventSource|sendBeacon|\beval\(|new Function\(|importScripts/,
+      );
     }
     expect(existsSync(join(ROOT, "dist/invite-lint-extension.zip"))).toBe(true);
   });

@@ -12,7 +12,8 @@ import { BIN, ROOT } from "../helpers.js";
 import { FLAGS, OUTPUT, pageBrowser, report } from "./chromium.js";
 
 const STOCK = "I'd like to add you to my professional network on LinkedIn.";
-const GOOD = "Hi Priya, great meeting you at the Denver PyData meetup last week. Your talk on dbt tests changed how our team works; happy to send you the checklist we built from it.";
+const GOOD =
+  "Hi Priya, great meeting you at the Denver PyData meetup last week. Your talk on dbt tests changed how our team works; happy to send you the checklist we built from it.";
 const WEB = join(ROOT, "dist/web");
 const INDEX = pathToFileURL(join(WEB, "index.html")).href;
 /** The issue's budgets. */
@@ -39,10 +40,13 @@ describe.skipIf(!browserFound.path)("the web page in Chromium", () => {
     context.on("request", (r) => void requests.push(r.url()));
     // Anything but the page's own files is recorded and refused, never fetched.
     const home = pathToFileURL(WEB).href;
-    await context.route((url) => !url.href.startsWith(`${home}/`) && !(served && url.href.startsWith(served)), async (route) => {
-      escaped.push(route.request().url());
-      await route.abort();
-    });
+    await context.route(
+      (url) => !url.href.startsWith(`${home}/`) && !(served && url.href.startsWith(served)),
+      async (route) => {
+        escaped.push(route.request().url());
+        await route.abort();
+      },
+    );
     server = spawn(process.execPath, [BIN, "web", "--port", "0"], { cwd: ROOT });
     served = await new Promise<string>((resolve, reject) => {
       let out = "";
@@ -128,10 +132,14 @@ describe.skipIf(!browserFound.path)("the web page in Chromium", () => {
   it("applies a quick fix with one click, and the note is scored again", async () => {
     const page = await open(INDEX);
     await page.locator("#to").fill("Priya Shah");
-    await page.locator("#note").fill("Hi Priya!!! I hope this message finds you well. Great meeting you at PyData Denver.");
+    await page
+      .locator("#note")
+      .fill("Hi Priya!!! I hope this message finds you well. Great meeting you at PyData Denver.");
     await scoreOf(page);
     await page.locator("#findings [data-rule='exclamation-run'] .il-fix").click();
-    await expect.poll(() => page.locator("#note").inputValue()).toBe("Hi Priya! I hope this message finds you well. Great meeting you at PyData Denver.");
+    await expect
+      .poll(() => page.locator("#note").inputValue())
+      .toBe("Hi Priya! I hope this message finds you well. Great meeting you at PyData Denver.");
     await expect.poll(() => page.locator("#findings [data-rule='exclamation-run']").count()).toBe(0);
     await page.locator("#findings [data-rule='boilerplate-phrase'] .il-fix").click();
     await expect.poll(() => page.locator("#note").inputValue()).toBe("Hi Priya! Great meeting you at PyData Denver.");
@@ -148,7 +156,8 @@ describe.skipIf(!browserFound.path)("the web page in Chromium", () => {
     await page.keyboard.type("Great meeting you at PyData Denver!!!");
     await scoreOf(page);
     let presses = 0;
-    while (presses++ < 30 && (await page.evaluate("document.activeElement.className")) !== "il-fix") await page.keyboard.press("Tab");
+    while (presses++ < 30 && (await page.evaluate("document.activeElement.className")) !== "il-fix")
+      await page.keyboard.press("Tab");
     expect(await page.evaluate("document.activeElement.textContent")).toBe("Fix: Use one exclamation mark");
     expect(await page.evaluate("getComputedStyle(document.activeElement).outlineStyle")).not.toBe("none");
     await page.keyboard.press("Enter");
@@ -162,7 +171,9 @@ describe.skipIf(!browserFound.path)("the web page in Chromium", () => {
     await page.locator("#company").fill("Acme");
     await page.locator("#account").selectOption("free");
     await page.locator("#lang").selectOption("en");
-    await page.locator("#note").fill("Hi Priya!!! I hope this message finds you well. Great meeting you at PyData Denver.");
+    await page
+      .locator("#note")
+      .fill("Hi Priya!!! I hope this message finds you well. Great meeting you at PyData Denver.");
     const before = await snapshot(page);
     const link = page.url();
     expect(link).toContain("#text=");
@@ -190,14 +201,21 @@ describe.skipIf(!browserFound.path)("the web page in Chromium", () => {
   it("through invite-lint web: transfer size and load to first score", async () => {
     const page = await context.newPage();
     const loaded: Promise<number>[] = [];
-    page.on("requestfinished", (r) => void loaded.push(r.sizes().then((s) => s.responseBodySize + s.responseHeadersSize)));
+    page.on(
+      "requestfinished",
+      (r) => void loaded.push(r.sizes().then((s) => s.responseBodySize + s.responseHeadersSize)),
+    );
     await page.goto(`${served}#text=${encodeURIComponent(STOCK)}`);
     const ms = await firstScoreMs(page);
     expect(await scoreOf(page)).toMatch(/^(1\d|20|\d)\/100 F ✖ fails$/);
     await page.waitForLoadState("load");
     const transfer = (await Promise.all(loaded)).reduce((a, b) => a + b, 0);
-    const files = readdirSync(WEB).map((f) => gzipSync(readFileSync(join(WEB, f)), { level: 9 }).length).reduce((a, b) => a + b, 0);
-    report(`transfer through invite-lint web (gzip, with headers): ${(transfer / 1024).toFixed(1)} KiB in ${loaded.length} requests; dist/web gzipped: ${(files / 1024).toFixed(1)} KiB (budget ${TRANSFER_BUDGET / 1024} KiB)`);
+    const files = readdirSync(WEB)
+      .map((f) => gzipSync(readFileSync(join(WEB, f)), { level: 9 }).length)
+      .reduce((a, b) => a + b, 0);
+    report(
+      `transfer through invite-lint web (gzip, with headers): ${(transfer / 1024).toFixed(1)} KiB in ${loaded.length} requests; dist/web gzipped: ${(files / 1024).toFixed(1)} KiB (budget ${TRANSFER_BUDGET / 1024} KiB)`,
+    );
     report(`load to first score through invite-lint web: ${ms.toFixed(0)} ms`);
     expect(loaded.length).toBeGreaterThanOrEqual(3);
     expect(transfer).toBeLessThanOrEqual(TRANSFER_BUDGET);
@@ -207,22 +225,33 @@ describe.skipIf(!browserFound.path)("the web page in Chromium", () => {
   });
 
   it("has no serious or critical axe-core violations, and a screenshot is saved", async () => {
-    const page = await open(`${INDEX}#text=${encodeURIComponent("Hi Priya!!! I hope this message finds you well. Great meeting you at PyData Denver.")}&to=Priya+Shah`);
+    const page = await open(
+      `${INDEX}#text=${encodeURIComponent("Hi Priya!!! I hope this message finds you well. Great meeting you at PyData Denver.")}&to=Priya+Shah`,
+    );
     await scoreOf(page);
     await page.screenshot({ path: join(OUTPUT, "web-page.png") });
     if (process.env.UPDATE_SCREENSHOTS) copyFileSync(join(OUTPUT, "web-page.png"), join(ROOT, "docs/web-page.png"));
     await page.locator("#wrong").click();
     // axe runs through the DevTools protocol, which the page's CSP does not govern.
     await page.evaluate(readFileSync(join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8"));
-    const result = await page.evaluate("axe.run(document, { resultTypes: ['violations'] })") as { violations: { id: string; impact: string; nodes: unknown[] }[]; passes: unknown[] };
+    const result = (await page.evaluate("axe.run(document, { resultTypes: ['violations'] })")) as {
+      violations: { id: string; impact: string; nodes: unknown[] }[];
+      passes: unknown[];
+    };
     const serious = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    report(`axe-core: ${result.violations.length} violations (${serious.length} serious or critical)${result.violations.length ? `: ${result.violations.map((v) => `${v.id} (${v.impact})`).join(", ")}` : ""}`);
+    report(
+      `axe-core: ${result.violations.length} violations (${serious.length} serious or critical)${result.violations.length ? `: ${result.violations.map((v) => `${v.id} (${v.impact})`).join(", ")}` : ""}`,
+    );
     expect(serious.map((v) => `${v.id}: ${v.nodes.length} nodes`)).toEqual([]);
     await page.close();
   });
 
   it("made no request beyond its own files, and its policy refuses any other", async () => {
-    const own = new Set(readdirSync(WEB).flatMap((f) => [pathToFileURL(join(WEB, f)).href, `${served}${f}`]).concat([served]));
+    const own = new Set(
+      readdirSync(WEB)
+        .flatMap((f) => [pathToFileURL(join(WEB, f)).href, `${served}${f}`])
+        .concat([served]),
+    );
     const strange = requests.map((u) => u.replace(/#.*$/, "")).filter((u) => !own.has(u));
     expect(requests.length).toBeGreaterThan(10);
     expect(strange).toEqual([]);
@@ -253,7 +282,9 @@ async function snapshot(page: Page) {
   return {
     score: (await score.textContent())!,
     count: await page.locator("#count").textContent(),
-    findings: await page.locator("#findings li").evaluateAll((items) => items.map((li) => li.getAttribute("data-rule"))),
+    findings: await page
+      .locator("#findings li")
+      .evaluateAll((items) => items.map((li) => li.getAttribute("data-rule"))),
     note: await page.locator("#note").inputValue(),
     to: await page.locator("#to").inputValue(),
     company: await page.locator("#company").inputValue(),

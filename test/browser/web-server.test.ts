@@ -53,16 +53,34 @@ describe("invite-lint web", () => {
     expect(index.headers["content-type"]).toBe("text/html; charset=utf-8");
     expect(index.body.toString()).toBe(readFileSync(join(ROOT, "dist/web/index.html"), "utf8"));
     expect(index.headers["content-security-policy"]).toContain("connect-src 'none'");
-    const types = { "/app.js": "text/javascript; charset=utf-8", "/style.css": "text/css; charset=utf-8", "/icon.svg": "image/svg+xml", "/index.html": "text/html; charset=utf-8" };
+    const types = {
+      "/app.js": "text/javascript; charset=utf-8",
+      "/style.css": "text/css; charset=utf-8",
+      "/icon.svg": "image/svg+xml",
+      "/index.html": "text/html; charset=utf-8",
+    };
     for (const [path, type] of Object.entries(types)) {
       const r = await request(base, path, { "Accept-Encoding": "gzip, deflate" });
-      expect([path, r.status, r.headers["content-type"], r.headers["content-encoding"]]).toEqual([path, 200, type, "gzip"]);
+      expect([path, r.status, r.headers["content-type"], r.headers["content-encoding"]]).toEqual([
+        path,
+        200,
+        type,
+        "gzip",
+      ]);
       expect(gunzipSync(r.body).equals(readFileSync(join(ROOT, "dist/web", path)))).toBe(true);
     }
   });
 
   it("refuses paths out of dist/web, missing files and other methods", async () => {
-    for (const path of ["/../package.json", "/%2e%2e/package.json", "/..%2fpackage.json", "/%2e%2e%5cpackage.json", "/app.js%00.html", "/nothing.html", "/%E0%A4%A"]) {
+    for (const path of [
+      "/../package.json",
+      "/%2e%2e/package.json",
+      "/..%2fpackage.json",
+      "/%2e%2e%5cpackage.json",
+      "/app.js%00.html",
+      "/nothing.html",
+      "/%E0%A4%A",
+    ]) {
       const r = await request(base, path);
       expect([path, r.status]).toEqual([path, 404]);
       expect(r.body.toString()).toBe("not found\n");
@@ -76,7 +94,10 @@ describe("invite-lint web", () => {
     const bad = runCli(["web", "--port", "http"]);
     expect([bad.status, bad.stderr]).toEqual([2, "invite-lint: web: --port must be a whole number from 0 to 65535\n"]);
     const unknown = runCli(["web", "--verbose"]);
-    expect([unknown.status, unknown.stderr]).toEqual([2, 'invite-lint: web: unknown argument "--verbose" (see: invite-lint web --help)\n']);
+    expect([unknown.status, unknown.stderr]).toEqual([
+      2,
+      'invite-lint: web: unknown argument "--verbose" (see: invite-lint web --help)\n',
+    ]);
     const help = runCli(["web", "--help"]);
     expect(help.status).toBe(0);
     expect(help.stdout).toContain("Usage: invite-lint web [--port N] [--open]");
@@ -110,12 +131,20 @@ describe("resolveRequest", () => {
 
 describe("the page's bundle", () => {
   it("holds the engine and the rules but not chalk, yaml or re2js", () => {
-    const metas = JSON.parse(readFileSync(join(ROOT, "node_modules/.cache/invite-lint/web-meta.json"), "utf8")) as Record<string, { inputs: Record<string, unknown> }>;
+    const metas = JSON.parse(
+      readFileSync(join(ROOT, "node_modules/.cache/invite-lint/web-meta.json"), "utf8"),
+    ) as Record<string, { inputs: Record<string, unknown> }>;
     expect(Object.keys(metas)).toContain("page");
     for (const name of Object.keys(metas)) {
       const inputs = Object.keys(metas[name]!.inputs);
-      expect(inputs.filter((p) => /node_modules\/(chalk|yaml|re2js)\//.test(p)), name).toEqual([]);
-      expect(inputs.some((p) => p.endsWith("src/generated/rules.json")), name).toBe(true);
+      expect(
+        inputs.filter((p) => /node_modules\/(chalk|yaml|re2js)\//.test(p)),
+        name,
+      ).toEqual([]);
+      expect(
+        inputs.some((p) => p.endsWith("src/generated/rules.json")),
+        name,
+      ).toBe(true);
     }
     const page = Object.keys(metas.page!.inputs);
     expect(page.some((p) => p.endsWith("src/engine/lint.ts"))).toBe(true);
@@ -128,7 +157,9 @@ describe("the page's bundle", () => {
     const files = readdirSync(join(ROOT, "dist/web"));
     const sizes = files.map((f) => gzipSync(readFileSync(join(ROOT, "dist/web", f)), { level: 9 }).length);
     const total = sizes.reduce((a, b) => a + b, 0);
-    report(`dist/web gzipped: ${files.map((f, i) => `${f} ${(sizes[i]! / 1024).toFixed(1)} KiB`).join(", ")}; total ${(total / 1024).toFixed(1)} KiB`);
+    report(
+      `dist/web gzipped: ${files.map((f, i) => `${f} ${(sizes[i]! / 1024).toFixed(1)} KiB`).join(", ")}; total ${(total / 1024).toFixed(1)} KiB`,
+    );
     expect(files.sort()).toEqual(["app.js", "icon.svg", "index.html", "style.css"]);
     expect(total).toBeLessThanOrEqual(200 * 1024);
   });

@@ -9,14 +9,19 @@ import { ROOT } from "../helpers.js";
 // The bundles in dist/ are built with changes that must not change a result: the rules
 // enter as JSON.parse, retext-readability's word-list lookups use a Set. They must give
 // exactly what the source gives.
-const notes = (parse(readFileSync(join(ROOT, "test/fixtures/quality.yaml"), "utf8")) as { text: string; template?: boolean }[]);
+const notes = parse(readFileSync(join(ROOT, "test/fixtures/quality.yaml"), "utf8")) as {
+  text: string;
+  template?: boolean;
+}[];
 
 describe("the built bundle", () => {
   it("lints every fixture note exactly as the source does", async () => {
     const bundle = (await import(pathToFileURL(join(ROOT, "dist/index.js")).href)) as { lint: typeof lint };
     expect(notes.length).toBeGreaterThan(40);
-    const long = "We have both spent the better part of a decade building analytics platforms for hospitals and clinics across the region. ";
-    const hard = "Notwithstanding considerable organizational complexity, interdisciplinary collaboration necessitates comprehensive institutional accountability mechanisms throughout implementation.";
+    const long =
+      "We have both spent the better part of a decade building analytics platforms for hospitals and clinics across the region. ";
+    const hard =
+      "Notwithstanding considerable organizational complexity, interdisciplinary collaboration necessitates comprehensive institutional accountability mechanisms throughout implementation.";
     expect(lint(hard).messages.map((m) => m.ruleId)).toContain("hard-sentence");
     for (const n of [...notes, { text: long.repeat(3) }, { text: hard }]) {
       const options = { template: n.template ?? false };

@@ -9,7 +9,8 @@ import type { Report } from "../../src/engine/types.js";
 
 const TEMPLATE = (name: string) =>
   `Hi ${name}, I saw that your team just opened a data platform group in Rotterdam. We built one last year and wrote down what worked when hiring the first four engineers. Happy to send you the notes.`;
-const OWN = "Hi Lena, congrats on shipping the warehouse routing engine - the write-up on batching picks by aisle was the clearest I have read this year.";
+const OWN =
+  "Hi Lena, congrats on shipping the warehouse routing engine - the write-up on batching picks by aisle was the clearest I have read this year.";
 const PACK_RULE = (phrase: string) =>
   `id: my-agency-pitch\ncheck: tone\nkind: existence\ndescription: Agencies announcing their services.\nseverity: warning\nweight: 30\nmessage: '"{match}" reads like an agency pitch'\nhint: Lead with why you are writing.\nphrases:\n  en: ["${phrase}"]\n`;
 
@@ -33,8 +34,14 @@ const report = (dir: string, ...args: string[]) => {
 };
 /** How many files' entries the cache holds, and their keys. */
 const entries = (dir: string, file = ".invite-lintcache") => {
-  const data = JSON.parse(readFileSync(join(dir, file), "utf8")) as { run: string; files: Record<string, { key: string }> };
-  return { run: data.run, keys: Object.fromEntries(Object.entries(data.files).map(([f, e]) => [f.slice(dir.length + 1), e.key])) };
+  const data = JSON.parse(readFileSync(join(dir, file), "utf8")) as {
+    run: string;
+    files: Record<string, { key: string }>;
+  };
+  return {
+    run: data.run,
+    keys: Object.fromEntries(Object.entries(data.files).map(([f, e]) => [f.slice(dir.length + 1), e.key])),
+  };
 };
 
 describe("--cache", () => {
@@ -43,13 +50,20 @@ describe("--cache", () => {
     const plain = report(dir);
     expect(JSON.parse(plain).clusters).toHaveLength(2);
     expect(report(dir, "--cache")).toBe(plain);
-    expect(Object.keys(entries(dir).keys).sort()).toEqual(["notes/a.txt", "notes/b.txt", "notes/c.txt", "notes/d.yaml"]);
+    expect(Object.keys(entries(dir).keys).sort()).toEqual([
+      "notes/a.txt",
+      "notes/b.txt",
+      "notes/c.txt",
+      "notes/d.yaml",
+    ]);
     const mtime = statSync(join(dir, ".invite-lintcache")).mtimeMs;
     expect(report(dir, "--cache")).toBe(plain);
     // Nothing changed: the cache file is not rewritten.
     expect(statSync(join(dir, ".invite-lintcache")).mtimeMs).toBe(mtime);
     for (const format of ["stylish", "sarif", "unix"]) {
-      expect(runCli(["notes", "-f", format, "--cache"], { cwd: dir }).stdout).toBe(runCli(["notes", "-f", format], { cwd: dir }).stdout);
+      expect(runCli(["notes", "-f", format, "--cache"], { cwd: dir }).stdout).toBe(
+        runCli(["notes", "-f", format], { cwd: dir }).stdout,
+      );
     }
   });
 
@@ -57,13 +71,18 @@ describe("--cache", () => {
     const dir = repo();
     report(dir, "--cache");
     const before = entries(dir).keys;
-    writeFileSync(join(dir, "notes/b.txt"), "Hi Tom, thanks for the intro to Marco at the Rotterdam meetup last week. Happy to return the favour any time.");
+    writeFileSync(
+      join(dir, "notes/b.txt"),
+      "Hi Tom, thanks for the intro to Marco at the Rotterdam meetup last week. Happy to return the favour any time.",
+    );
     const cached = report(dir, "--cache");
     expect(cached).toBe(report(dir));
     const after = entries(dir).keys;
     expect(after["notes/b.txt"]).not.toBe(before["notes/b.txt"]);
     expect(after["notes/a.txt"]).toBe(before["notes/a.txt"]);
-    const warned = (JSON.parse(cached) as Report).results.filter((r) => r.messages.some((m) => m.ruleId === "near-duplicate")).map((r) => r.file);
+    const warned = (JSON.parse(cached) as Report).results
+      .filter((r) => r.messages.some((m) => m.ruleId === "near-duplicate"))
+      .map((r) => r.file);
     expect(warned).toEqual(["notes/a.txt", "notes/c.txt", "notes/d.yaml#x", "notes/d.yaml#y"]);
     expect((JSON.parse(cached) as Report).clusters!.map((c) => c.size)).toEqual([2, 2]);
   });
@@ -72,16 +91,22 @@ describe("--cache", () => {
     const dir = repo();
     const first = JSON.parse(report(dir, "--cache")) as Report;
     const before = entries(dir).keys;
-    expect(first.results.find((r) => r.file === "notes/c.txt")!.messages.map((m) => m.ruleId)).toContain("my-agency-pitch");
+    expect(first.results.find((r) => r.file === "notes/c.txt")!.messages.map((m) => m.ruleId)).toContain(
+      "my-agency-pitch",
+    );
     writeFileSync(join(dir, "pack/my-agency-pitch.yaml"), PACK_RULE("boutique studio"));
     const second = JSON.parse(report(dir, "--cache")) as Report;
-    expect(second.results.find((r) => r.file === "notes/c.txt")!.messages.map((m) => m.ruleId)).not.toContain("my-agency-pitch");
+    expect(second.results.find((r) => r.file === "notes/c.txt")!.messages.map((m) => m.ruleId)).not.toContain(
+      "my-agency-pitch",
+    );
     const after = entries(dir).keys;
     for (const f of Object.keys(before)) expect(after[f], f).not.toBe(before[f]);
     // And the config file itself.
     writeFileSync(join(dir, ".invite-lintrc.yaml"), "rules: [./pack]\nminScore: 90\n");
     const third = JSON.parse(report(dir, "--cache")) as Report;
-    expect(third.results.map((r) => r.passed)).toEqual(JSON.parse(report(dir)).results.map((r: { passed: boolean }) => r.passed));
+    expect(third.results.map((r) => r.passed)).toEqual(
+      JSON.parse(report(dir)).results.map((r: { passed: boolean }) => r.passed),
+    );
     expect(entries(dir).keys["notes/a.txt"]).not.toBe(after["notes/a.txt"]);
   });
 
@@ -104,7 +129,12 @@ describe("--cache", () => {
   it("a corrupt cache file is ignored and rewritten; an unwritable one is a warning, not a failure", () => {
     const dir = repo();
     const plain = report(dir);
-    for (const junk of ["{not json", '{"format":1,"run":"x"}', '{"format":1,"run":"x","files":{"a":{"key":1,"results":5}}}', ""]) {
+    for (const junk of [
+      "{not json",
+      '{"format":1,"run":"x"}',
+      '{"format":1,"run":"x","files":{"a":{"key":1,"results":5}}}',
+      "",
+    ]) {
       writeFileSync(join(dir, ".invite-lintcache"), junk);
       expect(report(dir, "--cache")).toBe(plain);
       expect(Object.keys(entries(dir).keys)).toHaveLength(4);

@@ -7,7 +7,8 @@ import { describe, expect, it } from "vitest";
 import { BIN, ROOT, makeTempDir, runCli } from "../helpers.js";
 import type { Report } from "../../src/engine/types.js";
 
-const GOOD = "Hi Priya, great meeting you at the PyData Denver meetup on Tuesday. Your talk on query planning fixed a bug we had for weeks; happy to send you our benchmark notes.";
+const GOOD =
+  "Hi Priya, great meeting you at the PyData Denver meetup on Tuesday. Your talk on query planning fixed a bug we had for weeks; happy to send you our benchmark notes.";
 const STOCK = "I'd like to add you to my professional network on LinkedIn.";
 const THIN = "Hi Dan, hope you are well. Let's connect!";
 
@@ -19,9 +20,15 @@ function notes(files: Record<string, string>): string {
 
 /** Runs a shell pipeline with `set -o pipefail`-like capture of the linter's own status. */
 function pipeline(args: string, reader: string): { status: string; out: string } {
-  const r = spawnSync("bash", ["-c", `"${process.execPath}" "${BIN}" ${args} | ${reader}; echo "status=\${PIPESTATUS[0]}" >&2`], {
-    encoding: "utf8", env: { ...process.env, NODE_EXTRA_CA_CERTS: "" }, timeout: 60_000,
-  });
+  const r = spawnSync(
+    "bash",
+    ["-c", `"${process.execPath}" "${BIN}" ${args} | ${reader}; echo "status=\${PIPESTATUS[0]}" >&2`],
+    {
+      encoding: "utf8",
+      env: { ...process.env, NODE_EXTRA_CA_CERTS: "" },
+      timeout: 60_000,
+    },
+  );
   return { status: /status=(\d+)/.exec(r.stderr)?.[1] ?? "none", out: r.stdout };
 }
 
@@ -35,7 +42,8 @@ describe("a failing note says so where people look", () => {
       expect(r.status).toBe(1);
       const errors = r.stdout.split("\n").filter((l) => l.startsWith("::error "));
       expect(errors.map((l) => /file=([^,]+)/.exec(l)![1])).toEqual([files[1], files[2]]);
-      for (const e of errors) expect(e).toMatch(/line=1,col=1,.*title=invite-lint \[verdict\]::The note fails \(\d+\/100, needs 70\): /);
+      for (const e of errors)
+        expect(e).toMatch(/line=1,col=1,.*title=invite-lint \[verdict\]::The note fails \(\d+\/100, needs 70\): /);
       expect(r.stdout).not.toContain(`file=${files[0]},line=1,col=1,endLine=1,endColumn=1,title=invite-lint [verdict]`);
     }
   });
@@ -44,17 +52,27 @@ describe("a failing note says so where people look", () => {
     const r = runCli([...files, "-f", "sarif", "--quiet"]);
     const run = JSON.parse(r.stdout).runs[0];
     const verdicts = run.results.filter((x: { ruleId: string }) => x.ruleId === "verdict");
-    const where = (x: { level: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) =>
-      [x.level, x.locations[0]!.physicalLocation.artifactLocation.uri.split("/").pop()];
-    expect(verdicts.map(where)).toEqual([["error", "stock.txt"], ["error", "thin.txt"]]);
+    const where = (x: { level: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => [
+      x.level,
+      x.locations[0]!.physicalLocation.artifactLocation.uri.split("/").pop(),
+    ];
+    expect(verdicts.map(where)).toEqual([
+      ["error", "stock.txt"],
+      ["error", "thin.txt"],
+    ]);
     const rule = run.tool.driver.rules.find((x: { id: string }) => x.id === "verdict");
     expect(rule.defaultConfiguration.level).toBe("error");
     expect(rule.helpUri).toMatch(/README\.md#how-a-note-is-scored$/);
   });
 
   it("unix, stylish and markdown: the verdict error for each failing note, also with --quiet", () => {
-    const unix = runCli([...files, "-f", "unix", "--quiet"]).stdout.trim().split("\n");
-    expect(unix.map((l) => l.replace(/: error: The note fails .*\[verdict\]$/, ": error [verdict]"))).toEqual([`${files[1]}:1:1: error [verdict]`, `${files[2]}:1:1: error [verdict]`]);
+    const unix = runCli([...files, "-f", "unix", "--quiet"])
+      .stdout.trim()
+      .split("\n");
+    expect(unix.map((l) => l.replace(/: error: The note fails .*\[verdict\]$/, ": error [verdict]"))).toEqual([
+      `${files[1]}:1:1: error [verdict]`,
+      `${files[2]}:1:1: error [verdict]`,
+    ]);
     const stylish = runCli([...files, "--quiet"]).stdout;
     expect(stylish.match(/1:1 {2}error {2}The note fails \(\d+\/100, needs 70\)/g)).toHaveLength(2);
     const md = runCli([...files, "-f", "markdown", "--quiet"]).stdout;
@@ -69,13 +87,17 @@ describe("a failing note says so where people look", () => {
     expect(report.summary).toMatchObject({ errors: count("error"), warnings: count("warning"), infos: count("info") });
     const stylish = runCli([join(dir, "thin.txt"), join(dir, "good.txt")]).stdout;
     const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? "" : "s"}`;
-    expect(stylish).toContain(`(${plural(count("error"), "error")}, ${plural(count("warning"), "warning")}, ${count("info")} info)`);
+    expect(stylish).toContain(
+      `(${plural(count("error"), "error")}, ${plural(count("warning"), "warning")}, ${count("info")} info)`,
+    );
     expect(stylish).not.toMatch(/\b1 (errors|warnings|words)\b/);
   });
 });
 
 describe("the exit status is the verdict even when the reader stops early", () => {
-  const many = notes(Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`n${i}.txt`, i === 399 ? STOCK : GOOD])));
+  const many = notes(
+    Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`n${i}.txt`, i === 399 ? STOCK : GOOD])),
+  );
   const few = notes({ "a.txt": STOCK, "b.txt": THIN });
 
   it("| head -1 over a streamed run whose last note fails: exit 1, one line read", () => {
@@ -102,9 +124,18 @@ describe("command-line mistakes and options ESLint users reach for", () => {
   it('"did you mean" for a mistyped option, rule id, --explain rule and --lang', () => {
     const cases: [string[], string][] = [
       [["--fromat", "json", thin], "invite-lint: unknown option '--fromat'; did you mean --format?"],
-      [["--rule", "no-contxt=off", thin], 'invite-lint: --rule: unknown rule or check id "no-contxt"; did you mean "no-context"?'],
-      [["--explain", "stock-invitaton"], 'invite-lint: --explain: unknown rule "stock-invitaton"; did you mean "stock-invitation"?'],
-      [["--lang", "dee", thin], "invite-lint: --lang must be auto or one of en, de, fr, es, pt, it, nl; did you mean \"de\"?"],
+      [
+        ["--rule", "no-contxt=off", thin],
+        'invite-lint: --rule: unknown rule or check id "no-contxt"; did you mean "no-context"?',
+      ],
+      [
+        ["--explain", "stock-invitaton"],
+        'invite-lint: --explain: unknown rule "stock-invitaton"; did you mean "stock-invitation"?',
+      ],
+      [
+        ["--lang", "dee", thin],
+        'invite-lint: --lang must be auto or one of en, de, fr, es, pt, it, nl; did you mean "de"?',
+      ],
     ];
     for (const [args, line] of cases) {
       const r = runCli(args);
@@ -112,14 +143,27 @@ describe("command-line mistakes and options ESLint users reach for", () => {
       expect(r.status).toBe(2);
     }
     // Nothing close: no guess.
-    expect(runCli(["--rule", "zzzzzz=off", thin]).stderr).toBe('invite-lint: --rule: unknown rule or check id "zzzzzz" (see: invite-lint rules)\n');
+    expect(runCli(["--rule", "zzzzzz=off", thin]).stderr).toBe(
+      'invite-lint: --rule: unknown rule or check id "zzzzzz" (see: invite-lint rules)\n',
+    );
   });
 
   it("invite-lint rules --format json lists every rule with its metadata", () => {
     const r = runCli(["rules", "--format", "json"]);
     expect(r.status).toBe(0);
-    const rules = JSON.parse(r.stdout) as { id: string; check: string; kind: string; url: string | null; fixable: boolean }[];
-    const table = runCli(["rules"]).stdout.trim().split("\n").slice(1).map((l) => l.split(/\s+/)[0]).sort();
+    const rules = JSON.parse(r.stdout) as {
+      id: string;
+      check: string;
+      kind: string;
+      url: string | null;
+      fixable: boolean;
+    }[];
+    const table = runCli(["rules"])
+      .stdout.trim()
+      .split("\n")
+      .slice(1)
+      .map((l) => l.split(/\s+/)[0])
+      .sort();
     expect(rules.map((x) => x.id).sort()).toEqual(table);
     const stock = rules.find((x) => x.id === "stock-invitation")!;
     expect(stock).toMatchObject({ check: "generic", kind: "existence", fixable: true });
@@ -128,7 +172,8 @@ describe("command-line mistakes and options ESLint users reach for", () => {
 
   it("--help lists every subcommand", () => {
     const help = runCli(["--help"]).stdout;
-    for (const sub of ["rules", "init", "lsp", "web"]) expect(help).toMatch(new RegExp(`^  invite-lint ${sub}\\b`, "m"));
+    for (const sub of ["rules", "init", "lsp", "web"])
+      expect(help).toMatch(new RegExp(`^  invite-lint ${sub}\\b`, "m"));
   });
 
   it("--max-warnings -1 means no limit; 0 fails on one warning", () => {
@@ -164,7 +209,10 @@ describe("command-line mistakes and options ESLint users reach for", () => {
   });
 
   it("--print-config shows what the note is linted with: a rule of a check that is off is off", () => {
-    const cfg = notes({ ".invite-lintrc.yaml": "settings:\n  readability: off\n  stock-variant: error\n", "n.txt": THIN });
+    const cfg = notes({
+      ".invite-lintrc.yaml": "settings:\n  readability: off\n  stock-variant: error\n",
+      "n.txt": THIN,
+    });
     const printed = JSON.parse(runCli(["--print-config", join(cfg, "n.txt")]).stdout);
     expect(printed.rules["hard-sentence"]).toBe("off");
     expect(printed.files).toContain("*.md");
@@ -173,9 +221,12 @@ describe("command-line mistakes and options ESLint users reach for", () => {
     expect(printed.rules["no-context"]).toBe("warning");
     // And linting agrees: stock-variant is an error, and the long sentence is not reported.
     const ids = (file: string, ...args: string[]) =>
-      (JSON.parse(runCli([join(cfg, file), "-f", "json", ...args]).stdout) as Report).results[0]!.messages.map((m) => `${m.ruleId}:${m.severity}`);
+      (JSON.parse(runCli([join(cfg, file), "-f", "json", ...args]).stdout) as Report).results[0]!.messages.map(
+        (m) => `${m.ruleId}:${m.severity}`,
+      );
     expect(ids("n.txt")).toContain("stock-variant:error");
-    const long = "Hi Dan, I wanted to reach out because I noticed that we both work in the same broad industry and I thought that it might be useful for the two of us to be connected here at last.";
+    const long =
+      "Hi Dan, I wanted to reach out because I noticed that we both work in the same broad industry and I thought that it might be useful for the two of us to be connected here at last.";
     writeFileSync(join(cfg, "long.txt"), long);
     expect(ids("long.txt", "--no-config")).toContain("long-sentence:warning");
     expect(ids("long.txt").filter((i) => i.startsWith("long-sentence"))).toEqual([]);
@@ -189,7 +240,12 @@ describe("rule metadata travels with results", () => {
 
   it("SARIF describes a user pack's rule from its own file: description, help, no made-up helpUri", () => {
     const r = runCli(["notes", "-f", "sarif"], { cwd: PACK });
-    const rules = JSON.parse(r.stdout).runs[0].tool.driver.rules as { id: string; shortDescription: { text: string }; help: { text: string }; helpUri?: string }[];
+    const rules = JSON.parse(r.stdout).runs[0].tool.driver.rules as {
+      id: string;
+      shortDescription: { text: string };
+      help: { text: string };
+      helpUri?: string;
+    }[];
     const pack = rules.find((x) => x.id === "agency-pitch")!;
     expect(pack.shortDescription.text).toBe("Agencies announcing their services in a first note.");
     expect(pack.help.text).toBe("Lead with why you are writing to this person.");

@@ -6,7 +6,8 @@ import { runCli, makeTempDir } from "../helpers.js";
 import type { Report } from "../../src/engine/types.js";
 
 const STOCK = "I'd like to add you to my professional network on LinkedIn.\n";
-const GOOD = "Hi Priya, great meeting you at the Denver PyData meetup last week. Your talk on dbt tests changed how our team works; happy to send you the checklist we built from it.\n";
+const GOOD =
+  "Hi Priya, great meeting you at the Denver PyData meetup last week. Your talk on dbt tests changed how our team works; happy to send you the checklist we built from it.\n";
 const ESC = "\u001b[";
 
 function tmp(files: Record<string, string>): string {
@@ -58,13 +59,34 @@ describe("invite-lint CLI", () => {
     expect(Object.keys(report)).toEqual(["version", "results", "summary"]);
     expect(report.version).toBe(1);
     const res = report.results[0]!;
-    expect(Object.keys(res)).toEqual(["file", "score", "grade", "passed", "characters", "limit", "lang", "checks", "signals", "breakdown", "position", "messages"]);
+    expect(Object.keys(res)).toEqual([
+      "file",
+      "score",
+      "grade",
+      "passed",
+      "characters",
+      "limit",
+      "lang",
+      "checks",
+      "signals",
+      "breakdown",
+      "position",
+      "messages",
+    ]);
     expect(res.file).toBe("<stdin>");
     expect(Number.isInteger(res.score)).toBe(true);
     expect(res.score).toBeLessThanOrEqual(20);
     expect(res.grade).toBe("F");
     expect(res.characters).toBe(STOCK.trim().length);
-    expect(Object.keys(res.checks)).toEqual(["generic", "personalization", "context", "value", "tone", "length", "readability"]);
+    expect(Object.keys(res.checks)).toEqual([
+      "generic",
+      "personalization",
+      "context",
+      "value",
+      "tone",
+      "length",
+      "readability",
+    ]);
     expect(Object.keys(res.checks.generic!)).toEqual(["score", "passed"]);
     expect(res.checks.generic!.passed).toBe(false);
     expect(Object.keys(res.breakdown)).toEqual(["base", "items", "caps", "raw"]);
@@ -75,17 +97,40 @@ describe("invite-lint CLI", () => {
     expect(Math.abs(sum - res.breakdown.raw)).toBeLessThan(0.1);
     expect(res.messages.some((m) => m.fix)).toBe(true);
     for (const m of res.messages) {
-      expect(Object.keys(m)).toEqual(["ruleId", "check", "severity", "message", "suggestion", "line", "column", "endLine", "endColumn", "offset", "endOffset", ...(m.url ? ["url"] : []), ...(m.fix ? ["fix"] : [])]);
+      expect(Object.keys(m)).toEqual([
+        "ruleId",
+        "check",
+        "severity",
+        "message",
+        "suggestion",
+        "line",
+        "column",
+        "endLine",
+        "endColumn",
+        "offset",
+        "endOffset",
+        ...(m.url ? ["url"] : []),
+        ...(m.fix ? ["fix"] : []),
+      ]);
       if (m.fix) expect(Object.keys(m.fix)).toEqual(["range", "text", "label"]);
       expect(["error", "warning", "info"]).toContain(m.severity);
     }
     const verdict = res.messages[0]!;
     expect([verdict.ruleId, verdict.severity]).toEqual(["verdict", "error"]);
-    expect(verdict.message).toMatch(/^The note fails \(\d+\/100, needs 70\): capped at 20 by LinkedIn's stock invitation/);
+    expect(verdict.message).toMatch(
+      /^The note fails \(\d+\/100, needs 70\): capped at 20 by LinkedIn's stock invitation/,
+    );
     const stock = res.messages.find((m) => m.ruleId === "stock-invitation")!;
     expect([stock.line, stock.column, stock.endLine, stock.endColumn]).toEqual([1, 1, 1, 59]);
     const count = (sev: string) => res.messages.filter((m) => m.severity === sev).length;
-    expect(report.summary).toEqual({ files: 1, passed: 0, failed: 1, errors: count("error"), warnings: count("warning"), infos: count("info") });
+    expect(report.summary).toEqual({
+      files: 1,
+      passed: 0,
+      failed: 1,
+      errors: count("error"),
+      warnings: count("warning"),
+      infos: count("info"),
+    });
     expect(count("error")).toBe(1);
   });
 
@@ -98,7 +143,15 @@ describe("invite-lint CLI", () => {
   });
 
   it("exits 2 with one line and no stack trace for usage and input errors", () => {
-    for (const args of [["--bogus"], ["/no/such/file.txt"], ["-f", "xml"], ["--min-score", "abc"], ["--rule", "nope=error"], ["--account", "gold"], ["--lang", "xx"]]) {
+    for (const args of [
+      ["--bogus"],
+      ["/no/such/file.txt"],
+      ["-f", "xml"],
+      ["--min-score", "abc"],
+      ["--rule", "nope=error"],
+      ["--account", "gold"],
+      ["--lang", "xx"],
+    ]) {
       const r = runCli(args, { input: STOCK });
       expect(r.status, args.join(" ")).toBe(2);
       expect(r.stdout, args.join(" ")).toBe("");
@@ -119,7 +172,9 @@ describe("invite-lint CLI", () => {
 
   it("uses recipient facts: --to, --account free", () => {
     const r = runCli(["--to", "Maya Cohen", "-f", "json"], { input: GOOD });
-    expect((JSON.parse(r.stdout) as Report).results[0]!.messages.map((m) => m.ruleId)).toContain("recipient-name-missing");
+    expect((JSON.parse(r.stdout) as Report).results[0]!.messages.map((m) => m.ruleId)).toContain(
+      "recipient-name-missing",
+    );
     const free = runCli(["--account", "free", "-f", "json"], { input: GOOD });
     const res = (JSON.parse(free.stdout) as Report).results[0]!;
     expect(res.limit).toBe(200);
@@ -138,8 +193,12 @@ describe("invite-lint CLI", () => {
 
   it("--quiet drops warnings but keeps the verdict error; --max-warnings fails a run with too many", () => {
     const q = runCli(["--quiet", "-f", "json"], { input: STOCK });
-    expect((JSON.parse(q.stdout) as Report).results[0]!.messages.map((m) => [m.ruleId, m.severity])).toEqual([["verdict", "error"]]);
-    const ok = runCli(["--max-warnings", "0"], { input: "Hi Rosa, great meeting you at FOSDEM. Please connect with me!!\n" });
+    expect((JSON.parse(q.stdout) as Report).results[0]!.messages.map((m) => [m.ruleId, m.severity])).toEqual([
+      ["verdict", "error"],
+    ]);
+    const ok = runCli(["--max-warnings", "0"], {
+      input: "Hi Rosa, great meeting you at FOSDEM. Please connect with me!!\n",
+    });
     expect(ok.status).toBe(1);
     expect(ok.stderr).toContain("max-warnings");
   });
@@ -166,19 +225,25 @@ describe("invite-lint CLI", () => {
 describe("recipient facts and configuration output", () => {
   it("Markdown front matter feeds the checks: a reconnect note needs a shared past", () => {
     const dir = tmp({
-      "reconnect.md": "---\nto: Dan Brooks\ntype: reconnect\ncompany: Acme\n---\nHi Dan, hope all is well! Would love to connect here.\n",
-      "ok.md": "---\nto: Dan Brooks\nkind: reconnect\n---\nHi Dan, it's been a while since our days on the Acme payments team!\n",
+      "reconnect.md":
+        "---\nto: Dan Brooks\ntype: reconnect\ncompany: Acme\n---\nHi Dan, hope all is well! Would love to connect here.\n",
+      "ok.md":
+        "---\nto: Dan Brooks\nkind: reconnect\n---\nHi Dan, it's been a while since our days on the Acme payments team!\n",
     });
     const report = JSON.parse(runCli([dir, "-f", "json"]).stdout) as Report;
     const [ok, bad] = report.results;
-    expect(bad!.messages.map((m) => m.ruleId)).toEqual(expect.arrayContaining(["reconnect-without-shared-past", "company-not-mentioned"]));
+    expect(bad!.messages.map((m) => m.ruleId)).toEqual(
+      expect.arrayContaining(["reconnect-without-shared-past", "company-not-mentioned"]),
+    );
     expect(ok!.messages.map((m) => m.ruleId)).not.toContain("reconnect-without-shared-past");
     const first = bad!.messages.find((m) => m.ruleId === "reconnect-without-shared-past")!;
     expect(first.line).toBe(6);
   });
 
   it("--company and --context ask the note to mention them", () => {
-    const r = runCli(["--company", "Snowflake", "--context", "met at PyData Denver", "-f", "json"], { input: "Hi Tom, would love to connect." });
+    const r = runCli(["--company", "Snowflake", "--context", "met at PyData Denver", "-f", "json"], {
+      input: "Hi Tom, would love to connect.",
+    });
     const ids = (JSON.parse(r.stdout) as Report).results[0]!.messages.map((m) => m.ruleId);
     expect(ids).toEqual(expect.arrayContaining(["company-not-mentioned", "context-not-mentioned"]));
   });
@@ -187,7 +252,13 @@ describe("recipient facts and configuration output", () => {
     const dir = tmp({ ".invite-lintrc.yaml": "account: free\nsettings:\n  readability: off\n", "n.txt": "hi" });
     const r = runCli(["--print-config", join(dir, "n.txt"), "--rule", "meeting-ask=error"]);
     expect(r.status).toBe(0);
-    const cfg = JSON.parse(r.stdout) as { configFile: string; account: string; limit: number; settings: Record<string, string>; rules: Record<string, string> };
+    const cfg = JSON.parse(r.stdout) as {
+      configFile: string;
+      account: string;
+      limit: number;
+      settings: Record<string, string>;
+      rules: Record<string, string>;
+    };
     expect(cfg.configFile).toBe(join(dir, ".invite-lintrc.yaml"));
     expect(cfg.account).toBe("free");
     expect(cfg.limit).toBe(200);
@@ -199,7 +270,12 @@ describe("recipient facts and configuration output", () => {
 describe("inputs for template repositories", () => {
   it("expands globs, walks folders and honours .invite-lintignore", () => {
     const dir = tmp({ ".invite-lintignore": "drafts/\n*.skip.md\n" });
-    for (const [name, text] of Object.entries({ "a/one.md": GOOD, "a/two.skip.md": STOCK, "drafts/three.md": STOCK, "b/four.txt": GOOD })) {
+    for (const [name, text] of Object.entries({
+      "a/one.md": GOOD,
+      "a/two.skip.md": STOCK,
+      "drafts/three.md": STOCK,
+      "b/four.txt": GOOD,
+    })) {
       mkdirSync(join(dir, dirname(name)), { recursive: true });
       writeFileSync(join(dir, name), text);
     }
@@ -214,7 +290,9 @@ describe("inputs for template repositories", () => {
 
   it("--stdin-filename names stdin in reports, picks its config and its kind of document", () => {
     const dir = tmp({ ".invite-lintrc.yaml": "account: free\n" });
-    const r = runCli(["--stdin-filename", join(dir, "note.md"), "-f", "json"], { input: "---\nto: Priya\n---\nHi Priya, great meeting you at PyData Denver.\n" });
+    const r = runCli(["--stdin-filename", join(dir, "note.md"), "-f", "json"], {
+      input: "---\nto: Priya\n---\nHi Priya, great meeting you at PyData Denver.\n",
+    });
     const res = (JSON.parse(r.stdout) as Report).results[0]!;
     expect(res.file).toBe(join(dir, "note.md"));
     expect(res.limit).toBe(200);
@@ -223,9 +301,12 @@ describe("inputs for template repositories", () => {
 
   it("--report-unused-disable-directives reports directives that suppress nothing", () => {
     const dir = tmp({
-      "n.md": "<!-- invite-lint-disable meeting-ask -- our brand asks for calls -->\n<!-- invite-lint-disable-next-line exclamation-run -->\nHi Priya, great meeting you at PyData Denver. Happy to share our notes.\n",
+      "n.md":
+        "<!-- invite-lint-disable meeting-ask -- our brand asks for calls -->\n<!-- invite-lint-disable-next-line exclamation-run -->\nHi Priya, great meeting you at PyData Denver. Happy to share our notes.\n",
     });
-    const r = JSON.parse(runCli([join(dir, "n.md"), "--report-unused-disable-directives", "-f", "json"]).stdout) as Report;
+    const r = JSON.parse(
+      runCli([join(dir, "n.md"), "--report-unused-disable-directives", "-f", "json"]).stdout,
+    ) as Report;
     const unused = r.results[0]!.messages.filter((m) => m.ruleId === "unused-disable-directive");
     expect(unused.map((m) => m.line)).toEqual([1, 2]);
   });
@@ -235,7 +316,10 @@ describe("rule listing with a config", () => {
   it("invite-lint rules lists the rules of the config's packs too", () => {
     const dir = tmp({ ".invite-lintrc.yaml": "rules: [./pack]\n" });
     mkdirSync(join(dir, "pack"));
-    writeFileSync(join(dir, "pack/agency-pitch.yaml"), "id: agency-pitch\ncheck: tone\nkind: existence\ndescription: Agencies announcing their services.\nmessage: m\nhint: h\nphrases: [full-service agency]\n");
+    writeFileSync(
+      join(dir, "pack/agency-pitch.yaml"),
+      "id: agency-pitch\ncheck: tone\nkind: existence\ndescription: Agencies announcing their services.\nmessage: m\nhint: h\nphrases: [full-service agency]\n",
+    );
     expect(runCli(["rules"], { cwd: dir }).stdout).toContain("agency-pitch");
     expect(runCli(["rules", "--no-config"], { cwd: dir }).stdout).not.toContain("agency-pitch");
   });

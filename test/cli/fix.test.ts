@@ -1,6 +1,18 @@
 // --fix and --fix-dry-run from the command line: what is written, what never is, and what the
 // report and the exit status say afterwards.
-import { chmodSync, linkSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
@@ -9,9 +21,12 @@ import { writeFixed } from "../../src/node/fix.js";
 import type { LintResult, Report } from "../../src/engine/types.js";
 
 /** A note that fails only for what --fix can mend: the greeting names someone else (an error), and three exclamation marks. */
-const WRONG_NAME = "Hi Daniel, great meeting you at the Denver PyData meetup last week!!! Your talk on dbt tests changed how our team works; happy to send you the checklist we built from it.\n";
-const WRONG_NAME_FIXED = "Hi Priya, great meeting you at the Denver PyData meetup last week! Your talk on dbt tests changed how our team works; happy to send you the checklist we built from it.\n";
-const GOOD = "Hi Priya, great meeting you at the Denver PyData meetup last week. Your talk on dbt tests changed how our team works; happy to send you the checklist we built from it.\n";
+const WRONG_NAME =
+  "Hi Daniel, great meeting you at the Denver PyData meetup last week!!! Your talk on dbt tests changed how our team works; happy to send you the checklist we built from it.\n";
+const WRONG_NAME_FIXED =
+  "Hi Priya, great meeting you at the Denver PyData meetup last week! Your talk on dbt tests changed how our team works; happy to send you the checklist we built from it.\n";
+const GOOD =
+  "Hi Priya, great meeting you at the Denver PyData meetup last week. Your talk on dbt tests changed how our team works; happy to send you the checklist we built from it.\n";
 const PITCH = "Hi, we are a full-service agency. We build websites for startups and would love to help you grow!!!\n";
 
 /** Files with their bytes and modification times set to a fixed past, so that a write shows. */
@@ -21,7 +36,8 @@ function repo(files: Record<string, string | Buffer>): string {
     mkdirSync(dirname(join(dir, name)), { recursive: true });
     writeFileSync(join(dir, name), body);
   }
-  for (const name of Object.keys(files)) utimesSync(join(dir, name), new Date("2020-01-01T00:00:00Z"), new Date("2020-01-01T00:00:00Z"));
+  for (const name of Object.keys(files))
+    utimesSync(join(dir, name), new Date("2020-01-01T00:00:00Z"), new Date("2020-01-01T00:00:00Z"));
   return dir;
 }
 
@@ -32,7 +48,8 @@ function snapshot(dir: string): Record<string, { bytes: string; mtime: number }>
     for (const e of readdirSync(d, { withFileTypes: true })) {
       const p = join(d, e.name);
       if (e.isDirectory()) walk(p);
-      else if (e.isFile()) out[p.slice(dir.length + 1)] = { bytes: readFileSync(p).toString("base64"), mtime: statSync(p).mtimeMs };
+      else if (e.isFile())
+        out[p.slice(dir.length + 1)] = { bytes: readFileSync(p).toString("base64"), mtime: statSync(p).mtimeMs };
     }
   };
   walk(dir);
@@ -48,7 +65,9 @@ describe("--fix", () => {
     chmodSync(join(dir, "daniel.txt"), 0o640);
     const before = runCli([join(dir, "daniel.txt"), "--to", "Priya Shah", "-f", "json"]);
     expect(before.status).toBe(1);
-    expect(ids(json(before.stdout).results[0]!)).toEqual(expect.arrayContaining(["verdict", "wrong-recipient", "exclamation-run"]));
+    expect(ids(json(before.stdout).results[0]!)).toEqual(
+      expect.arrayContaining(["verdict", "wrong-recipient", "exclamation-run"]),
+    );
 
     const r = runCli([join(dir, "daniel.txt"), "--to", "Priya Shah", "--fix", "-f", "json"]);
     expect(r.stderr).toBe("");
@@ -95,7 +114,8 @@ describe("--fix", () => {
       "notes/empty.yaml": "# no notes yet\n",
       "notes/package.json": JSON.stringify({ name: "x", description: fixable }),
       "notes/.invite-lintrc.yaml": "# I hope this message finds you well!!!\nrules: [../pack]\n",
-      "pack/shout.yaml": "id: shout\ncheck: tone\nkind: existence\ndescription: Shouting in a note is rude, here too!!!\nseverity: warning\nweight: 1\nmessage: shouting\nhint: I hope this message finds you well.\nphrases: [SHOUT]\nexamples:\n  bad: [SHOUT at you]\n  good: [Hi there]\n",
+      "pack/shout.yaml":
+        "id: shout\ncheck: tone\nkind: existence\ndescription: Shouting in a note is rude, here too!!!\nseverity: warning\nweight: 1\nmessage: shouting\nhint: I hope this message finds you well.\nphrases: [SHOUT]\nexamples:\n  bad: [SHOUT at you]\n  good: [Hi there]\n",
     });
     const before = snapshot(dir);
     const r = runCli([join(dir, "notes"), "--fix", "-f", "json"]);
@@ -103,15 +123,23 @@ describe("--fix", () => {
     expect(json(r.stdout).results.map((x) => x.file)).toEqual([join(dir, "notes/a.txt")]);
     const after = snapshot(dir);
     expect(readFileSync(join(dir, "notes/a.txt"), "utf8")).toBe("Hi Priya, Great meeting you at PyData Denver!\n");
-    const { ["notes/a.txt"]: _changed, ...rest } = after;
-    const { ["notes/a.txt"]: _was, ...restBefore } = before;
+    const { "notes/a.txt": _changed, ...rest } = after;
+    const { "notes/a.txt": _was, ...restBefore } = before;
     expect(rest).toEqual(restBefore);
   });
 
   it("a YAML file named on the command line that is not a note collection is skipped, never written", () => {
     const compose = "services:\n  web:\n    image: nginx\n    command: echo I hope this message finds you well!!!\n";
     const dir = repo({ "docker-compose.yml": compose, "a.txt": WRONG_NAME });
-    const r = runCli([join(dir, "docker-compose.yml"), join(dir, "a.txt"), "--to", "Priya Shah", "--fix", "-f", "json"]);
+    const r = runCli([
+      join(dir, "docker-compose.yml"),
+      join(dir, "a.txt"),
+      "--to",
+      "Priya Shah",
+      "--fix",
+      "-f",
+      "json",
+    ]);
     expect(r.status).toBe(0);
     expect(readFileSync(join(dir, "docker-compose.yml"), "utf8")).toBe(compose);
     expect(statSync(join(dir, "docker-compose.yml")).mtimeMs).toBe(new Date("2020-01-01T00:00:00Z").getTime());
@@ -156,10 +184,23 @@ describe("--fix", () => {
       "utf16.txt": Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(WRONG_NAME, "utf16le")]),
       "crlf.txt": crlf,
     });
-    const r = runCli([join(dir, "bom.txt"), join(dir, "utf16.txt"), join(dir, "crlf.txt"), "--to", "Priya Shah", "--fix", "--sameness", "off"]);
+    const r = runCli([
+      join(dir, "bom.txt"),
+      join(dir, "utf16.txt"),
+      join(dir, "crlf.txt"),
+      "--to",
+      "Priya Shah",
+      "--fix",
+      "--sameness",
+      "off",
+    ]);
     expect(r.status).toBe(0);
-    expect(readFileSync(join(dir, "bom.txt"))).toEqual(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(WRONG_NAME_FIXED)]));
-    expect(readFileSync(join(dir, "utf16.txt"))).toEqual(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(WRONG_NAME_FIXED, "utf16le")]));
+    expect(readFileSync(join(dir, "bom.txt"))).toEqual(
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(WRONG_NAME_FIXED)]),
+    );
+    expect(readFileSync(join(dir, "utf16.txt"))).toEqual(
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(WRONG_NAME_FIXED, "utf16le")]),
+    );
     expect(readFileSync(join(dir, "crlf.txt"), "utf8")).toBe(WRONG_NAME_FIXED.replace("\n", "\r\n"));
   });
 
@@ -167,12 +208,24 @@ describe("--fix", () => {
     const dir = repo({ "real.txt": WRONG_NAME, "linked.txt": WRONG_NAME });
     symlinkSync(join(dir, "real.txt"), join(dir, "link.txt"));
     linkSync(join(dir, "linked.txt"), join(dir, "other-name.txt"));
-    const r = runCli([join(dir, "link.txt"), join(dir, "linked.txt"), "--to", "Priya Shah", "--fix", "-f", "json", "--sameness", "off"]);
+    const r = runCli([
+      join(dir, "link.txt"),
+      join(dir, "linked.txt"),
+      "--to",
+      "Priya Shah",
+      "--fix",
+      "-f",
+      "json",
+      "--sameness",
+      "off",
+    ]);
     expect(lstatSync(join(dir, "link.txt")).isSymbolicLink()).toBe(true);
     expect(readlinkSync(join(dir, "link.txt"))).toBe(join(dir, "real.txt"));
     expect(readFileSync(join(dir, "real.txt"), "utf8")).toBe(WRONG_NAME_FIXED);
     expect(readFileSync(join(dir, "linked.txt"), "utf8")).toBe(WRONG_NAME);
-    expect(r.stderr).toBe(`invite-lint: warning: ${join(dir, "linked.txt")}: not fixed: it has 2 hard links, which replacing it would split\n`);
+    expect(r.stderr).toBe(
+      `invite-lint: warning: ${join(dir, "linked.txt")}: not fixed: it has 2 hard links, which replacing it would split\n`,
+    );
     // The report is of what each file now holds: fixed through the link, as it was read for the other.
     const [link, linked] = json(r.stdout).results;
     expect(link!.output).toBe(WRONG_NAME_FIXED);
@@ -203,11 +256,19 @@ describe("--fix", () => {
     const dir = repo({ "notes.yaml": yaml });
     const dry = runCli([join(dir, "notes.yaml"), "--fix-dry-run", "-f", "json"]);
     const outputs = Object.fromEntries(json(dry.stdout).results.map((x) => [x.file.replace(/.*#/, ""), x.output]));
-    expect(outputs).toEqual({ one: "Hello Priya, great meeting you at PyData Denver!", two: "Hi Priya, great meeting you at PyData Denver.\n", three: undefined });
+    expect(outputs).toEqual({
+      one: "Hello Priya, great meeting you at PyData Denver!",
+      two: "Hi Priya, great meeting you at PyData Denver.\n",
+      three: undefined,
+    });
     expect(readFileSync(join(dir, "notes.yaml"), "utf8")).toBe(yaml);
     runCli([join(dir, "notes.yaml"), "--fix"]);
     const text = readFileSync(join(dir, "notes.yaml"), "utf8");
-    expect(text).toBe(yaml.replace('"Hello, great meeting you at PyData Denver!!!"', '"Hello Priya, great meeting you at PyData Denver!"').replace("PyData Denver.\n    I hope this message finds you well.\n", "PyData Denver.\n"));
+    expect(text).toBe(
+      yaml
+        .replace('"Hello, great meeting you at PyData Denver!!!"', '"Hello Priya, great meeting you at PyData Denver!"')
+        .replace("PyData Denver.\n    I hope this message finds you well.\n", "PyData Denver.\n"),
+    );
     const parsed = parseYaml(text) as { id: string; text: string }[];
     expect(parsed.map((e) => e.text)).toEqual([outputs.one, outputs.two, parsed[2]!.text]);
     expect(parsed[2]!.text).toBe((parseYaml(yaml) as { text: string }[])[2]!.text);
@@ -218,7 +279,15 @@ describe("--fix-dry-run", () => {
   it("writes nothing, gives each fixed note its output and none to a note it did not change; the verdict is the fixed text's", () => {
     const dir = repo({ "daniel.txt": WRONG_NAME, "good.txt": GOOD, "pitch.txt": PITCH });
     const before = snapshot(dir);
-    const r = runCli([join(dir, "daniel.txt"), join(dir, "good.txt"), "--to", "Priya Shah", "--fix-dry-run", "-f", "json"]);
+    const r = runCli([
+      join(dir, "daniel.txt"),
+      join(dir, "good.txt"),
+      "--to",
+      "Priya Shah",
+      "--fix-dry-run",
+      "-f",
+      "json",
+    ]);
     expect(snapshot(dir)).toEqual(before);
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
@@ -242,9 +311,15 @@ describe("--fix-dry-run", () => {
   });
 
   it("stdin named as a collection by --stdin-filename: each fixed entry's text", () => {
-    const r = runCli(["--fix-dry-run", "-f", "json", "--stdin-filename", "notes.yaml"], { input: "a: Great meeting you at PyData Denver!!!\nb: Hi Priya, your talk on dbt tests at PyData Denver changed how our team works.\n" });
+    const r = runCli(["--fix-dry-run", "-f", "json", "--stdin-filename", "notes.yaml"], {
+      input:
+        "a: Great meeting you at PyData Denver!!!\nb: Hi Priya, your talk on dbt tests at PyData Denver changed how our team works.\n",
+    });
     const results = json(r.stdout).results;
-    expect(results.map((x) => [x.file, x.output])).toEqual([["notes.yaml#a", "Great meeting you at PyData Denver!"], ["notes.yaml#b", undefined]]);
+    expect(results.map((x) => [x.file, x.output])).toEqual([
+      ["notes.yaml#a", "Great meeting you at PyData Denver!"],
+      ["notes.yaml#b", undefined],
+    ]);
   });
 });
 
@@ -264,6 +339,8 @@ describe("writing a fixed file", () => {
     const dir = repo({ "b.txt": bytes });
     const r = runCli([join(dir, "b.txt"), "--binary", "--fix"]);
     expect(readFileSync(join(dir, "b.txt"))).toEqual(bytes);
-    expect(r.stderr).toBe(`invite-lint: warning: ${join(dir, "b.txt")}: not fixed: it does not hold text that can be written back as it was read\n`);
+    expect(r.stderr).toBe(
+      `invite-lint: warning: ${join(dir, "b.txt")}: not fixed: it does not hold text that can be written back as it was read\n`,
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import AjvDraft04 from "ajv-draft-04";
 import ajvFormats from "ajv-formats";
@@ -42,7 +42,9 @@ describe("report formats on a repository of templates", () => {
       expect(run.tool.driver.rules[res.ruleIndex].id).toBe(res.ruleId);
       expect(res.locations[0].physicalLocation.region.startLine).toBeGreaterThan(0);
     }
-    expect(run.artifacts.every((a: { properties: { score: number } }) => Number.isInteger(a.properties.score))).toBe(true);
+    expect(run.artifacts.every((a: { properties: { score: number } }) => Number.isInteger(a.properties.score))).toBe(
+      true,
+    );
   });
 
   it("github annotations parse back into fields that point at the right line of each file", () => {
@@ -58,7 +60,9 @@ describe("report formats on a repository of templates", () => {
       const source = readFileSync(join(REPO, props.file!), "utf8").split("\n");
       expect(Number(props.line)).toBeLessThanOrEqual(source.length);
     }
-    const stock = annotations.find((l) => l.includes("file=templates/outreach.yaml") && l.includes("[stock-invitation]"))!;
+    const stock = annotations.find(
+      (l) => l.includes("file=templates/outreach.yaml") && l.includes("[stock-invitation]"),
+    )!;
     expect(stock).toContain("line=10,col=9,");
     expect(out.filter((l) => l.startsWith("::group::"))).toHaveLength(5);
     expect(out[out.length - 1]).toMatch(/^invite-lint: 5 notes, 2 passed, 3 failed/);

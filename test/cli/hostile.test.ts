@@ -64,11 +64,17 @@ describe("hostile and broken input", () => {
   });
 
   it("binary files are refused unless --binary; invalid UTF-8 is refused with the byte offset", () => {
-    const d = dir({ "bin.txt": Buffer.from([0x48, 0x69, 0x00, 0x01, 0x02]), "bad.txt": Buffer.concat([Buffer.from("Hi Rosa, caf"), Buffer.from([0xc3, 0x28]), Buffer.from(" ok")]) });
+    const d = dir({
+      "bin.txt": Buffer.from([0x48, 0x69, 0x00, 0x01, 0x02]),
+      "bad.txt": Buffer.concat([Buffer.from("Hi Rosa, caf"), Buffer.from([0xc3, 0x28]), Buffer.from(" ok")]),
+    });
     expectInputError(runCli([join(d, "bin.txt")]), /binary file \(NUL byte at offset 2\)/);
     expect(runCli([join(d, "bin.txt"), "--binary", "-f", "json"]).status).toBe(1);
     expectInputError(runCli([join(d, "bad.txt")]), /invalid UTF-8 at byte 12/);
-    expectInputError(runCli([], { input: Buffer.from([0xff, 0xfe, 0xfd, 0x00, 0x41].slice(2)) }), /<stdin>: (binary file|invalid UTF-8)/);
+    expectInputError(
+      runCli([], { input: Buffer.from([0xff, 0xfe, 0xfd, 0x00, 0x41].slice(2)) }),
+      /<stdin>: (binary file|invalid UTF-8)/,
+    );
   });
 
   it("a UTF-8 BOM, a UTF-16 file with BOM, CRLF and lone CR keep positions right", () => {
@@ -99,11 +105,18 @@ describe("hostile and broken input", () => {
     expect(json(r).results[0]!.messages.some((m) => m.ruleId === "note-too-long")).toBe(true);
     const d = dir({ "big.txt": "a ".repeat(1_100_000) });
     expectInputError(runCli([join(d, "big.txt")]), /larger than --max-bytes 2097152/);
-    expectInputError(runCli(["--max-bytes", "1000"], { input: "x".repeat(5000) }), /<stdin>: larger than --max-bytes 1000/);
+    expectInputError(
+      runCli(["--max-bytes", "1000"], { input: "x".repeat(5000) }),
+      /<stdin>: larger than --max-bytes 1000/,
+    );
   });
 
   it("stdin that is a terminal with no file: prints help and exits 2 instead of waiting", () => {
-    const r = spawnSync("script", ["-qec", `${process.execPath} ${BIN}`, "/dev/null"], { encoding: "utf8", timeout: 20_000, env: { ...process.env, NODE_EXTRA_CA_CERTS: "" } });
+    const r = spawnSync("script", ["-qec", `${process.execPath} ${BIN}`, "/dev/null"], {
+      encoding: "utf8",
+      timeout: 20_000,
+      env: { ...process.env, NODE_EXTRA_CA_CERTS: "" },
+    });
     expect(r.signal).toBeNull();
     expect(r.stdout).toContain("Usage: invite-lint");
     expect(r.stdout).toContain("no input");
@@ -112,7 +125,10 @@ describe("hostile and broken input", () => {
 
   it("output into a closed pipe ends quietly, without an EPIPE trace", () => {
     const d = dir(Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`n${i}.txt`, GOOD])));
-    const r = spawnSync("sh", ["-c", `"${process.execPath}" "${BIN}" "${d}" | head -1`], { encoding: "utf8", timeout: 60_000 });
+    const r = spawnSync("sh", ["-c", `"${process.execPath}" "${BIN}" "${d}" | head -1`], {
+      encoding: "utf8",
+      timeout: 60_000,
+    });
     expect(r.stdout.trim().split("\n")).toHaveLength(1);
     expect(r.stderr).toBe("");
   });
@@ -120,7 +136,9 @@ describe("hostile and broken input", () => {
   it("SIGINT during a large batch stops with status 130 and one line", async () => {
     const entries = Array.from({ length: 20_000 }, (_, i) => `- id: n${i}\n  text: "${GOOD}"`).join("\n");
     const d = dir({ "big.yaml": entries });
-    const child = spawn(process.execPath, [BIN, join(d, "big.yaml"), "--max-bytes", "10000000", "-f", "json"], { stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(process.execPath, [BIN, join(d, "big.yaml"), "--max-bytes", "10000000", "-f", "json"], {
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     let stderr = "";
     child.stderr.on("data", (b: Buffer) => (stderr += b.toString()));
     await new Promise((r) => setTimeout(r, 1500));
@@ -131,12 +149,22 @@ describe("hostile and broken input", () => {
   });
 
   it("never writes to the linted files", () => {
-    const d = dir({ "a.txt": GOOD, "b.md": `---\nto: Priya\n---\n${GOOD}\n`, "c.yaml": `- id: x\n  text: "${GOOD}"\n` });
-    const before = ["a.txt", "b.md", "c.yaml"].map((f) => [readFileSync(join(d, f), "utf8"), statSync(join(d, f)).mtimeMs]);
+    const d = dir({
+      "a.txt": GOOD,
+      "b.md": `---\nto: Priya\n---\n${GOOD}\n`,
+      "c.yaml": `- id: x\n  text: "${GOOD}"\n`,
+    });
+    const before = ["a.txt", "b.md", "c.yaml"].map((f) => [
+      readFileSync(join(d, f), "utf8"),
+      statSync(join(d, f)).mtimeMs,
+    ]);
     // The runs must have linted the three notes, or there was nothing that could have written.
     expect(json(runCli([d, "-f", "json"])).results).toHaveLength(3);
     expect(runCli([d, "--report-unused-disable-directives"]).stdout).toContain("3 notes pass");
-    const after = ["a.txt", "b.md", "c.yaml"].map((f) => [readFileSync(join(d, f), "utf8"), statSync(join(d, f)).mtimeMs]);
+    const after = ["a.txt", "b.md", "c.yaml"].map((f) => [
+      readFileSync(join(d, f), "utf8"),
+      statSync(join(d, f)).mtimeMs,
+    ]);
     expect(after).toEqual(before);
   });
 
@@ -158,7 +186,10 @@ describe("hostile and broken input", () => {
   });
 
   it("a YAML collection with broken entries reports file:line:column", () => {
-    const d = dir({ "c.yaml": "- id: a\n  text: fine note here\n- id: b\n  text: [not, a, string]\n", "d.yaml": "- id: a\n  text: \"unclosed\n" });
+    const d = dir({
+      "c.yaml": "- id: a\n  text: fine note here\n- id: b\n  text: [not, a, string]\n",
+      "d.yaml": '- id: a\n  text: "unclosed\n',
+    });
     expectInputError(runCli([join(d, "c.yaml")]), /c\.yaml:4:9: entry "b": the note text must be a string/);
     expect(runCli([join(d, "d.yaml")]).status).toBe(2);
   });
@@ -166,7 +197,8 @@ describe("hostile and broken input", () => {
   it("a ReDoS pattern in a user rule pack runs in bounded time against a hostile note", () => {
     const d = dir({
       ".invite-lintrc.yaml": "rules: [./pack]\n",
-      "pack/redos.yaml": "id: redos\ncheck: tone\nkind: existence\ndescription: Catastrophic on backtracking engines.\nmessage: m\nhint: h\npatterns: ['(a+)+$', '(\\w+\\s?)*$']\n",
+      "pack/redos.yaml":
+        "id: redos\ncheck: tone\nkind: existence\ndescription: Catastrophic on backtracking engines.\nmessage: m\nhint: h\npatterns: ['(a+)+$', '(\\w+\\s?)*$']\n",
       "note.txt": `${"a".repeat(30_000)}!`,
     });
     const r = runCli([join(d, "note.txt"), "-f", "json"]);

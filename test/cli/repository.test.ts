@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT, expectGolden, makeTempTree, runCli } from "../helpers.js";
@@ -17,15 +17,21 @@ const GOLDEN = join(ROOT, "test/fixtures/repo.expected");
 const inRepo = (args: string[], input?: string) => runCli(args, { cwd: REPO, input });
 const notesOf = (stdout: string) => (JSON.parse(stdout) as Report).results.map((r) => r.file);
 const warning = (m: string) => `invite-lint: warning: ${m}\n`;
-const ignored = (path: string, by: string, pattern: string) => warning(`${path}: ignored by ${by} ("${pattern}"), skipped; --no-ignore lints it`);
+const ignored = (path: string, by: string, pattern: string) =>
+  warning(`${path}: ignored by ${by} ("${pattern}"), skipped; --no-ignore lints it`);
 const notACollection = (path: string) => warning(`${path}: not a note collection (no entry has a "text" key), skipped`);
 
 /** The notes `invite-lint .` lints in the fixture, in the order of the walk. */
 const NOTES = [
-  "notes/dan.md", "notes/priya.txt", "notes/stock.txt",
-  "outreach.yaml#webinar", "outreach.yaml#stock",
-  "playbooks/events.md#after-a-talk", "playbooks/events.md#after-a-booth-visit",
-  "team/templates.md#open-source-maintainer", "team/templates.md#recruiter",
+  "notes/dan.md",
+  "notes/priya.txt",
+  "notes/stock.txt",
+  "outreach.yaml#webinar",
+  "outreach.yaml#stock",
+  "playbooks/events.md#after-a-talk",
+  "playbooks/events.md#after-a-booth-visit",
+  "team/templates.md#open-source-maintainer",
+  "team/templates.md#recruiter",
 ];
 
 const golden = (name: string, actual: string) => expectGolden(join(GOLDEN, name), actual);
@@ -66,15 +72,25 @@ describe("invite-lint . on a repository of templates", () => {
   });
 
   it("files named on the command line: ignored ones are skipped with a warning each, the rest linted", () => {
-    const r = inRepo(["README.md", "docs/CHANGES.md", "drafts/omar.txt", "notes/lena.wip.txt", "package.json", "docker-compose.yml", "notes/priya.txt", "-f", "json"]);
+    const r = inRepo([
+      "README.md",
+      "docs/CHANGES.md",
+      "drafts/omar.txt",
+      "notes/lena.wip.txt",
+      "package.json",
+      "docker-compose.yml",
+      "notes/priya.txt",
+      "-f",
+      "json",
+    ]);
     expect(notesOf(r.stdout)).toEqual(["notes/priya.txt"]);
     expect(r.stderr).toBe(
       ignored("README.md", "the default ignores", "README*") +
-      ignored("docs/CHANGES.md", "the default ignores", "docs/") +
-      ignored("drafts/omar.txt", ".invite-lintignore", "drafts/") +
-      ignored("notes/lena.wip.txt", ".invite-lintignore", "*.wip.txt") +
-      ignored("package.json", "the default ignores", "package.json") +
-      notACollection("docker-compose.yml"),
+        ignored("docs/CHANGES.md", "the default ignores", "docs/") +
+        ignored("drafts/omar.txt", ".invite-lintignore", "drafts/") +
+        ignored("notes/lena.wip.txt", ".invite-lintignore", "*.wip.txt") +
+        ignored("package.json", "the default ignores", "package.json") +
+        notACollection("docker-compose.yml"),
     );
     expect(r.status).toBe(0);
   });
@@ -82,17 +98,45 @@ describe("invite-lint . on a repository of templates", () => {
   it("--no-ignore lints what the ignores skip; YAML and JSON that are not collections still only warn", () => {
     const r = inRepo([".", "--no-ignore", "-f", "json"]);
     expect(notesOf(r.stdout)).toEqual([
-      "docs/CHANGES.md", "docs/style.md", "drafts/omar.txt", "notes/dan.md", "notes/lena.wip.txt", "notes/priya.txt", "notes/stock.txt",
-      "outreach.yaml#webinar", "outreach.yaml#stock", "playbooks/events.md#after-a-talk", "playbooks/events.md#after-a-booth-visit", "README.md",
-      "team/templates.md#open-source-maintainer", "team/templates.md#recruiter",
+      "docs/CHANGES.md",
+      "docs/style.md",
+      "drafts/omar.txt",
+      "notes/dan.md",
+      "notes/lena.wip.txt",
+      "notes/priya.txt",
+      "notes/stock.txt",
+      "outreach.yaml#webinar",
+      "outreach.yaml#stock",
+      "playbooks/events.md#after-a-talk",
+      "playbooks/events.md#after-a-booth-visit",
+      "README.md",
+      "team/templates.md#open-source-maintainer",
+      "team/templates.md#recruiter",
     ]);
-    expect(r.stderr).toBe(notACollection(".invite-lintrc.yaml") + notACollection("config/crm.json") + notACollection("docker-compose.yml") + notACollection("package.json"));
+    expect(r.stderr).toBe(
+      notACollection(".invite-lintrc.yaml") +
+        notACollection("config/crm.json") +
+        notACollection("docker-compose.yml") +
+        notACollection("package.json"),
+    );
     expect(r.status).toBe(1);
   });
 
   it("--ignore-pattern (repeatable) skips more", () => {
-    const r = inRepo([".", "--ignore-pattern", "playbooks/", "--ignore-pattern", "*.yaml", "--ignore-pattern", "config/", "-f", "json"]);
-    expect(notesOf(r.stdout)).toEqual(NOTES.filter((n) => !n.startsWith("playbooks/") && !n.startsWith("outreach.yaml")));
+    const r = inRepo([
+      ".",
+      "--ignore-pattern",
+      "playbooks/",
+      "--ignore-pattern",
+      "*.yaml",
+      "--ignore-pattern",
+      "config/",
+      "-f",
+      "json",
+    ]);
+    expect(notesOf(r.stdout)).toEqual(
+      NOTES.filter((n) => !n.startsWith("playbooks/") && !n.startsWith("outreach.yaml")),
+    );
     expect(r.stderr).toBe(notACollection("docker-compose.yml"));
   });
 
@@ -101,7 +145,10 @@ describe("invite-lint . on a repository of templates", () => {
     expect(none.status).toBe(2);
     expect(none.stderr).toBe("invite-lint: *.zzz: no files match\n");
     expect(none.stdout).toBe("");
-    const allowed = inRepo(["*.zzz", "drafts", "missing.txt", "--no-error-on-unmatched-pattern", "-f", "json"], "I'd like to add you to my professional network on LinkedIn.");
+    const allowed = inRepo(
+      ["*.zzz", "drafts", "missing.txt", "--no-error-on-unmatched-pattern", "-f", "json"],
+      "I'd like to add you to my professional network on LinkedIn.",
+    );
     expect(allowed.status).toBe(0);
     expect(notesOf(allowed.stdout)).toEqual([]);
     expect(allowed.stderr).toBe(ignored("drafts", ".invite-lintignore", "drafts/"));
@@ -137,9 +184,15 @@ describe("front matter and collection entries are checked like config files", ()
       "title.md": "---\ntitle: Intro\n---\nHi Priya.\n",
     });
     const cases: [string, string][] = [
-      ["friend.md", 'friend.md:3:7: front matter: "type" must be one of reconnect, cold, event, recruiter, sales, job-seeker, alumni, other (got "friend")\n'],
+      [
+        "friend.md",
+        'friend.md:3:7: front matter: "type" must be one of reconnect, cold, event, recruiter, sales, job-seeker, alumni, other (got "friend")\n',
+      ],
       ["typo.md", 'typo.md:2:1: front matter: unknown key "compnay"; did you mean "company"?\n'],
-      ["title.md", 'title.md:2:1: front matter: unknown key "title" (known: to, company, type, kind, context, template, collection)\n'],
+      [
+        "title.md",
+        'title.md:2:1: front matter: unknown key "title" (known: to, company, type, kind, context, template, collection)\n',
+      ],
     ];
     for (const [file, stderr] of cases) {
       const r = runCli([file], { cwd: dir });
@@ -151,34 +204,46 @@ describe("front matter and collection entries are checked like config files", ()
   });
 
   it("kind: is accepted as the older name of type:", () => {
-    const dir = tmp({ "old.md": "---\nto: Dan Brooks\nkind: reconnect\n---\nHi Dan, hope all is well! Would love to connect here.\n" });
+    const dir = tmp({
+      "old.md": "---\nto: Dan Brooks\nkind: reconnect\n---\nHi Dan, hope all is well! Would love to connect here.\n",
+    });
     const r = runCli(["old.md", "-f", "json"], { cwd: dir });
     expect(r.stderr).toBe("");
-    expect((JSON.parse(r.stdout) as Report).results[0]!.messages.map((m) => m.ruleId)).toContain("reconnect-without-shared-past");
+    expect((JSON.parse(r.stdout) as Report).results[0]!.messages.map((m) => m.ruleId)).toContain(
+      "reconnect-without-shared-past",
+    );
   });
 
   it("a collection entry with txet: is an error at its position; a file where no entry has text is skipped with a warning", () => {
     const dir = tmp({
-      "broken.yaml": "- id: webinar\n  text: Hi Sam, thanks for the question at yesterday's webinar.\n- id: followup\n  txet: Hi Sam, following up.\n",
+      "broken.yaml":
+        "- id: webinar\n  text: Hi Sam, thanks for the question at yesterday's webinar.\n- id: followup\n  txet: Hi Sam, following up.\n",
       "friend.yaml": "- id: a\n  text: Hi Sam, thanks for the question at yesterday's webinar.\n  type: friend\n",
       "allwrong.yaml": "- id: a\n  txet: Hi Sam.\n",
     });
     const broken = runCli(["broken.yaml"], { cwd: dir });
     expect(broken.status).toBe(2);
-    expect(broken.stderr).toBe('broken.yaml:4:3: entry "followup": unknown key "txet"; did you mean "text"? (and 1 more problem)\n');
+    expect(broken.stderr).toBe(
+      'broken.yaml:4:3: entry "followup": unknown key "txet"; did you mean "text"? (and 1 more problem)\n',
+    );
     expect(broken.stdout).toBe("");
     const friend = runCli(["friend.yaml"], { cwd: dir });
     expect(friend.status).toBe(2);
-    expect(friend.stderr).toBe('friend.yaml:3:9: entry "a": "type" must be one of reconnect, cold, event, recruiter, sales, job-seeker, alumni, other (got "friend")\n');
+    expect(friend.stderr).toBe(
+      'friend.yaml:3:9: entry "a": "type" must be one of reconnect, cold, event, recruiter, sales, job-seeker, alumni, other (got "friend")\n',
+    );
     const none = runCli(["allwrong.yaml", "-f", "json"], { cwd: dir });
     expect(none.status).toBe(0);
-    expect(none.stderr).toBe(warning('allwrong.yaml: not a note collection (no entry has a "text" key; "txet" is not "text"), skipped'));
+    expect(none.stderr).toBe(
+      warning('allwrong.yaml: not a note collection (no entry has a "text" key; "txet" is not "text"), skipped'),
+    );
     expect(notesOf(none.stdout)).toEqual([]);
   });
 
   it("a facts comment gives one section its own facts", () => {
     const dir = tmp({
-      "t.md": "---\ncollection: sections\n---\n## Dan\n<!-- invite-lint-facts to: Dan Brooks, type: reconnect -->\nHi Dan, hope all is well! Would love to connect here.\n\n## Priya\nHi Priya, hope all is well! Would love to connect here.\n",
+      "t.md":
+        "---\ncollection: sections\n---\n## Dan\n<!-- invite-lint-facts to: Dan Brooks, type: reconnect -->\nHi Dan, hope all is well! Would love to connect here.\n\n## Priya\nHi Priya, hope all is well! Would love to connect here.\n",
     });
     const report = JSON.parse(runCli(["t.md", "-f", "json"], { cwd: dir }).stdout) as Report;
     const ids = (name: string) => report.results.find((r) => r.file === name)!.messages.map((m) => m.ruleId);

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT, expectGolden, makeTempDir, runCli } from "../helpers.js";
@@ -14,7 +14,8 @@ const FORMATS = ["stylish", "json", "sarif", "github", "unix", "markdown"] as co
 
 const TEMPLATE = (name: string, company: string) =>
   `Hi ${name}, I saw that ${company} just opened a data platform team in Rotterdam. We built something similar last year and wrote down what worked when hiring the first four engineers. Most of it was about on-call and code review. I'd be glad to send you the notes if that helps. Best, Sam`;
-const OWN = "Hi Omar, congrats on shipping the warehouse routing engine - the write-up on batching picks by aisle was the clearest I have read this year. We tried it on our night shift and I can send you what we measured.";
+const OWN =
+  "Hi Omar, congrats on shipping the warehouse routing engine - the write-up on batching picks by aisle was the clearest I have read this year. We tried it on our night shift and I can send you what we measured.";
 
 function tmp(files: Record<string, string>): string {
   const dir = makeTempDir("invite-lint-same-");
@@ -30,7 +31,8 @@ const json = (args: string[], opts: Parameters<typeof runCli>[1] = {}) => {
   expect(r.stderr).toBe("");
   return JSON.parse(r.stdout) as Report;
 };
-const nearDuplicates = (r: LintResult) => r.messages.filter((m) => m.ruleId === "near-duplicate").map((m) => `${m.line}:${m.column} ${m.message}`);
+const nearDuplicates = (r: LintResult) =>
+  r.messages.filter((m) => m.ruleId === "near-duplicate").map((m) => `${m.line}:${m.column} ${m.message}`);
 const warned = (report: Report) => Object.fromEntries(report.results.map((r) => [r.file, nearDuplicates(r)]));
 
 describe("near-duplicate notes in the report formats", () => {
@@ -44,16 +46,33 @@ describe("near-duplicate notes in the report formats", () => {
   it("json: each note of a cluster warns at its first line, naming its closest other; clusters list members, similarity and shared text", () => {
     const report = json(["outreach"], { cwd: REPO });
     expect(warned(report)).toEqual({
-      "outreach/drafts/hooli.md": ["7:1 100% the same as outreach/sales.yaml#acme and 2 others: only the name and company differ"],
-      "outreach/drafts/initech.txt": ["1:1 87% the same as outreach/drafts/hooli.md and 2 others: one sentence, the name, company and other names differ"],
+      "outreach/drafts/hooli.md": [
+        "7:1 100% the same as outreach/sales.yaml#acme and 2 others: only the name and company differ",
+      ],
+      "outreach/drafts/initech.txt": [
+        "1:1 87% the same as outreach/drafts/hooli.md and 2 others: one sentence, the name, company and other names differ",
+      ],
       "outreach/drafts/lena.txt": ["1:1 100% the same as outreach/drafts/omar.txt: only the name differs"],
       "outreach/drafts/omar.txt": ["1:1 100% the same as outreach/drafts/lena.txt: only the name differs"],
-      "outreach/sales.yaml#acme": ["5:10 100% the same as outreach/drafts/hooli.md and 2 others: only the name and company differ"],
-      "outreach/sales.yaml#globex": ["10:5 100% the same as outreach/drafts/hooli.md and 2 others: only the name and company differ"],
+      "outreach/sales.yaml#acme": [
+        "5:10 100% the same as outreach/drafts/hooli.md and 2 others: only the name and company differ",
+      ],
+      "outreach/sales.yaml#globex": [
+        "10:5 100% the same as outreach/drafts/hooli.md and 2 others: only the name and company differ",
+      ],
       "outreach/sales.yaml#meetup": [],
     });
     expect(report.clusters!.map((c) => [c.size, c.similarity, c.members.map((m) => m.file)])).toEqual([
-      [4, 87, ["outreach/drafts/hooli.md", "outreach/drafts/initech.txt", "outreach/sales.yaml#acme", "outreach/sales.yaml#globex"]],
+      [
+        4,
+        87,
+        [
+          "outreach/drafts/hooli.md",
+          "outreach/drafts/initech.txt",
+          "outreach/sales.yaml#acme",
+          "outreach/sales.yaml#globex",
+        ],
+      ],
       [2, 100, ["outreach/drafts/lena.txt", "outreach/drafts/omar.txt"]],
     ]);
     expect(report.clusters![1]!.text).toBe(OWN.replace("Omar", "{name}"));
@@ -73,11 +92,20 @@ describe("near-duplicate notes in the report formats", () => {
 });
 
 describe("near-duplicate notes: configuration", () => {
-  const notes = { "a.txt": TEMPLATE("Priya", "Acme"), "b.txt": TEMPLATE("Tom", "Acme").replace("I'd be glad to send you the notes if that helps.", "Happy to share our notes.") };
+  const notes = {
+    "a.txt": TEMPLATE("Priya", "Acme"),
+    "b.txt": TEMPLATE("Tom", "Acme").replace(
+      "I'd be glad to send you the notes if that helps.",
+      "Happy to share our notes.",
+    ),
+  };
 
   it("sameness.threshold in the config: a pair 87% the same warns at 0.85, not at 0.9", () => {
     const at85 = tmp({ ...notes, ".invite-lintrc.yaml": "sameness:\n  threshold: 0.85\n" });
-    expect(Object.values(warned(json(["."], { cwd: at85 })))).toEqual([["1:1 87% the same as b.txt: one sentence and the name differ"], ["1:1 87% the same as a.txt: one sentence and the name differ"]]);
+    expect(Object.values(warned(json(["."], { cwd: at85 })))).toEqual([
+      ["1:1 87% the same as b.txt: one sentence and the name differ"],
+      ["1:1 87% the same as a.txt: one sentence and the name differ"],
+    ]);
     const at90 = tmp({ ...notes, ".invite-lintrc.yaml": "sameness: { threshold: 0.9 }\n" });
     expect(Object.values(warned(json(["."], { cwd: at90 })))).toEqual([[], []]);
   });
@@ -86,27 +114,41 @@ describe("near-duplicate notes: configuration", () => {
     const dir = tmp({ ...notes, ".invite-lintrc.yaml": "sameness:\n  threshold: off\n" });
     expect(Object.values(warned(json(["."], { cwd: dir })))).toEqual([[], []]);
     expect(Object.values(warned(json([".", "--sameness", "0.8"], { cwd: dir })))).toEqual([
-      ["1:1 87% the same as b.txt: one sentence and the name differ"], ["1:1 87% the same as a.txt: one sentence and the name differ"],
+      ["1:1 87% the same as b.txt: one sentence and the name differ"],
+      ["1:1 87% the same as a.txt: one sentence and the name differ"],
     ]);
     expect(Object.values(warned(json([".", "--sameness", "off"], { cwd: tmp(notes) })))).toEqual([[], []]);
   });
 
   it("a bad threshold is a configuration error at its line, and a bad flag a usage error", () => {
     const dir = tmp({ ...notes, ".invite-lintrc.yaml": "minScore: 70\nsameness:\n  threshold: 2\n" });
-    expect(runCli(["."], { cwd: dir })).toMatchObject({ status: 2, stdout: "", stderr: '.invite-lintrc.yaml:3:14: "sameness.threshold" must be a number from 0.5 to 1, or off\n' });
+    expect(runCli(["."], { cwd: dir })).toMatchObject({
+      status: 2,
+      stdout: "",
+      stderr: '.invite-lintrc.yaml:3:14: "sameness.threshold" must be a number from 0.5 to 1, or off\n',
+    });
     const key = tmp({ ...notes, ".invite-lintrc.yaml": "sameness:\n  treshold: 0.8\n" });
-    expect(runCli(["."], { cwd: key }).stderr).toBe('.invite-lintrc.yaml:2:3: unknown key "treshold" (use threshold)\n');
+    expect(runCli(["."], { cwd: key }).stderr).toBe(
+      '.invite-lintrc.yaml:2:3: unknown key "treshold" (use threshold)\n',
+    );
     const flat = tmp({ ...notes, ".invite-lintrc.yaml": "sameness: 0.8\n" });
-    expect(runCli(["."], { cwd: flat }).stderr).toBe('.invite-lintrc.yaml:1:11: "sameness" must be a mapping: { threshold: a number from 0.5 to 1 | off }\n');
+    expect(runCli(["."], { cwd: flat }).stderr).toBe(
+      '.invite-lintrc.yaml:1:11: "sameness" must be a mapping: { threshold: a number from 0.5 to 1 | off }\n',
+    );
     for (const bad of ["0.4", "80", "high", "1.5"]) {
-      expect(runCli([".", "--sameness", bad], { cwd: tmp(notes) })).toMatchObject({ status: 2, stderr: "invite-lint: --sameness must be a number from 0.5 to 1, or off\n" });
+      expect(runCli([".", "--sameness", bad], { cwd: tmp(notes) })).toMatchObject({
+        status: 2,
+        stderr: "invite-lint: --sameness must be a number from 0.5 to 1, or off\n",
+      });
     }
   });
 
   it("--print-config shows the threshold", () => {
     const dir = tmp({ ...notes, ".invite-lintrc.yaml": "sameness: { threshold: 0.9 }\n" });
     expect(JSON.parse(runCli(["--print-config", "a.txt"], { cwd: dir }).stdout).sameness).toEqual({ threshold: 0.9 });
-    expect(JSON.parse(runCli(["--print-config", "a.txt", "--sameness", "off"], { cwd: dir }).stdout).sameness).toEqual({ threshold: "off" });
+    expect(JSON.parse(runCli(["--print-config", "a.txt", "--sameness", "off"], { cwd: dir }).stdout).sameness).toEqual({
+      threshold: "off",
+    });
   });
 });
 
@@ -136,20 +178,35 @@ describe("near-duplicate notes: inputs", () => {
       "notes.yaml": `- id: a\n  disable: [near-duplicate]\n  text: "${TEMPLATE("Priya", "Acme")}"\n- id: b\n  text: "${TEMPLATE("Tom", "Acme")}"\n- id: c\n  disable: [near-duplicate]\n  text: "${OWN}"\n`,
     });
     const report = json(["notes.yaml", "--report-unused-disable-directives"], { cwd: dir });
-    expect(warned(report)).toEqual({ "notes.yaml#a": [], "notes.yaml#b": ["5:10 100% the same as notes.yaml#a: only the name differs"], "notes.yaml#c": [] });
-    const unused = report.results.map((r) => r.messages.filter((m) => m.ruleId === "unused-disable-directive").map((m) => m.line));
+    expect(warned(report)).toEqual({
+      "notes.yaml#a": [],
+      "notes.yaml#b": ["5:10 100% the same as notes.yaml#a: only the name differs"],
+      "notes.yaml#c": [],
+    });
+    const unused = report.results.map((r) =>
+      r.messages.filter((m) => m.ruleId === "unused-disable-directive").map((m) => m.line),
+    );
     expect(unused).toEqual([[], [], [6]]);
   });
 
   it("a run past 256 notes streams, and every note still gets its warning and the report its clusters", () => {
     const names = ["Priya", "Tom", "Ana", "Kemal", "Rosa", "Omar", "Lena", "Jo"];
-    const entries = Array.from({ length: 300 }, (_, i) => `- id: n${i}\n  text: "${i % 3 === 2 ? OWN.replace("Omar", names[i % 8]!) : TEMPLATE(names[i % 8]!, "Acme")}"`);
+    const entries = Array.from(
+      { length: 300 },
+      (_, i) =>
+        `- id: n${i}\n  text: "${i % 3 === 2 ? OWN.replace("Omar", names[i % 8]!) : TEMPLATE(names[i % 8]!, "Acme")}"`,
+    );
     const dir = tmp({ "big.yaml": `${entries.join("\n")}\n` });
     const report = json(["big.yaml"], { cwd: dir });
     expect(report.results).toHaveLength(300);
     expect(report.results.every((r) => nearDuplicates(r).length === 1)).toBe(true);
-    expect(report.clusters!.map((c) => [c.size, c.similarity, c.differs])).toEqual([[200, 100, "only the name differs"], [100, 100, "only the name differs"]]);
-    expect(nearDuplicates(report.results[0]!)).toEqual(["2:10 100% the same as big.yaml#n1 and 198 others: only the name differs"]);
+    expect(report.clusters!.map((c) => [c.size, c.similarity, c.differs])).toEqual([
+      [200, 100, "only the name differs"],
+      [100, 100, "only the name differs"],
+    ]);
+    expect(nearDuplicates(report.results[0]!)).toEqual([
+      "2:10 100% the same as big.yaml#n1 and 198 others: only the name differs",
+    ]);
     const stylish = runCli(["big.yaml"], { cwd: dir }).stdout;
     expect(stylish.split("\n").slice(-8, -1)).toEqual([
       "Near-duplicates: 2 clusters of notes that are the same note with a different name",
@@ -167,15 +224,25 @@ describe("near-duplicate notes: inputs", () => {
     const entries: string[] = [];
     for (let i = 0; i < 400; i++) {
       const text = i % 2 ? TEMPLATE(`N${i}`, "Acme") : `${OWN.replace("Omar", `N${i}`)} ${"x".repeat(i % 7)}`;
-      if (i % 4 === 0) entries.push(`- id: e${i}\n  to: N${i} Lee\n  company: Acme\n  text: |\n    ${text.replace(/\. /g, ".\n    ")}`);
+      if (i % 4 === 0)
+        entries.push(
+          `- id: e${i}\n  to: N${i} Lee\n  company: Acme\n  text: |\n    ${text.replace(/\. /g, ".\n    ")}`,
+        );
       else if (i % 4 === 1) entries.push(`- id: e${i}\n  disable: [no-context]\n  text: '${text.replace(/'/g, "''")}'`);
       else if (i % 4 === 2) entries.push(`- id: e${i}\n  type: event\n  text: "${text.replace(/"/g, '\\"')} \\u00e9"`);
       else entries.push(`- id: e${i}\n  text: >-\n    ${text}`);
     }
-    const dir = tmp({ "big.yaml": `${entries.join("\n")}\n`, "small.yaml": `a: "${TEMPLATE("Ana", "Acme")}"\nb: "${OWN}"\n`, "n.md": `---\nto: Jo\n---\n${TEMPLATE("Jo", "Acme")}\n` });
+    const dir = tmp({
+      "big.yaml": `${entries.join("\n")}\n`,
+      "small.yaml": `a: "${TEMPLATE("Ana", "Acme")}"\nb: "${OWN}"\n`,
+      "n.md": `---\nto: Jo\n---\n${TEMPLATE("Jo", "Acme")}\n`,
+    });
     const on = json(["."], { cwd: dir });
     const off = json([".", "--sameness", "off"], { cwd: dir });
-    const without = on.results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.ruleId !== "near-duplicate") }));
+    const without = on.results.map((r) => ({
+      ...r,
+      messages: r.messages.filter((m) => m.ruleId !== "near-duplicate"),
+    }));
     expect(without).toEqual(off.results);
     // Every note here is one of two templates with another name: all 403 are warned.
     expect(on.results.length).toBe(403);
@@ -183,13 +250,18 @@ describe("near-duplicate notes: inputs", () => {
   });
 
   it("a collection that changed between the passes is parsed again", async () => {
-    const dir = tmp({ "a.yaml": `- id: a\n  text: "${TEMPLATE("Priya", "Acme")}"\n- id: b\n  text: "${TEMPLATE("Tom", "Acme")}"\n` });
+    const dir = tmp({
+      "a.yaml": `- id: a\n  text: "${TEMPLATE("Priya", "Acme")}"\n- id: b\n  text: "${TEMPLATE("Tom", "Acme")}"\n`,
+    });
     const file = join(dir, "a.yaml");
     const run = (await samenessPass([file, file], {}, undefined, builtinRules))!;
     const text = readFileSync(file, "utf8");
     const changed = text.replace("id: b", "id: c");
     let parsed = 0;
-    const split = (t: string) => () => (parsed++, splitDocument(file, t));
+    const split = (t: string) => () => {
+      parsed++;
+      return splitDocument(file, t);
+    };
     expect([...run.units(text, split(text))].map((u) => u.name)).toEqual([`${file}#a`, `${file}#b`]);
     expect(parsed).toBe(0);
     expect([...run.units(changed, split(changed))].map((u) => u.name)).toEqual([`${file}#a`, `${file}#c`]);
@@ -197,11 +269,16 @@ describe("near-duplicate notes: inputs", () => {
   });
 
   it("a file that gains a note between the passes does not shift the warnings of the next file", async () => {
-    const dir = tmp({ "a.yaml": `- id: a\n  text: "${OWN}"\n`, "b.txt": TEMPLATE("Tom", "Acme"), "c.txt": TEMPLATE("Ana", "Acme") });
+    const dir = tmp({
+      "a.yaml": `- id: a\n  text: "${OWN}"\n`,
+      "b.txt": TEMPLATE("Tom", "Acme"),
+      "c.txt": TEMPLATE("Ana", "Acme"),
+    });
     const [a, b, c] = ["a.yaml", "b.txt", "c.txt"].map((f) => join(dir, f));
     const run = (await samenessPass([a!, b!, c!], {}, undefined, builtinRules))!;
     const grown = `${readFileSync(a!, "utf8")}- id: z\n  text: "${TEMPLATE("Jo", "Acme")}"\n`;
-    const result = (file: string) => ({ file, position: { line: 1, column: 1 }, messages: [] as LintResult["messages"] }) as LintResult;
+    const result = (file: string) =>
+      ({ file, position: { line: 1, column: 1 }, messages: [] as LintResult["messages"] }) as LintResult;
     for (const unit of run.units(grown, () => splitDocument(a!, grown))) run.attach(result(unit.name));
     const seen: LintResult[] = [];
     for (const f of [b!, c!]) {
@@ -212,6 +289,9 @@ describe("near-duplicate notes: inputs", () => {
         seen.push(r);
       }
     }
-    expect(seen.map((r) => r.messages.map((m) => m.message))).toEqual([[`100% the same as ${c}: only the name differs`], [`100% the same as ${b}: only the name differs`]]);
+    expect(seen.map((r) => r.messages.map((m) => m.message))).toEqual([
+      [`100% the same as ${c}: only the name differs`],
+      [`100% the same as ${b}: only the name differs`],
+    ]);
   });
 });

@@ -2,9 +2,22 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import {
-  DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification, DidOpenTextDocumentNotification, ExitNotification, FileChangeType,
-  InitializeRequest, InitializedNotification, PublishDiagnosticsNotification, ShowMessageNotification, ShutdownRequest, StreamMessageReader,
-  StreamMessageWriter, createProtocolConnection, type Diagnostic, type ProtocolConnection, type ShowMessageParams,
+  DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  FileChangeType,
+  InitializeRequest,
+  InitializedNotification,
+  PublishDiagnosticsNotification,
+  ShowMessageNotification,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  createProtocolConnection,
+  type Diagnostic,
+  type ProtocolConnection,
+  type ShowMessageParams,
 } from "vscode-languageserver-protocol/node.js";
 import { ROOT } from "../helpers.js";
 
@@ -18,7 +31,10 @@ export class TestClient {
   private readonly waiters = new Map<string, ((d: Diagnostic[]) => void)[]>();
   private version = new Map<string, number>();
 
-  private constructor(private readonly child: ChildProcess, private readonly connection: ProtocolConnection) {
+  private constructor(
+    private readonly child: ChildProcess,
+    private readonly connection: ProtocolConnection,
+  ) {
     connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
       this.published.set(p.uri, p.diagnostics);
       this.waiters.get(p.uri)?.shift()?.(p.diagnostics);
@@ -29,10 +45,19 @@ export class TestClient {
 
   /** Starts the server with `root` as its workspace folder and working directory. */
   static async start(root: string, initializationOptions?: unknown): Promise<TestClient> {
-    const child = spawn(process.execPath, [join(ROOT, "bin/invite-lint-lsp.cjs")], { cwd: root, stdio: ["pipe", "pipe", "pipe"] });
-    const client = new TestClient(child, createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!)));
+    const child = spawn(process.execPath, [join(ROOT, "bin/invite-lint-lsp.cjs")], {
+      cwd: root,
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    const client = new TestClient(
+      child,
+      createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!)),
+    );
     await client.connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid, rootUri: uriOf(root), capabilities: {}, initializationOptions,
+      processId: process.pid,
+      rootUri: uriOf(root),
+      capabilities: {},
+      initializationOptions,
       workspaceFolders: [{ uri: uriOf(root), name: "workspace" }],
     });
     await client.connection.sendNotification(InitializedNotification.type, {});
@@ -56,7 +81,9 @@ export class TestClient {
   async open(path: string, text: string, languageId = "plaintext"): Promise<Diagnostic[]> {
     const published = this.next(path);
     this.version.set(path, 1);
-    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uriOf(path), languageId, version: 1, text } });
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: uriOf(path), languageId, version: 1, text },
+    });
     return published;
   }
 
@@ -64,13 +91,18 @@ export class TestClient {
     const published = this.next(path);
     const version = (this.version.get(path) ?? 1) + 1;
     this.version.set(path, version);
-    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: uriOf(path), version }, contentChanges: [{ text }] });
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: uriOf(path), version },
+      contentChanges: [{ text }],
+    });
     return published;
   }
 
   /** Tells the server that files changed on disk, as a client that watches files does. */
   async changedOnDisk(...paths: string[]): Promise<void> {
-    await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: paths.map((p) => ({ uri: uriOf(p), type: FileChangeType.Changed })) });
+    await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: paths.map((p) => ({ uri: uriOf(p), type: FileChangeType.Changed })),
+    });
   }
 
   async stop(): Promise<number | null> {

@@ -13,11 +13,28 @@ const extensionPkg = JSON.parse(readFileSync(join(ROOT, "editors/vscode/package.
   activationEvents: string[];
   contributes: { configuration: { properties: Record<string, { default: unknown }> } };
 };
-const defaults = Object.fromEntries(Object.entries(extensionPkg.contributes.configuration.properties).map(([k, v]) => [k.replace(/^inviteLint\./, ""), v.default]));
+const defaults = Object.fromEntries(
+  Object.entries(extensionPkg.contributes.configuration.properties).map(([k, v]) => [
+    k.replace(/^inviteLint\./, ""),
+    v.default,
+  ]),
+);
 
-interface Pattern { base: { uri: { fsPath: string } }; pattern: string }
-interface Filter { scheme?: string; language?: string; pattern?: Pattern | string }
-interface Created { id: string; server: { run: { command: string } }; options: { documentSelector: Filter[]; initializationOptions: { ignores: string[]; to?: string } }; stopped: boolean }
+interface Pattern {
+  base: { uri: { fsPath: string } };
+  pattern: string;
+}
+interface Filter {
+  scheme?: string;
+  language?: string;
+  pattern?: Pattern | string;
+}
+interface Created {
+  id: string;
+  server: { run: { command: string } };
+  options: { documentSelector: Filter[]; initializationOptions: { ignores: string[]; to?: string } };
+  stopped: boolean;
+}
 
 /**
  * Loads editors/vscode/extension.js as VS Code would, with stand-ins for the `vscode` API and
@@ -29,12 +46,22 @@ function activate(folder: string | undefined, settings: Record<string, unknown> 
   const values = { ...defaults, ...settings };
   const vscode = {
     workspace: {
-      getConfiguration: (section: string) => ({ get: (key: string) => (section === "inviteLint" ? values[key] : undefined) }),
+      getConfiguration: (section: string) => ({
+        get: (key: string) => (section === "inviteLint" ? values[key] : undefined),
+      }),
       workspaceFolders: folder ? [{ uri: { fsPath: folder }, name: "ws", index: 0 }] : undefined,
-      onDidChangeConfiguration: (f: (typeof listeners)[number]) => (listeners.push(f), { dispose() {} }),
+      onDidChangeConfiguration: (f: (typeof listeners)[number]) => {
+        listeners.push(f);
+        return { dispose() {} };
+      },
       onDidChangeWorkspaceFolders: () => ({ dispose() {} }),
     },
-    RelativePattern: class { constructor(public base: unknown, public pattern: string) {} },
+    RelativePattern: class {
+      constructor(
+        public base: unknown,
+        public pattern: string,
+      ) {}
+    },
     commands: { registerCommand: () => ({ dispose() {} }) },
     window: {},
   };
@@ -49,9 +76,13 @@ function activate(folder: string | undefined, settings: Record<string, unknown> 
       this.record.stopped = true;
     }
   }
-  const stubs: Record<string, unknown> = { vscode, "vscode-languageclient/node": { LanguageClient, TransportKind: { stdio: 0 } } };
+  const stubs: Record<string, unknown> = {
+    vscode,
+    "vscode-languageclient/node": { LanguageClient, TransportKind: { stdio: 0 } },
+  };
   const load = (Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown })._load;
-  (Module as unknown as { _load: typeof load })._load = (request, ...rest) => (request in stubs ? stubs[request] : load(request, ...rest));
+  (Module as unknown as { _load: typeof load })._load = (request, ...rest) =>
+    request in stubs ? stubs[request] : load(request, ...rest);
   try {
     const file = join(ROOT, "editors/vscode/extension.js");
     const req = createRequire(import.meta.url);
@@ -65,28 +96,51 @@ function activate(folder: string | undefined, settings: Record<string, unknown> 
 
 /** The workspace-relative paths a document selector sends to the server. */
 function selected(selector: Filter[], folder: string, paths: string[]): string[] {
-  return paths.filter((p) => selector.some((f) => {
-    const pattern = f.pattern as Pattern;
-    return f.scheme === "file" && pattern.base.uri.fsPath === folder && matchesGlob(p, pattern.pattern);
-  }));
+  return paths.filter((p) =>
+    selector.some((f) => {
+      const pattern = f.pattern as Pattern;
+      return f.scheme === "file" && pattern.base.uri.fsPath === folder && matchesGlob(p, pattern.pattern);
+    }),
+  );
 }
 
-const SAMPLE = ["templates/welcome.txt", "notes/priya.md", "team.yaml", "outreach/sales.yml", "deep/a/b/c.note", "src/index.ts", "docs/guide.mdx", "Cargo.toml", "package.json"];
+const SAMPLE = [
+  "templates/welcome.txt",
+  "notes/priya.md",
+  "team.yaml",
+  "outreach/sales.yml",
+  "deep/a/b/c.note",
+  "src/index.ts",
+  "docs/guide.mdx",
+  "Cargo.toml",
+  "package.json",
+];
 
 describe("the VS Code client", () => {
-
   it("selects the files of the workspace folder that match inviteLint.files, by default those the CLI walks to", async () => {
     const folder = makeTempDir("invite-lint-vscode-");
     const { created, ready } = activate(folder);
     await ready;
     const selector = created[0]!.options.documentSelector;
     // No filter by language alone: that would send every JSON, YAML and Markdown file anywhere.
-    for (const f of selector) expect(f).toEqual({ scheme: "file", pattern: expect.objectContaining({ base: expect.objectContaining({ uri: { fsPath: folder } }) }) });
-    expect(selected(selector, folder, SAMPLE)).toEqual(["templates/welcome.txt", "notes/priya.md", "team.yaml", "outreach/sales.yml", "deep/a/b/c.note", "package.json"]);
+    for (const f of selector)
+      expect(f).toEqual({
+        scheme: "file",
+        pattern: expect.objectContaining({ base: expect.objectContaining({ uri: { fsPath: folder } }) }),
+      });
+    expect(selected(selector, folder, SAMPLE)).toEqual([
+      "templates/welcome.txt",
+      "notes/priya.md",
+      "team.yaml",
+      "outreach/sales.yml",
+      "deep/a/b/c.note",
+      "package.json",
+    ]);
     // The default globs are the folder walk's extensions (src/node/files.ts), no more, no fewer.
     const extensions = (defaults.files as string[]).map((g) => /^\*\*\/\*\.([a-z]+)$/.exec(g)![1]!);
     for (const ext of extensions) expect(NOTE_FILE.test(`a.${ext}`), ext).toBe(true);
-    for (const ext of ["ts", "js", "mdx", "toml", "csv", "html"]) expect(NOTE_FILE.test(`a.${ext}`) || extensions.includes(ext), ext).toBe(false);
+    for (const ext of ["ts", "js", "mdx", "toml", "csv", "html"])
+      expect(NOTE_FILE.test(`a.${ext}`) || extensions.includes(ext), ext).toBe(false);
     expect(extensions.sort()).toEqual(["json", "markdown", "md", "note", "text", "txt", "yaml", "yml"]);
   });
 
@@ -124,7 +178,12 @@ describe("the VS Code client", () => {
     const { created, ready } = activate(undefined);
     await ready;
     expect(created[0]!.options.documentSelector.map((f) => f.pattern)).toEqual(defaults.files);
-    expect(extensionPkg.activationEvents).toEqual(["onLanguage:plaintext", "onLanguage:markdown", "onLanguage:yaml", "onLanguage:json"]);
+    expect(extensionPkg.activationEvents).toEqual([
+      "onLanguage:plaintext",
+      "onLanguage:markdown",
+      "onLanguage:yaml",
+      "onLanguage:json",
+    ]);
   });
 });
 
@@ -141,7 +200,14 @@ function installedWorkspace(): string {
 describe("the VS Code task and Neovim's :make run the installed bin, not npx", () => {
   it("the task runs node_modules/.bin/invite-lint, and its problem matcher reads the output", () => {
     const tasks = JSON.parse(readFileSync(join(ROOT, "editors/vscode/tasks.json"), "utf8")) as {
-      tasks: { type: string; command: string; windows: { command: string }; args: string[]; options: { cwd: string }; problemMatcher: { pattern: { regexp: string }; fileLocation: string[] } }[];
+      tasks: {
+        type: string;
+        command: string;
+        windows: { command: string };
+        args: string[];
+        options: { cwd: string };
+        problemMatcher: { pattern: { regexp: string }; fileLocation: string[] };
+      }[];
     };
     const task = tasks.tasks[0]!;
     expect(JSON.stringify(tasks)).not.toMatch(/\bnpx\b/);
@@ -151,7 +217,11 @@ describe("the VS Code task and Neovim's :make run the installed bin, not npx", (
     const ws = installedWorkspace();
     const vars = (s: string) => s.replaceAll("${workspaceFolder}", ws).replaceAll("${relativeFile}", "notes/stock.txt");
     const line = [task.command, ...task.args].map((a) => `'${vars(a)}'`).join(" ");
-    const r = spawnSync("sh", ["-c", line], { cwd: vars(task.options.cwd), encoding: "utf8", env: { PATH: "/usr/bin:/bin", HOME: process.env.HOME } });
+    const r = spawnSync("sh", ["-c", line], {
+      cwd: vars(task.options.cwd),
+      encoding: "utf8",
+      env: { PATH: "/usr/bin:/bin", HOME: process.env.HOME },
+    });
     expect(r.stderr).toBe("");
     expect(r.status).toBe(1);
     const re = new RegExp(task.problemMatcher.pattern.regexp);
@@ -168,20 +238,27 @@ describe("the VS Code task and Neovim's :make run the installed bin, not npx", (
   it("Neovim's makeprg and server command are the project's node_modules/.bin one, else the one on the PATH", () => {
     const lua = readFileSync(join(ROOT, "editors/neovim/invite-lint.lua"), "utf8");
     expect(lua).not.toMatch(/\bnpx\b/);
-    expect(lua).toContain('vim.bo[args.buf].makeprg = vim.fn.shellescape(bin(args.buf, "invite-lint")) .. " --format unix %"');
+    expect(lua).toContain(
+      'vim.bo[args.buf].makeprg = vim.fn.shellescape(bin(args.buf, "invite-lint")) .. " --format unix %"',
+    );
     expect(lua).toContain('cmd = { bin(args.buf, "invite-lint-lsp") }');
     expect(lua).toContain('vim.fs.joinpath(root, "node_modules", ".bin", name)');
-    expect(lua).toMatch(/if vim\.fn\.executable\(installed\) == 1 then return installed end\n {2}end\n {2}return name\n/);
+    expect(lua).toMatch(
+      /if vim\.fn\.executable\(installed\) == 1 then return installed end\n {2}end\n {2}return name\n/,
+    );
   });
 });
 
 describe("the Helix snippet", () => {
   /** The `[[language]]` tables of a languages.toml, with their names and server lists (string arrays only). */
   function languages(toml: string): { name: string; servers: string[] }[] {
-    return toml.split(/^\[\[language\]\]$/m).slice(1).map((block) => ({
-      name: JSON.parse(/^name = ("[^"]*")$/m.exec(block)![1]!) as string,
-      servers: JSON.parse(/^language-servers = (\[[^\]\n]*\])$/m.exec(block)![1]!) as string[],
-    }));
+    return toml
+      .split(/^\[\[language\]\]$/m)
+      .slice(1)
+      .map((block) => ({
+        name: JSON.parse(/^name = ("[^"]*")$/m.exec(block)![1]!) as string,
+        servers: JSON.parse(/^language-servers = (\[[^\]\n]*\])$/m.exec(block)![1]!) as string[],
+      }));
   }
 
   it("adds invite-lint beside Helix's own Markdown servers instead of replacing them", () => {

@@ -5,7 +5,8 @@ import { makeTempTree } from "../helpers.js";
 import { TestClient } from "./client.js";
 
 const STOCK = "I'd like to add you to my professional network on LinkedIn.";
-const GOOD = "Hi Priya, great meeting you at the Denver PyData meetup last week. Your talk on dbt tests changed how our team works; happy to send you the checklist we built from it.";
+const GOOD =
+  "Hi Priya, great meeting you at the Denver PyData meetup last week. Your talk on dbt tests changed how our team works; happy to send you the checklist we built from it.";
 const PLAYBOOK = `# Templates\n\nOne section a note.\n\n## After a meetup\n\n${GOOD}\n\n## Stock\n\n${STOCK}\n`;
 
 describe("language server: Markdown collections", () => {
@@ -25,7 +26,14 @@ describe("language server: Markdown collections", () => {
   const lines = PLAYBOOK.split("\n");
   const [introLine, goodLine, stockLine] = ["One section a note.", GOOD, STOCK].map((l) => lines.indexOf(l));
   /** Lines of the findings about a whole note: they sit, zero-width, where the note's text starts. */
-  const noteStarts = (ds: Diagnostic[]) => [...new Set(ds.filter((d) => d.range.start.line === d.range.end.line && d.range.start.character === d.range.end.character).map((d) => d.range.start.line))].sort((x, y) => x - y);
+  const noteStarts = (ds: Diagnostic[]) =>
+    [
+      ...new Set(
+        ds
+          .filter((d) => d.range.start.line === d.range.end.line && d.range.start.character === d.range.end.character)
+          .map((d) => d.range.start.line),
+      ),
+    ].sort((x, y) => x - y);
 
   it("a file the config's sections name is a note per section: the stock section fails on its own", async () => {
     const ds = await client.open(join(ws, "playbook.md"), PLAYBOOK, "markdown");

@@ -6,7 +6,8 @@ import { makeTempDir, runCli } from "../helpers.js";
 import { TestClient, uriOf } from "./client.js";
 
 const STOCK = "I'd like to add you to my professional network on LinkedIn.";
-const GOOD = "Hi Priya, great meeting you at the Denver PyData meetup last week. Your talk on dbt tests changed how our team works; happy to send you the checklist we built from it.";
+const GOOD =
+  "Hi Priya, great meeting you at the Denver PyData meetup last week. Your talk on dbt tests changed how our team works; happy to send you the checklist we built from it.";
 
 function tree(files: Record<string, string>): string {
   const dir = makeTempDir("invite-lint-lsp-ws-");
@@ -21,7 +22,11 @@ const codes = (ds: Diagnostic[]) => ds.map((d) => d.code);
 
 describe("language server: what a note file is", () => {
   const ws = tree({
-    "package.json": JSON.stringify({ name: "templates", version: "1.0.0", scripts: { test: "invite-lint ." } }, null, 2),
+    "package.json": JSON.stringify(
+      { name: "templates", version: "1.0.0", scripts: { test: "invite-lint ." } },
+      null,
+      2,
+    ),
     "tsconfig.json": '{ "compilerOptions": { "strict": true } }\n',
     "docker-compose.yml": "services:\n  web:\n    image: nginx\n    ports: ['8080:80']\n",
     "renovate.json": '{ "extends": ["config:recommended"] }\n',
@@ -48,8 +53,13 @@ describe("language server: what a note file is", () => {
 
   it("leaves out package.json, tsconfig.json, YAML and JSON that hold no notes, and what a folder walk skips", async () => {
     const opened: [string, string][] = [
-      ["package.json", "json"], ["tsconfig.json", "json"], ["docker-compose.yml", "yaml"], ["renovate.json", "json"],
-      [".github/workflows/ci.yml", "yaml"], ["node_modules/some-package/notes.txt", "plaintext"], ["dist/copy.txt", "plaintext"],
+      ["package.json", "json"],
+      ["tsconfig.json", "json"],
+      ["docker-compose.yml", "yaml"],
+      ["renovate.json", "json"],
+      [".github/workflows/ci.yml", "yaml"],
+      ["node_modules/some-package/notes.txt", "plaintext"],
+      ["dist/copy.txt", "plaintext"],
     ];
     for (const [name, language] of opened) {
       expect(await client.open(read(name), readFileSync(read(name), "utf8"), language), name).toEqual([]);
@@ -57,14 +67,25 @@ describe("language server: what a note file is", () => {
   });
 
   it("leaves out what the client's ignores name", async () => {
-    expect(await client.open(read("README.md"), "# Outreach templates\n\nOne file a template; run `npm test` before you send.\n", "markdown")).toEqual([]);
+    expect(
+      await client.open(
+        read("README.md"),
+        "# Outreach templates\n\nOne file a template; run `npm test` before you send.\n",
+        "markdown",
+      ),
+    ).toEqual([]);
     expect(await client.open(read("docs/CHANGES.md"), "# Changes\n\n- 1.0: first templates\n", "markdown")).toEqual([]);
     expect(await client.open(read("drafts/later.txt"), STOCK)).toEqual([]);
   });
 
   it("lints note files and collections, with the failing verdict first as an error with its code", async () => {
     const note = await client.open(read("templates/stock.txt"), STOCK);
-    expect(note[0]).toMatchObject({ code: "verdict", severity: DiagnosticSeverity.Error, source: "invite-lint", range: { start: { line: 0, character: 0 } } });
+    expect(note[0]).toMatchObject({
+      code: "verdict",
+      severity: DiagnosticSeverity.Error,
+      source: "invite-lint",
+      range: { start: { line: 0, character: 0 } },
+    });
     expect(note[0]!.message).toMatch(/^The note fails \(20\/100, needs 70\)/);
     expect(codes(note)).toContain("stock-invitation");
     const collection = await client.open(read("templates/team.yaml"), `- id: welcome\n  text: "${STOCK}"\n`, "yaml");
@@ -74,16 +95,38 @@ describe("language server: what a note file is", () => {
   it("a collection that does not parse, or an entry without text, is an error with a code where it is", async () => {
     const broken = await client.open(read("templates/broken.yaml"), "- id: a\n  text: [unclosed\n", "yaml");
     expect(broken).toHaveLength(1);
-    expect(broken[0]).toMatchObject({ code: "document-error", severity: DiagnosticSeverity.Error, source: "invite-lint" });
-    const half = await client.open(read("templates/half.yaml"), `- id: good\n  text: "${GOOD}"\n- id: empty\n  to: Priya\n`, "yaml");
-    expect(half).toEqual([{ code: "document-error", severity: DiagnosticSeverity.Error, source: "invite-lint", message: 'entry "empty" has no "text"', range: { start: { line: 2, character: 2 }, end: { line: 2, character: 2 } } }]);
+    expect(broken[0]).toMatchObject({
+      code: "document-error",
+      severity: DiagnosticSeverity.Error,
+      source: "invite-lint",
+    });
+    const half = await client.open(
+      read("templates/half.yaml"),
+      `- id: good\n  text: "${GOOD}"\n- id: empty\n  to: Priya\n`,
+      "yaml",
+    );
+    expect(half).toEqual([
+      {
+        code: "document-error",
+        severity: DiagnosticSeverity.Error,
+        source: "invite-lint",
+        message: 'entry "empty" has no "text"',
+        range: { start: { line: 2, character: 2 }, end: { line: 2, character: 2 } },
+      },
+    ]);
     for (const d of [...client.published.values()].flat()) expect(d.code, d.message).toBeTruthy();
   });
 });
 
 describe("language server: .invite-lintignore and the default ignores", () => {
   it("honours the workspace's .invite-lintignore and, without client settings, leaves out README and CHANGELOG", async () => {
-    const ws = tree({ ".invite-lintignore": "archive/\n", "archive/old.txt": STOCK, "README.md": "# Notes\n", "CHANGELOG.md": "# 1.0\n", "a.txt": STOCK });
+    const ws = tree({
+      ".invite-lintignore": "archive/\n",
+      "archive/old.txt": STOCK,
+      "README.md": "# Notes\n",
+      "CHANGELOG.md": "# 1.0\n",
+      "a.txt": STOCK,
+    });
     const client = await TestClient.start(ws);
     try {
       expect(await client.open(join(ws, "archive/old.txt"), STOCK)).toEqual([]);
@@ -102,7 +145,10 @@ describe("language server: .invite-lintignore and the default ignores", () => {
       expect(codes(await client.open(join(ws, "a.txt"), STOCK))).toContain("stock-invitation");
       expect(client.messages).toEqual([
         { type: MessageType.Warning, message: 'invite-lint: initializationOptions: "to" must be a string; left out' },
-        { type: MessageType.Warning, message: 'invite-lint: initializationOptions: "ignores" must be a list of patterns; left out' },
+        {
+          type: MessageType.Warning,
+          message: 'invite-lint: initializationOptions: "ignores" must be a list of patterns; left out',
+        },
       ]);
     } finally {
       await client.stop();
@@ -129,12 +175,24 @@ describe("language server: a config file the CLI rejects", () => {
     const onConfig = client.next(config);
     const diagnostics = await client.open(note, STOCK);
     expect(diagnostics).toHaveLength(1);
-    expect(diagnostics[0]).toMatchObject({ code: "config-error", severity: DiagnosticSeverity.Error, message: `Not linted: the configuration does not load: ${cli.stderr.trim()}` });
-    expect(diagnostics[0]!.relatedInformation?.[0]?.location).toEqual({ uri: uriOf(config), range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } } });
-    expect(await onConfig).toEqual([{
-      code: "config-error", severity: DiagnosticSeverity.Error, source: "invite-lint", message: cli.stderr.trim().replace(/^\.invite-lintrc\.yaml:2:1: /, ""),
+    expect(diagnostics[0]).toMatchObject({
+      code: "config-error",
+      severity: DiagnosticSeverity.Error,
+      message: `Not linted: the configuration does not load: ${cli.stderr.trim()}`,
+    });
+    expect(diagnostics[0]!.relatedInformation?.[0]?.location).toEqual({
+      uri: uriOf(config),
       range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } },
-    }]);
+    });
+    expect(await onConfig).toEqual([
+      {
+        code: "config-error",
+        severity: DiagnosticSeverity.Error,
+        source: "invite-lint",
+        message: cli.stderr.trim().replace(/^\.invite-lintrc\.yaml:2:1: /, ""),
+        range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } },
+      },
+    ]);
     expect(client.messages).toEqual([{ type: MessageType.Error, message: `invite-lint: ${cli.stderr.trim()}` }]);
   });
 
@@ -161,27 +219,51 @@ describe("language server: rule metadata from the rule set the note was linted w
   const ws = tree({
     ".invite-lintrc.yaml": "rules: [./pack]\n",
     "pack/agency-pitch.yaml": [
-      "id: agency-pitch", "check: tone", "kind: existence", "description: Agencies announcing their services in a first note.",
-      "severity: warning", "weight: 30", `message: '"{match}" reads like an agency pitch'`, "hint: Lead with why you are writing to this person.",
-      'phrases:\n  en: ["full-service agency"]', "url: https://example.com/house-rules#agency-pitch", "",
+      "id: agency-pitch",
+      "check: tone",
+      "kind: existence",
+      "description: Agencies announcing their services in a first note.",
+      "severity: warning",
+      "weight: 30",
+      `message: '"{match}" reads like an agency pitch'`,
+      "hint: Lead with why you are writing to this person.",
+      'phrases:\n  en: ["full-service agency"]',
+      "url: https://example.com/house-rules#agency-pitch",
+      "",
     ].join("\n"),
     "pack/hustle-word.yaml": [
-      "id: hustle-word", "check: tone", "kind: existence", "description: Hustle words.", "severity: info", "weight: 5",
-      `message: '"{match}" is a hustle word'`, "hint: Say what you did instead.", 'phrases:\n  en: ["synergy"]', "",
+      "id: hustle-word",
+      "check: tone",
+      "kind: existence",
+      "description: Hustle words.",
+      "severity: info",
+      "weight: 5",
+      `message: '"{match}" is a hustle word'`,
+      "hint: Say what you did instead.",
+      'phrases:\n  en: ["synergy"]',
+      "",
     ].join("\n"),
-    "notes/agency.txt": "Hi Rosa, great meeting you at FOSDEM on Sunday. We are a full-service agency with real synergy.",
+    "notes/agency.txt":
+      "Hi Rosa, great meeting you at FOSDEM on Sunday. We are a full-service agency with real synergy.",
   });
 
   it("a pack rule's code links to its url, or to its file when it has none; built-in rules link to the reference", async () => {
     const client = await TestClient.start(ws);
     try {
-      const ds = await client.open(join(ws, "notes/agency.txt"), "Hi Rosa, great meeting you at FOSDEM on Sunday. We are a full-service agency with real synergy.");
+      const ds = await client.open(
+        join(ws, "notes/agency.txt"),
+        "Hi Rosa, great meeting you at FOSDEM on Sunday. We are a full-service agency with real synergy.",
+      );
       const by = (code: string) => ds.find((d) => d.code === code)!;
       expect(by("agency-pitch")).toMatchObject({
-        codeDescription: { href: "https://example.com/house-rules#agency-pitch" }, severity: DiagnosticSeverity.Warning,
+        codeDescription: { href: "https://example.com/house-rules#agency-pitch" },
+        severity: DiagnosticSeverity.Warning,
         message: '"full-service agency" reads like an agency pitch. Lead with why you are writing to this person.',
       });
-      expect(by("hustle-word")).toMatchObject({ codeDescription: { href: uriOf(join(ws, "pack/hustle-word.yaml")) }, severity: DiagnosticSeverity.Information });
+      expect(by("hustle-word")).toMatchObject({
+        codeDescription: { href: uriOf(join(ws, "pack/hustle-word.yaml")) },
+        severity: DiagnosticSeverity.Information,
+      });
       expect(by("no-offer").codeDescription?.href).toMatch(/\/docs\/rules\.md#no-offer$/);
     } finally {
       await client.stop();
@@ -192,11 +274,24 @@ describe("language server: rule metadata from the rule set the note was linted w
     const client = await TestClient.start(ws);
     const note = join(ws, "notes/agency.txt");
     try {
-      expect(codes(await client.open(note, "We are a full-service agency with real synergy."))).toContain("hustle-word");
-      writeFileSync(join(ws, "pack/hustle-word.yaml"), [
-        "id: hustle-word", "check: tone", "kind: existence", "description: Hustle words.", "severity: error", "weight: 5",
-        `message: '"{match}" is a hustle word'`, "hint: Say what you did instead.", 'phrases:\n  en: ["synergy"]', "",
-      ].join("\n"));
+      expect(codes(await client.open(note, "We are a full-service agency with real synergy."))).toContain(
+        "hustle-word",
+      );
+      writeFileSync(
+        join(ws, "pack/hustle-word.yaml"),
+        [
+          "id: hustle-word",
+          "check: tone",
+          "kind: existence",
+          "description: Hustle words.",
+          "severity: error",
+          "weight: 5",
+          `message: '"{match}" is a hustle word'`,
+          "hint: Say what you did instead.",
+          'phrases:\n  en: ["synergy"]',
+          "",
+        ].join("\n"),
+      );
       const next = client.next(note);
       await client.changedOnDisk(join(ws, "pack/hustle-word.yaml"));
       expect((await next).find((d) => d.code === "hustle-word")?.severity).toBe(DiagnosticSeverity.Error);

@@ -23,15 +23,21 @@ const action = parse(readFileSync(join(ROOT, "action.yml"), "utf8")) as Action;
 const steps = action.runs.steps;
 const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { bin: Record<string, string> };
 const STOCK = "I'd like to add you to my professional network on LinkedIn.\n";
-const GOOD = "Hi Priya, great meeting you at the Denver PyData meetup last week. Your talk on dbt tests changed how our team works; happy to send you the checklist we built from it.\n";
+const GOOD =
+  "Hi Priya, great meeting you at the Denver PyData meetup last week. Your talk on dbt tests changed how our team works; happy to send you the checklist we built from it.\n";
 
 /**
  * Runs one step's script as GitHub's runner does for `shell: bash`
  * (`bash --noprofile --norc -eo pipefail {0}`), with the step's `env:` evaluated for these
  * inputs (the defaults of action.yml for the others) and GITHUB_ACTION_PATH set.
  */
-function runStep(step: Step, opts: { inputs?: Record<string, string>; actionPath: string; cwd: string; path?: string }) {
-  const inputs = Object.fromEntries(Object.entries(action.inputs).map(([k, v]) => [k, opts.inputs?.[k] ?? v.default ?? ""]));
+function runStep(
+  step: Step,
+  opts: { inputs?: Record<string, string>; actionPath: string; cwd: string; path?: string },
+) {
+  const inputs = Object.fromEntries(
+    Object.entries(action.inputs).map(([k, v]) => [k, opts.inputs?.[k] ?? v.default ?? ""]),
+  );
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(step.env ?? {})) {
     env[k] = v.replace(/\$\{\{\s*inputs\.([a-z-]+)\s*\}\}/g, (_w, name: string) => {
@@ -43,7 +49,9 @@ function runStep(step: Step, opts: { inputs?: Record<string, string>; actionPath
   const script = join(makeTempDir("invite-lint-step-"), "step.sh");
   writeFileSync(script, step.run!);
   const r = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", script], {
-    cwd: opts.cwd, encoding: "utf8", timeout: 120_000,
+    cwd: opts.cwd,
+    encoding: "utf8",
+    timeout: 120_000,
     env: { PATH: opts.path ?? process.env.PATH!, HOME: process.env.HOME!, GITHUB_ACTION_PATH: opts.actionPath, ...env },
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -102,12 +110,20 @@ describe("the GitHub Action runs its own checked-out copy", () => {
   it("lints the paths with the repository's bin: globs reach invite-lint unexpanded, quoted paths and options stay one word", () => {
     const ws = workspace();
     // args come after --format github, so a --format of their own wins: JSON names the files linted.
-    const r = runStep(lintStep, { actionPath: ROOT, cwd: ws, inputs: { paths: `"notes/**/*.txt" 'more notes/with space.txt'`, args: `--to "Priya Shah" --format json` } });
+    const r = runStep(lintStep, {
+      actionPath: ROOT,
+      cwd: ws,
+      inputs: { paths: `"notes/**/*.txt" 'more notes/with space.txt'`, args: `--to "Priya Shah" --format json` },
+    });
     expect(r.stderr).toBe("");
     expect(r.status).toBe(1);
     // bash would have read notes/**/*.txt as notes/*/*.txt (deep/stock.txt only).
     const report = JSON.parse(r.stdout) as { results: { file: string; passed: boolean }[] };
-    expect(report.results.map((x) => [x.file, x.passed]).sort()).toEqual([["more notes/with space.txt", true], ["notes/deep/stock.txt", false], ["notes/good.txt", true]]);
+    expect(report.results.map((x) => [x.file, x.passed]).sort()).toEqual([
+      ["more notes/with space.txt", true],
+      ["notes/deep/stock.txt", false],
+      ["notes/good.txt", true],
+    ]);
     expect(existsSync(join(ws, "invite-lint.sarif"))).toBe(false);
   });
 
@@ -116,7 +132,9 @@ describe("the GitHub Action runs its own checked-out copy", () => {
     const r = runStep(lintStep, { actionPath: ROOT, cwd: ws, inputs: { paths: "notes" } });
     expect(r.stderr).toBe("");
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/^::error file=notes\/deep\/stock\.txt,line=1,col=1,.*title=invite-lint \[verdict\]::The note fails/m);
+    expect(r.stdout).toMatch(
+      /^::error file=notes\/deep\/stock\.txt,line=1,col=1,.*title=invite-lint \[verdict\]::The note fails/m,
+    );
     const good = runStep(lintStep, { actionPath: ROOT, cwd: ws, inputs: { paths: "notes/good.txt" } });
     expect(good).toMatchObject({ status: 0, stderr: "" });
     expect(good.stdout).not.toMatch(/^::(error|warning)/m);
@@ -126,7 +144,10 @@ describe("the GitHub Action runs its own checked-out copy", () => {
     const ws = workspace();
     const r = runStep(lintStep, { actionPath: ROOT, cwd: ws, inputs: { paths: "notes", sarif: "true" } });
     expect(r.status).toBe(1);
-    const sarif = JSON.parse(readFileSync(join(ws, "invite-lint.sarif"), "utf8")) as { version: string; runs: { results: { ruleId: string; level: string }[] }[] };
+    const sarif = JSON.parse(readFileSync(join(ws, "invite-lint.sarif"), "utf8")) as {
+      version: string;
+      runs: { results: { ruleId: string; level: string }[] }[];
+    };
     expect(sarif.version).toBe("2.1.0");
     expect(sarif.runs[0]!.results).toContainEqual(expect.objectContaining({ ruleId: "verdict", level: "error" }));
     const upload = steps.find((s) => s.uses?.startsWith("github/codeql-action/upload-sarif"))!;
@@ -137,12 +158,28 @@ describe("the GitHub Action runs its own checked-out copy", () => {
   it("bad inputs: one line on stderr and exit status 2; nothing in an input is run", () => {
     const ws = workspace();
     const quote = runStep(lintStep, { actionPath: ROOT, cwd: ws, inputs: { paths: "notes", args: `--to "Priya` } });
-    expect(quote).toMatchObject({ status: 2, stdout: "", stderr: `invite-lint: unmatched quote in ARGS: --to "Priya\n` });
+    expect(quote).toMatchObject({
+      status: 2,
+      stdout: "",
+      stderr: `invite-lint: unmatched quote in ARGS: --to "Priya\n`,
+    });
     const sarif = runStep(lintStep, { actionPath: ROOT, cwd: ws, inputs: { paths: "notes", sarif: "yes" } });
-    expect(sarif).toMatchObject({ status: 2, stdout: "", stderr: 'invite-lint: sarif must be "true" or "false", not "yes"\n' });
+    expect(sarif).toMatchObject({
+      status: 2,
+      stdout: "",
+      stderr: 'invite-lint: sarif must be "true" or "false", not "yes"\n',
+    });
     const empty = runStep(lintStep, { actionPath: ROOT, cwd: ws, inputs: { paths: "  " } });
-    expect(empty).toMatchObject({ status: 2, stdout: "", stderr: "invite-lint: paths is empty: name the files, folders or globs to lint\n" });
-    const injected = runStep(lintStep, { actionPath: ROOT, cwd: ws, inputs: { paths: "notes/good.txt", args: "$(touch pwned) `touch pwned2`" } });
+    expect(empty).toMatchObject({
+      status: 2,
+      stdout: "",
+      stderr: "invite-lint: paths is empty: name the files, folders or globs to lint\n",
+    });
+    const injected = runStep(lintStep, {
+      actionPath: ROOT,
+      cwd: ws,
+      inputs: { paths: "notes/good.txt", args: "$(touch pwned) `touch pwned2`" },
+    });
     expect(injected.status).toBe(2);
     expect(injected.stderr.trim().split("\n")).toHaveLength(1);
     expect(existsSync(join(ws, "pwned")) || existsSync(join(ws, "pwned2"))).toBe(false);

@@ -60,9 +60,18 @@ describe("the packed package's type declarations", () => {
 
   beforeAll(() => {
     const dest = makeTempDir("invite-lint-pack-types-");
-    const packed = JSON.parse(execFileSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", dest], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] })) as { filename: string }[];
+    const packed = JSON.parse(
+      execFileSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", dest], {
+        cwd: ROOT,
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "pipe"],
+      }),
+    ) as { filename: string }[];
     const tarball = join(dest, packed[0]!.filename);
-    listing = execFileSync("tar", ["tzf", tarball], { encoding: "utf8" }).trim().split("\n").map((f) => f.replace(/^package\//, ""));
+    listing = execFileSync("tar", ["tzf", tarball], { encoding: "utf8" })
+      .trim()
+      .split("\n")
+      .map((f) => f.replace(/^package\//, ""));
     consumer = makeTempDir("invite-lint-consumer-");
     const installed = join(consumer, "node_modules/invite-lint");
     mkdirSync(installed, { recursive: true });
@@ -77,42 +86,75 @@ describe("the packed package's type declarations", () => {
     writeFileSync(join(consumer, "node-entry.ts"), NODE_ENTRY);
     writeFileSync(join(consumer, "browser-entry.ts"), BROWSER_ENTRY);
     writeFileSync(join(consumer, "node-program.ts"), NODE_PROGRAM);
-    writeFileSync(join(consumer, "wrong.ts"), 'import { lint } from "invite-lint";\nexport const n: number = lint("Hi").grade;\n');
+    writeFileSync(
+      join(consumer, "wrong.ts"),
+      'import { lint } from "invite-lint";\nexport const n: number = lint("Hi").grade;\n',
+    );
   }, 120_000);
 
   /** Type-checks `files` with these compiler options; returns tsc's status and output. */
   function check(name: string, files: string[], options: Record<string, unknown>) {
-    writeFileSync(join(consumer, `tsconfig.${name}.json`), JSON.stringify({ compilerOptions: { ...STRICT, ...options }, files }));
-    const r = spawnSync(process.execPath, [TSC, "-p", `tsconfig.${name}.json`], { cwd: consumer, encoding: "utf8", timeout: 60_000 });
+    writeFileSync(
+      join(consumer, `tsconfig.${name}.json`),
+      JSON.stringify({ compilerOptions: { ...STRICT, ...options }, files }),
+    );
+    const r = spawnSync(process.execPath, [TSC, "-p", `tsconfig.${name}.json`], {
+      cwd: consumer,
+      encoding: "utf8",
+      timeout: 60_000,
+    });
     return { status: r.status, output: `${r.stdout}${r.stderr}`.trim() };
   }
 
   it("ships the declarations its exports name", () => {
-    const named = [pkg.types, ...Object.values(pkg.exports).flatMap((e) => (typeof e === "object" && e.types ? [e.types] : []))];
+    const named = [
+      pkg.types,
+      ...Object.values(pkg.exports).flatMap((e) => (typeof e === "object" && e.types ? [e.types] : [])),
+    ];
     expect(named).toEqual(["./dist/types/index.d.ts", "./dist/types/index.d.ts", "./dist/types/browser.d.ts"]);
     for (const file of named) expect(listing, file).toContain(file.slice(2));
   });
 
   it("both entries type-check with skipLibCheck false and without @types/node (nodenext)", () => {
-    const r = check("nonode", ["node-entry.ts", "browser-entry.ts"], { module: "nodenext", moduleResolution: "nodenext", lib: ["es2022"], types: [] });
+    const r = check("nonode", ["node-entry.ts", "browser-entry.ts"], {
+      module: "nodenext",
+      moduleResolution: "nodenext",
+      lib: ["es2022"],
+      types: [],
+    });
     expect(r.output).toBe("");
     expect(r.status).toBe(0);
   });
 
   it("both entries type-check in a bundler project for the browser, without @types/node", () => {
-    const r = check("bundler", ["node-entry.ts", "browser-entry.ts"], { module: "esnext", moduleResolution: "bundler", lib: ["es2022", "dom"], types: [] });
+    const r = check("bundler", ["node-entry.ts", "browser-entry.ts"], {
+      module: "esnext",
+      moduleResolution: "bundler",
+      lib: ["es2022", "dom"],
+      types: [],
+    });
     expect(r.output).toBe("");
     expect(r.status).toBe(0);
   });
 
   it("a Node program passes process.env and process streams to runCli (with @types/node)", () => {
-    const r = check("node", ["node-program.ts"], { module: "nodenext", moduleResolution: "nodenext", lib: ["es2022"], types: ["node"] });
+    const r = check("node", ["node-program.ts"], {
+      module: "nodenext",
+      moduleResolution: "nodenext",
+      lib: ["es2022"],
+      types: ["node"],
+    });
     expect(r.output).toBe("");
     expect(r.status).toBe(0);
   });
 
   it("the check is real: a wrong type in the consumer is an error found through the package's types", () => {
-    const r = check("wrong", ["wrong.ts"], { module: "nodenext", moduleResolution: "nodenext", lib: ["es2022"], types: [] });
+    const r = check("wrong", ["wrong.ts"], {
+      module: "nodenext",
+      moduleResolution: "nodenext",
+      lib: ["es2022"],
+      types: [],
+    });
     expect(r.status).not.toBe(0);
     expect(r.output).toMatch(/^wrong\.ts\(2,14\): error TS2322: Type 'string' is not assignable to type 'number'\.$/);
   });

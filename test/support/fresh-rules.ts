@@ -8,8 +8,11 @@ import { join } from "node:path";
 const ROOT = join(import.meta.dirname, "../..");
 
 export default function setup(): void {
-  execFileSync(process.execPath, [join(ROOT, "scripts/run-ts.mjs"), join(ROOT, "scripts/compile-rules.ts"), ROOT], { stdio: "pipe" });
-  const digest = (JSON.parse(readFileSync(join(ROOT, "src/generated/rules.json"), "utf8")) as { digest: string }).digest;
+  execFileSync(process.execPath, [join(ROOT, "scripts/run-ts.mjs"), join(ROOT, "scripts/compile-rules.ts"), ROOT], {
+    stdio: "pipe",
+  });
+  const digest = (JSON.parse(readFileSync(join(ROOT, "src/generated/rules.json"), "utf8")) as { digest: string })
+    .digest;
   const bundle = join(ROOT, "dist/cli.cjs");
   if (!existsSync(bundle) || !readFileSync(bundle, "utf8").includes(digest)) {
     throw new Error("dist/ was built from other rules than rules/ holds: run `npm run build` (npm test does)");

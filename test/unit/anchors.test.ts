@@ -9,7 +9,9 @@ import { TABLES } from "./tables/index.js";
 
 /** Every note of a rule table. */
 const tableTexts = (t: RuleTable): string[] =>
-  ("present" in t ? [...t.absent, ...t.present] : [...t.valid, ...t.invalid]).map((c) => (typeof c === "string" ? c : c.text));
+  ("present" in t ? [...t.absent, ...t.present] : [...t.valid, ...t.invalid]).map((c) =>
+    typeof c === "string" ? c : c.text,
+  );
 
 describe("required literals of a pattern", () => {
   it("finds the most selective literal run or alternation", () => {
@@ -21,13 +23,21 @@ describe("required literals of a pattern", () => {
     expect(requiredLiterals("refer me|referral")).toEqual(["refer me", "referral"]);
     expect(requiredLiterals("\\d+ ?(?:%|x) more")).toEqual(["% more", "x more"]);
     expect(requiredLiterals("[!?]{2,}")).toBeUndefined();
-    expect(requiredLiteralSets("(?:read|saw) your (?:post|talk) on")).toEqual([["read your post on", "read your talk on", "saw your post on", "saw your talk on"]]);
-    expect(requiredLiteralSets("(?:read|saw) your (?:\\p{L}+ )?(?:post|talk) on")).toEqual([["read your ", "saw your "], ["post on", "talk on"]]);
+    expect(requiredLiteralSets("(?:read|saw) your (?:post|talk) on")).toEqual([
+      ["read your post on", "read your talk on", "saw your post on", "saw your talk on"],
+    ]);
+    expect(requiredLiteralSets("(?:read|saw) your (?:\\p{L}+ )?(?:post|talk) on")).toEqual([
+      ["read your ", "saw your "],
+      ["post on", "talk on"],
+    ]);
     expect(requiredLiterals("a|\\d+")).toBeUndefined();
   });
 
   it("never skips a match: every built-in pattern's matches contain one of its literals", () => {
-    const notes = [...builtinRules.rules.flatMap((r) => [...r.examples.bad, ...r.examples.good]), ...TABLES.flatMap(tableTexts)];
+    const notes = [
+      ...builtinRules.rules.flatMap((r) => [...r.examples.bad, ...r.examples.good]),
+      ...TABLES.flatMap(tableTexts),
+    ];
     const texts = notes.map((t) => normalize(t));
     let withLiterals = 0;
     for (const rule of builtinRules.rules) {
@@ -39,7 +49,12 @@ describe("required literals of a pattern", () => {
           withLiterals++;
           const re = new RegExp(source, "gu");
           for (const t of texts) {
-            for (const m of t.matchAll(re)) for (const lits of sets) expect(lits.some((l) => m[0].includes(l)), `${p} on ${m[0]}`).toBe(true);
+            for (const m of t.matchAll(re))
+              for (const lits of sets)
+                expect(
+                  lits.some((l) => m[0].includes(l)),
+                  `${p} on ${m[0]}`,
+                ).toBe(true);
           }
         }
       }
@@ -50,12 +65,17 @@ describe("required literals of a pattern", () => {
   it("is sound on random literal patterns and texts", () => {
     const word = fc.stringMatching(/^[a-c]{1,3}$/);
     fc.assert(
-      fc.property(fc.array(word, { minLength: 1, maxLength: 3 }), fc.array(word, { minLength: 1, maxLength: 3 }), fc.stringMatching(/^[a-c ]{0,30}$/), (alts, tail, text) => {
-        const source = `(?:${alts.join("|")}) ?${tail.join("")}+`;
-        const sets = requiredLiteralSets(source);
-        const m = new RegExp(source).exec(text);
-        if (m && sets) for (const lits of sets) expect(lits.some((l) => m[0].includes(l))).toBe(true);
-      }),
+      fc.property(
+        fc.array(word, { minLength: 1, maxLength: 3 }),
+        fc.array(word, { minLength: 1, maxLength: 3 }),
+        fc.stringMatching(/^[a-c ]{0,30}$/),
+        (alts, tail, text) => {
+          const source = `(?:${alts.join("|")}) ?${tail.join("")}+`;
+          const sets = requiredLiteralSets(source);
+          const m = new RegExp(source).exec(text);
+          if (m && sets) for (const lits of sets) expect(lits.some((l) => m[0].includes(l))).toBe(true);
+        },
+      ),
     );
   });
 });

@@ -7,7 +7,8 @@ import * as api from "../../src/index.js";
 import * as browser from "../../src/browser.js";
 import { makeTempDir, ROOT } from "../helpers.js";
 
-const GOOD = "Hi Priya, great meeting you at the PyData Denver meetup on Tuesday. Your talk on query planning fixed a bug we had for weeks; happy to send you our benchmark notes.";
+const GOOD =
+  "Hi Priya, great meeting you at the PyData Denver meetup on Tuesday. Your talk on query planning fixed a bug we had for weeks; happy to send you our benchmark notes.";
 
 describe("lint validates its arguments with an exported error type", () => {
   const bad: [unknown, unknown, RegExp][] = [
@@ -42,8 +43,12 @@ describe("lint validates its arguments with an exported error type", () => {
   it("`kind`, the older name of `type`, lints the same; good options pass through", () => {
     const text = "Hi Dan, hope all is well! Would love to connect.";
     expect(api.lint(text, { kind: "reconnect" } as api.LintOptions)).toEqual(api.lint(text, { type: "reconnect" }));
-    expect(api.lint(text, { type: "reconnect" }).messages.map((m) => m.ruleId)).toContain("reconnect-without-shared-past");
-    expect(api.lint(text, { to: "Dan", company: undefined, minScore: 60, account: "free", lang: "en", allow: [] }).limit).toBe(200);
+    expect(api.lint(text, { type: "reconnect" }).messages.map((m) => m.ruleId)).toContain(
+      "reconnect-without-shared-past",
+    );
+    expect(
+      api.lint(text, { to: "Dan", company: undefined, minScore: 60, account: "free", lang: "en", allow: [] }).limit,
+    ).toBe(200);
     expect(api.NOTE_TYPES).toContain("job-seeker");
   });
 });
@@ -71,7 +76,10 @@ describe("lintRun: results as an async iterable, clusters and rule metadata afte
     const pack = join(ROOT, "test/fixtures/config/user-pack/notes/agency.txt");
     const run = api.lintRun([pack]);
     for await (const _ of run) void _;
-    expect(run.rulesMeta.find((r) => r.id === "agency-pitch")).toMatchObject({ builtin: false, description: "Agencies announcing their services in a first note." });
+    expect(run.rulesMeta.find((r) => r.id === "agency-pitch")).toMatchObject({
+      builtin: false,
+      description: "Agencies announcing their services in a first note.",
+    });
   });
 });
 
@@ -89,7 +97,14 @@ describe("writeReport owns buffering and streaming", () => {
   const sink = () => {
     const writes: string[] = [];
     let opened = 0;
-    return { writes, opened: () => opened, open: () => (opened++, { write: (t: string) => void writes.push(t) }) };
+    return {
+      writes,
+      opened: () => opened,
+      open: () => {
+        opened++;
+        return { write: (t: string) => void writes.push(t) };
+      },
+    };
   };
 
   it("a small run is written once, at the end, and equals format() of the whole report", async () => {

@@ -16,36 +16,123 @@ const TRIM = new Set(builtinRules.rules.filter((r) => r.fix?.action === "trim").
 function linter(name: string, format: DocumentFormat, overrides: Partial<LintOptions> = {}) {
   return (text: string) => {
     const units = [...splitDocument(name, text, format)];
-    return { units, results: [...lintUnits(units, text, format !== "text", { data: {}, rules: builtinRules }, { overrides })] };
+    return {
+      units,
+      results: [...lintUnits(units, text, format !== "text", { data: {}, rules: builtinRules }, { overrides })],
+    };
   };
 }
 
-function fix(text: string, options: { name?: string; format?: DocumentFormat; overrides?: Partial<LintOptions>; accept?: (m: Message) => boolean } = {}): FixedSource {
+function fix(
+  text: string,
+  options: {
+    name?: string;
+    format?: DocumentFormat;
+    overrides?: Partial<LintOptions>;
+    accept?: (m: Message) => boolean;
+  } = {},
+): FixedSource {
   const name = options.name ?? "note.txt";
   const format = options.format ?? "text";
-  return fixSource(text, { name, format, lint: linter(name, format, options.overrides), accept: options.accept, lastResort: TRIM, json: name.endsWith(".json") });
+  return fixSource(text, {
+    name,
+    format,
+    lint: linter(name, format, options.overrides),
+    accept: options.accept,
+    lastResort: TRIM,
+    json: name.endsWith(".json"),
+  });
 }
 
-const rulesOf = (text: string, name = "note.txt", format: DocumentFormat = "text", overrides: Partial<LintOptions> = {}) =>
-  linter(name, format, overrides)(text).results.flatMap((r) => r.messages.map((m) => m.ruleId));
+const rulesOf = (
+  text: string,
+  name = "note.txt",
+  format: DocumentFormat = "text",
+  overrides: Partial<LintOptions> = {},
+) => linter(name, format, overrides)(text).results.flatMap((r) => r.messages.map((m) => m.ruleId));
 
 const PRIYA = { to: "Priya Shah" };
-const LONG = "Hi Jo, great to meet you at the Leeds logistics meetup on Tuesday evening. Your point about slotting fast movers near packing changed how I think about our floor plan. I'd love to hear how the pilot goes, and I am happy to share the pick-path data we gathered last quarter with your";
+const LONG =
+  "Hi Jo, great to meet you at the Leeds logistics meetup on Tuesday evening. Your point about slotting fast movers near packing changed how I think about our floor plan. I'd love to hear how the pilot goes, and I am happy to share the pick-path data we gathered last quarter with your";
 
 describe("every fix action on a plain note", () => {
   const table: { action: string; rule: string; text: string; fixed: string; overrides?: Partial<LintOptions> }[] = [
-    { action: "remove", rule: "stock-invitation", text: "I'd like to add you to my professional network on LinkedIn. We met at PyData Denver last week.\n", fixed: "We met at PyData Denver last week.\n" },
-    { action: "remove", rule: "stock-invitation", text: "Great talk at PyData Denver. I'd like to add you to my network, we should compare notes on dbt tests.\n", fixed: "Great talk at PyData Denver. We should compare notes on dbt tests.\n" },
-    { action: "remove", rule: "boilerplate-phrase", text: "Hi Priya, I hope this message finds you well.\nGreat meeting you at PyData Denver.\n", fixed: "Hi Priya,\nGreat meeting you at PyData Denver.\n", overrides: PRIYA },
-    { action: "remove", rule: "boilerplate-phrase", text: "Hi Priya, great meeting you at PyData Denver.\nI hope this message finds you well.\nYour talk on dbt tests was great.\n", fixed: "Hi Priya, great meeting you at PyData Denver.\nYour talk on dbt tests was great.\n" },
-    { action: "remove", rule: "stock-invitation", text: "I'd like to add you to my professional network on LinkedIn.\nwe met at PyData Denver last week.\n", fixed: "We met at PyData Denver last week.\n" },
-    { action: "remove", rule: "empty-flattery", text: "Hi Cloud, your profile is amazing! Your post on Lambda cold starts saved us a week.\n", fixed: "Hi Cloud, Your post on Lambda cold starts saved us a week.\n" },
-    { action: "replace", rule: "exclamation-run", text: "Great meeting you at PyData Denver!!!\n", fixed: "Great meeting you at PyData Denver!\n" },
-    { action: "replace", rule: "double-space", text: "Great meeting you at PyData Denver.  Your talk was great.\n", fixed: "Great meeting you at PyData Denver. Your talk was great.\n" },
-    { action: "greet", rule: "recipient-name-missing", text: "Great meeting you at PyData Denver last week.\n", fixed: "Hi Priya, Great meeting you at PyData Denver last week.\n", overrides: PRIYA },
-    { action: "greet", rule: "recipient-name-missing", text: "Hello, great meeting you at PyData Denver.\n", fixed: "Hello Priya, great meeting you at PyData Denver.\n", overrides: PRIYA },
-    { action: "rename", rule: "wrong-recipient", text: "Hi Daniel, we met at PyData Denver.\n", fixed: "Hi Priya, we met at PyData Denver.\n", overrides: PRIYA },
-    { action: "trim", rule: "note-too-long", text: `${LONG} team.\n\nBest regards,\nSam Okafor\n`, fixed: `${LONG} team.\n` },
+    {
+      action: "remove",
+      rule: "stock-invitation",
+      text: "I'd like to add you to my professional network on LinkedIn. We met at PyData Denver last week.\n",
+      fixed: "We met at PyData Denver last week.\n",
+    },
+    {
+      action: "remove",
+      rule: "stock-invitation",
+      text: "Great talk at PyData Denver. I'd like to add you to my network, we should compare notes on dbt tests.\n",
+      fixed: "Great talk at PyData Denver. We should compare notes on dbt tests.\n",
+    },
+    {
+      action: "remove",
+      rule: "boilerplate-phrase",
+      text: "Hi Priya, I hope this message finds you well.\nGreat meeting you at PyData Denver.\n",
+      fixed: "Hi Priya,\nGreat meeting you at PyData Denver.\n",
+      overrides: PRIYA,
+    },
+    {
+      action: "remove",
+      rule: "boilerplate-phrase",
+      text: "Hi Priya, great meeting you at PyData Denver.\nI hope this message finds you well.\nYour talk on dbt tests was great.\n",
+      fixed: "Hi Priya, great meeting you at PyData Denver.\nYour talk on dbt tests was great.\n",
+    },
+    {
+      action: "remove",
+      rule: "stock-invitation",
+      text: "I'd like to add you to my professional network on LinkedIn.\nwe met at PyData Denver last week.\n",
+      fixed: "We met at PyData Denver last week.\n",
+    },
+    {
+      action: "remove",
+      rule: "empty-flattery",
+      text: "Hi Cloud, your profile is amazing! Your post on Lambda cold starts saved us a week.\n",
+      fixed: "Hi Cloud, Your post on Lambda cold starts saved us a week.\n",
+    },
+    {
+      action: "replace",
+      rule: "exclamation-run",
+      text: "Great meeting you at PyData Denver!!!\n",
+      fixed: "Great meeting you at PyData Denver!\n",
+    },
+    {
+      action: "replace",
+      rule: "double-space",
+      text: "Great meeting you at PyData Denver.  Your talk was great.\n",
+      fixed: "Great meeting you at PyData Denver. Your talk was great.\n",
+    },
+    {
+      action: "greet",
+      rule: "recipient-name-missing",
+      text: "Great meeting you at PyData Denver last week.\n",
+      fixed: "Hi Priya, Great meeting you at PyData Denver last week.\n",
+      overrides: PRIYA,
+    },
+    {
+      action: "greet",
+      rule: "recipient-name-missing",
+      text: "Hello, great meeting you at PyData Denver.\n",
+      fixed: "Hello Priya, great meeting you at PyData Denver.\n",
+      overrides: PRIYA,
+    },
+    {
+      action: "rename",
+      rule: "wrong-recipient",
+      text: "Hi Daniel, we met at PyData Denver.\n",
+      fixed: "Hi Priya, we met at PyData Denver.\n",
+      overrides: PRIYA,
+    },
+    {
+      action: "trim",
+      rule: "note-too-long",
+      text: `${LONG} team.\n\nBest regards,\nSam Okafor\n`,
+      fixed: `${LONG} team.\n`,
+    },
   ];
 
   it.each(table)("$action ($rule): $text", ({ rule, text, fixed, overrides }) => {
@@ -107,7 +194,13 @@ describe("what is not fixed", () => {
 describe("passes", () => {
   it("fixes that touch wait for the next pass, as ESLint's", () => {
     const text = "Hi Priya, great meeting you at PyData Denver!!  We should compare notes on dbt tests.\n";
-    const first = linter("note.txt", "text", PRIYA)(text).results[0]!.messages.filter((m) => m.fix).map((m) => m.fix!.range);
+    const first = linter(
+      "note.txt",
+      "text",
+      PRIYA,
+    )(text)
+      .results[0]!.messages.filter((m) => m.fix)
+      .map((m) => m.fix!.range);
     // The exclamation marks end where the double space starts.
     expect(first).toHaveLength(2);
     expect(first[0]![1]).toBe(first[1]![0]);
@@ -133,7 +226,9 @@ describe("passes", () => {
   });
 
   it("the trim of note-too-long's own example with a sign-off: it fits once the sign-off is cut", () => {
-    const example = builtinRules.rules.find((r) => r.id === "note-too-long")!.examples.bad.find((b) => b.endsWith("— Sam Okafor"))!;
+    const example = builtinRules.rules
+      .find((r) => r.id === "note-too-long")!
+      .examples.bad.find((b) => b.endsWith("— Sam Okafor"))!;
     expect(example.length).toBe(301);
     const done = fix(example);
     expect(done.text).toBe(example.slice(0, -" — Sam Okafor".length));
@@ -141,12 +236,19 @@ describe("passes", () => {
   });
 
   it("trim is declared only on a characters metric, and a rule pack's trim cuts as the built-in one does", () => {
-    const rule = (metric: string) => `id: too-long\ncheck: length\nkind: metric\nmetric: ${metric}\ndescription: Over the limit of this team.\nseverity: error\nweight: 10\nfix: { action: trim }\nmessage: m\nhint: h\n`;
-    expect(() => addRules(builtinRules, [{ path: "pack/too-long.yaml", text: rule("word-count") }])).toThrow(RuleFileError);
-    expect(() => addRules(builtinRules, [{ path: "pack/too-long.yaml", text: rule("word-count") }])).toThrow(/pack\/too-long.yaml:8:\d+: a "trim" fix needs "metric: characters"/);
+    const rule = (metric: string) =>
+      `id: too-long\ncheck: length\nkind: metric\nmetric: ${metric}\ndescription: Over the limit of this team.\nseverity: error\nweight: 10\nfix: { action: trim }\nmessage: m\nhint: h\n`;
+    expect(() => addRules(builtinRules, [{ path: "pack/too-long.yaml", text: rule("word-count") }])).toThrow(
+      RuleFileError,
+    );
+    expect(() => addRules(builtinRules, [{ path: "pack/too-long.yaml", text: rule("word-count") }])).toThrow(
+      /pack\/too-long.yaml:8:\d+: a "trim" fix needs "metric: characters"/,
+    );
     const pack = addRules(builtinRules, [{ path: "pack/too-long.yaml", text: rule("characters") }]);
     const note = `${LONG} team. — Sam Okafor`;
-    const m = createLinter(pack).lint(note).messages.find((x) => x.ruleId === "too-long")!;
+    const m = createLinter(pack)
+      .lint(note)
+      .messages.find((x) => x.ruleId === "too-long")!;
     expect(note.slice(0, m.fix!.range[0]) + m.fix!.text + note.slice(m.fix!.range[1])).toBe(`${LONG} team.`);
   });
 
@@ -155,8 +257,30 @@ describe("passes", () => {
     // A lint that always has one more fix to make.
     const lint = (text: string) => {
       calls++;
-      const unit: NoteUnit = { name: "x.txt", text, offset: 0, characters: text.length, facts: {}, disable: [], suppress: [], directives: [] };
-      const message = { ruleId: "r", check: "c", severity: "warning", message: "m", suggestion: "s", line: 1, column: 1, endLine: 1, endColumn: 1, offset: 0, endOffset: 0, fix: { range: [0, 0], text: "a", label: "l" } } as Message;
+      const unit: NoteUnit = {
+        name: "x.txt",
+        text,
+        offset: 0,
+        characters: text.length,
+        facts: {},
+        disable: [],
+        suppress: [],
+        directives: [],
+      };
+      const message = {
+        ruleId: "r",
+        check: "c",
+        severity: "warning",
+        message: "m",
+        suggestion: "s",
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+        offset: 0,
+        endOffset: 0,
+        fix: { range: [0, 0], text: "a", label: "l" },
+      } as Message;
       return { units: [unit], results: [{ file: "x.txt", messages: [message] } as unknown as LintResult] };
     };
     const done = fixSource("b", { name: "x.txt", format: "text", lint });
@@ -234,48 +358,62 @@ describe("a YAML collection", () => {
     expect(outside("notes.yaml", done.text)).toEqual(outside("notes.yaml", YAML));
     expect(done.text).toContain("  to: Priya Shah   # the recipient\n");
     expect(done.text).toContain("  # a plain scalar over two lines\n");
-    expect(done.text).toContain("- id: untouched\n  text: Hi Priya, your talk on dbt tests at PyData Denver changed how our team works.\n# the end\n");
+    expect(done.text).toContain(
+      "- id: untouched\n  text: Hi Priya, your talk on dbt tests at PyData Denver changed how our team works.\n# the end\n",
+    );
     // Each style kept: the quotes, the block headers, the second line of the plain scalar.
     expect(done.text).toContain('  text: "Hi Priya, Great meeting you at \\"PyData\\" Denver!"\n');
     expect(done.text).toContain("  text: 'Hi Priya, It''s great meeting you at PyData Denver!'\n");
     expect(done.text).toContain("  text: Hi Priya,\n    Great meeting you at PyData Denver!\n");
     expect(done.text).toContain("  text: |\n    Hi Priya,\n    Great meeting you at PyData Denver!\n");
     expect(done.text).toContain("  text: >\n    Hi Priya,\n    Great meeting you at PyData Denver!\n");
-    expect(done.text).toContain("  text: |-\n    We met at PyData Denver.\n    Your talk on dbt tests changed how our team works.\n- id: untouched");
+    expect(done.text).toContain(
+      "  text: |-\n    We met at PyData Denver.\n    Your talk on dbt tests changed how our team works.\n- id: untouched",
+    );
     // Fixing again changes nothing.
     expect(fix(done.text, { name: "notes.yaml", format: "collection" }).text).toBe(done.text);
   });
 
   it("a greeting with an apostrophe goes into a single-quoted entry escaped, and into a double-quoted one as it is", () => {
-    const text = "a:\n  text: 'Hello, great meeting you at PyData Denver.'\n  to: D'Arcy Moore\nb:\n  text: \"Hello, great meeting you at PyData Denver.\"\n  to: D'Arcy Moore\n";
+    const text =
+      "a:\n  text: 'Hello, great meeting you at PyData Denver.'\n  to: D'Arcy Moore\nb:\n  text: \"Hello, great meeting you at PyData Denver.\"\n  to: D'Arcy Moore\n";
     const done = fix(text, { name: "o.yaml", format: "collection" });
-    expect(done.text).toBe("a:\n  text: 'Hello D''Arcy, great meeting you at PyData Denver.'\n  to: D'Arcy Moore\nb:\n  text: \"Hello D'Arcy, great meeting you at PyData Denver.\"\n  to: D'Arcy Moore\n");
+    expect(done.text).toBe(
+      "a:\n  text: 'Hello D''Arcy, great meeting you at PyData Denver.'\n  to: D'Arcy Moore\nb:\n  text: \"Hello D'Arcy, great meeting you at PyData Denver.\"\n  to: D'Arcy Moore\n",
+    );
     const parsed = parseYaml(done.text) as Record<string, { text: string }>;
     expect(parsed.a!.text).toBe(done.outputs.get("o.yaml#a"));
     expect(parsed.b!.text).toBe(done.outputs.get("o.yaml#b"));
   });
 
   it("a fix the scalar's style cannot hold is not made, with a warning: a plain scalar would turn the rest into a comment", () => {
-    const text = "- id: hash\n  text: Hi Jo, I hope this message finds you well.#1 fan of your dbt talk at PyData Denver\n";
+    const text =
+      "- id: hash\n  text: Hi Jo, I hope this message finds you well.#1 fan of your dbt talk at PyData Denver\n";
     expect(rulesOf(text, "h.yaml", "collection")).toContain("boilerplate-phrase");
     const done = fix(text, { name: "h.yaml", format: "collection" });
     expect(done.text).toBe(text);
-    expect(done.warnings).toEqual(["h.yaml#hash: a boilerplate-phrase fix not made: the entry's plain text cannot hold the fixed text in the same style"]);
+    expect(done.warnings).toEqual([
+      "h.yaml#hash: a boilerplate-phrase fix not made: the entry's plain text cannot hold the fixed text in the same style",
+    ]);
   });
 
   it("a fix that ends inside an escape is not made, with a warning", () => {
     const text = '- text: "Great to meet you!!\\u0021 We met at PyData Denver."\n';
     const s = entryScalars("e.yaml", text)![0]!;
-    const escape = text.indexOf("\\u0021");
+    const escapeAt = text.indexOf("\\u0021");
     expect(s.value).toBe("Great to meet you!!! We met at PyData Denver.");
     // Up to the escape is a clean place; into it is not.
-    expect(valueRange(text, s, escape - 2, escape)).toEqual([17, 19]);
-    expect(valueRange(text, s, escape - 2, escape + 3)).toBeUndefined();
+    expect(valueRange(text, s, escapeAt - 2, escapeAt)).toEqual([17, 19]);
+    expect(valueRange(text, s, escapeAt - 2, escapeAt + 3)).toBeUndefined();
     const meeting = text.indexOf("We met");
     const lint = (t: string) => {
       const units = [...splitDocument("e.yaml", t, "collection")];
       const messages = [
-        { ruleId: "exclamation-run", severity: "warning", fix: { range: [escape - 2, escape + 3], text: "!", label: "l" } },
+        {
+          ruleId: "exclamation-run",
+          severity: "warning",
+          fix: { range: [escapeAt - 2, escapeAt + 3], text: "!", label: "l" },
+        },
         { ruleId: "other", severity: "warning", fix: { range: [meeting, meeting + 2], text: "Y'all", label: "l" } },
       ] as Message[];
       return { units, results: [{ file: "e.yaml#1", messages: t === text ? messages : [] } as unknown as LintResult] };
@@ -284,9 +422,11 @@ describe("a YAML collection", () => {
     // The fix into the escape is not made; the entry's other fix is.
     expect(done.text).toBe('- text: "Great to meet you!!\\u0021 Y\'all met at PyData Denver."\n');
     expect(parseYaml(done.text)).toEqual([{ text: "Great to meet you!!! Y'all met at PyData Denver." }]);
-    expect(done.warnings).toEqual(["e.yaml#1: a exclamation-run fix not made: it ends inside an escape, a line break or the indentation of the entry's text"]);
+    expect(done.warnings).toEqual([
+      "e.yaml#1: a exclamation-run fix not made: it ends inside an escape, a line break or the indentation of the entry's text",
+    ]);
     // The same fix as far as the escape is made, and written back in the style, with the escape kept.
-    const made = fixScalar(text, s, [{ range: [escape - 2, escape], text: "" }]);
+    const made = fixScalar(text, s, [{ range: [escapeAt - 2, escapeAt], text: "" }]);
     expect(made.edit?.text).toBe('"Great to meet you\\u0021 We met at PyData Denver."');
     expect(made.edit?.value).toBe("Great to meet you! We met at PyData Denver.");
   });
@@ -314,7 +454,12 @@ describe("a JSON collection", () => {
     const parsed = JSON.parse(done.text) as { welcome: string; nested: { text: string; to: string }; fine: string };
     expect(parsed.nested.text).toBe('Hi Priya, we met at "PyData" Denver.');
     expect(parsed.welcome).toBe("Hello, great meeting you at PyData Denver!\n\nBest, Sam");
-    expect(done.outputs).toEqual(new Map([["notes.json#welcome", parsed.welcome], ["notes.json#nested", parsed.nested.text]]));
+    expect(done.outputs).toEqual(
+      new Map([
+        ["notes.json#welcome", parsed.welcome],
+        ["notes.json#nested", parsed.nested.text],
+      ]),
+    );
     expect(Object.keys(parsed)).toEqual(["welcome", "nested", "fine"]);
     expect(outside("notes.json", done.text)).toEqual(outside("notes.json", JSON_TEXT));
     expect(done.text.split("\n")[3]).toBe(JSON_TEXT.split("\n")[3]);
@@ -334,7 +479,12 @@ Hello, I hope this message finds you well.  Great meeting you at **PyData Denver
 `;
   it("fixes the note and leaves the front matter, headings and comments as they were", () => {
     const done = fix(MD, { name: "note.md", format: "markdown" });
-    expect(done.text).toBe(MD.replace("Hello, I hope this message finds you well.  Great meeting you at **PyData Denver**!!!", "Hello Priya, Great meeting you at **PyData Denver**!"));
+    expect(done.text).toBe(
+      MD.replace(
+        "Hello, I hope this message finds you well.  Great meeting you at **PyData Denver**!!!",
+        "Hello Priya, Great meeting you at **PyData Denver**!",
+      ),
+    );
     expect(done.outputs).toEqual(new Map([["note.md", done.text]]));
     expect(done.warnings).toEqual([]);
   });
@@ -344,7 +494,11 @@ Hello, I hope this message finds you well.  Great meeting you at **PyData Denver
     expect(rulesOf(text, "n.md", "markdown")).toContain("recipient-name-missing");
     const done = fix(text, { name: "n.md", format: "markdown" });
     expect(done.text).toBe(text);
-    expect(done.warnings).toEqual([expect.stringMatching(/^n\.md: a (recipient-name-missing|no-personal-touch) fix not made: it crosses Markdown markup$/)]);
+    expect(done.warnings).toEqual([
+      expect.stringMatching(
+        /^n\.md: a (recipient-name-missing|no-personal-touch) fix not made: it crosses Markdown markup$/,
+      ),
+    ]);
   });
 
   it("a Markdown collection: each section fixed in place; its output is its part of the file, and a section nothing changed has none", () => {
@@ -363,10 +517,15 @@ Hello, great meeting you at PyData Denver!!!
 Hi Omar, your talk on dbt tests at PyData Denver changed how our team works.
 `;
     const done = fix(text, { name: "s.md", format: "markdown" });
-    const fixed = text.replace("Hello, great meeting you at PyData Denver!!!", "Hello Priya, great meeting you at PyData Denver!");
+    const fixed = text.replace(
+      "Hello, great meeting you at PyData Denver!!!",
+      "Hello Priya, great meeting you at PyData Denver!",
+    );
     expect(done.text).toBe(fixed);
     expect([...done.outputs.keys()]).toEqual(["s.md#after-a-talk"]);
-    expect(done.outputs.get("s.md#after-a-talk")).toBe("## After a talk\n\nHello Priya, great meeting you at PyData Denver!\n<!-- invite-lint-facts to: Priya Shah -->\n\n");
+    expect(done.outputs.get("s.md#after-a-talk")).toBe(
+      "## After a talk\n\nHello Priya, great meeting you at PyData Denver!\n<!-- invite-lint-facts to: Priya Shah -->\n\n",
+    );
   });
 
   it("a removal stops where markup starts", () => {

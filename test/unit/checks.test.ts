@@ -8,7 +8,12 @@ const STOCK = "I'd like to add you to my professional network on LinkedIn.";
 
 describe("generic", () => {
   it("scores a note that is nothing but a stock invitation at 20 or less, with or without name and signature", () => {
-    for (const text of [STOCK, `Hi Tolga, ${STOCK} - Mia Chen`, "Tolga,\n\nI'd like to join your LinkedIn network.\n\nBest, Mia", "Join my network on LinkedIn."]) {
+    for (const text of [
+      STOCK,
+      `Hi Tolga, ${STOCK} - Mia Chen`,
+      "Tolga,\n\nI'd like to join your LinkedIn network.\n\nBest, Mia",
+      "Join my network on LinkedIn.",
+    ]) {
       const r = lint(text);
       expect(r.score, text).toBeLessThanOrEqual(20);
       expect(r.passed).toBe(false);
@@ -113,9 +118,12 @@ describe("the issue's two notes", () => {
     const stock = lint(STOCK);
     expect(stock.passed).toBe(false);
     expect(stock.score).toBeLessThanOrEqual(20);
-    const good = lint("Hi Priya, great meeting you at the Denver PyData meetup last week. Your talk on dbt tests changed how our team works; happy to send you the checklist we built from it.");
+    const good = lint(
+      "Hi Priya, great meeting you at the Denver PyData meetup last week. Your talk on dbt tests changed how our team works; happy to send you the checklist we built from it.",
+    );
     expect(good.passed).toBe(true);
     expect(good.score).toBeGreaterThanOrEqual(90);
-    for (const c of ["generic", "personalization", "context", "value", "tone", "length", "readability"]) expect(good.checks[c]!.passed, c).toBe(true);
+    for (const c of ["generic", "personalization", "context", "value", "tone", "length", "readability"])
+      expect(good.checks[c]!.passed, c).toBe(true);
   });
 });

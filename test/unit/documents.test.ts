@@ -37,24 +37,42 @@ describe("YAML and JSON: a collection or not", () => {
   });
 
   it("a package-like JSON file, a single value and a stream of documents are not collections", () => {
-    expect(split("app.json", '{"name": "x", "scripts": {"lint": "invite-lint ."}}').warnings).toEqual(['app.json: not a note collection (no entry has a "text" key), skipped']);
-    expect(split("v.yaml", "just a sentence\n").warnings).toEqual(["v.yaml: not a note collection (a single value, not a list or map of notes), skipped"]);
-    expect(split("k8s.yaml", "kind: Service\n---\nkind: Deployment\n").warnings).toEqual(["k8s.yaml: not a note collection (several YAML documents), skipped"]);
+    expect(split("app.json", '{"name": "x", "scripts": {"lint": "invite-lint ."}}').warnings).toEqual([
+      'app.json: not a note collection (no entry has a "text" key), skipped',
+    ]);
+    expect(split("v.yaml", "just a sentence\n").warnings).toEqual([
+      "v.yaml: not a note collection (a single value, not a list or map of notes), skipped",
+    ]);
+    expect(split("k8s.yaml", "kind: Service\n---\nkind: Deployment\n").warnings).toEqual([
+      "k8s.yaml: not a note collection (several YAML documents), skipped",
+    ]);
     // A map of id to note is a collection only when every value is a note.
-    expect(split("mixed.yaml", "welcome: Hi Priya, great meeting you.\nmeta:\n  version: 2\n").warnings).toHaveLength(1);
+    expect(split("mixed.yaml", "welcome: Hi Priya, great meeting you.\nmeta:\n  version: 2\n").warnings).toHaveLength(
+      1,
+    );
   });
 
   it("when no entry has text, a key that looks like a misspelt text is named in the warning", () => {
     const r = split("notes.yaml", "- id: a\n  txet: Hi Priya, great meeting you at PyData.\n");
     expect(r.units).toEqual([]);
-    expect(r.warnings).toEqual(['notes.yaml: not a note collection (no entry has a "text" key; "txet" is not "text"), skipped']);
+    expect(r.warnings).toEqual([
+      'notes.yaml: not a note collection (no entry has a "text" key; "txet" is not "text"), skipped',
+    ]);
   });
 
   it("lists of entries, lists of strings and maps of id to text are collections", () => {
-    expect(split("a.yaml", "- id: hi\n  text: Hello Priya\n- text: Hello Dan\n").units.map((u) => [u.name, u.text])).toEqual([["a.yaml#hi", "Hello Priya"], ["a.yaml#2", "Hello Dan"]]);
+    expect(
+      split("a.yaml", "- id: hi\n  text: Hello Priya\n- text: Hello Dan\n").units.map((u) => [u.name, u.text]),
+    ).toEqual([
+      ["a.yaml#hi", "Hello Priya"],
+      ["a.yaml#2", "Hello Dan"],
+    ]);
     expect(split("b.yaml", "- Hello Priya\n- Hello Dan\n").units.map((u) => u.name)).toEqual(["b.yaml#1", "b.yaml#2"]);
     const map = split("c.json", '{"welcome": "Hello Priya", "followup": {"text": "Hello again", "to": "Priya Shah"}}');
-    expect(map.units.map((u) => [u.name, u.text, u.facts])).toEqual([["c.json#welcome", "Hello Priya", {}], ["c.json#followup", "Hello again", { to: "Priya Shah" }]]);
+    expect(map.units.map((u) => [u.name, u.text, u.facts])).toEqual([
+      ["c.json#welcome", "Hello Priya", {}],
+      ["c.json#followup", "Hello again", { to: "Priya Shah" }],
+    ]);
     expect(map.warnings).toEqual([]);
   });
 
@@ -75,7 +93,8 @@ describe("YAML and JSON: a collection or not", () => {
   });
 
   it("entry facts are checked: type, kind, template, disable, unknown keys", () => {
-    const text = "- id: a\n  text: Hi\n  type: friend\n  template: yes\n  disable: near-duplicate\n  company: 12\n  colour: blue\n";
+    const text =
+      "- id: a\n  text: Hi\n  type: friend\n  template: yes\n  disable: near-duplicate\n  company: 12\n  colour: blue\n";
     expect(problems("c.yaml", text)).toEqual([
       `c.yaml:${at(text, "friend")}: entry "a": "type" must be one of reconnect, cold, event, recruiter, sales, job-seeker, alumni, other (got "friend")`,
       `c.yaml:${at(text, "yes")}: entry "a": "template" must be true or false`,
@@ -85,19 +104,33 @@ describe("YAML and JSON: a collection or not", () => {
     ]);
     expect(split("k.yaml", "- id: a\n  text: Hi\n  kind: event\n").units[0]!.facts).toEqual({ type: "event" });
     const both = "- id: a\n  text: Hi\n  type: event\n  kind: cold\n";
-    expect(problems("k.yaml", both)).toEqual([`k.yaml:${at(both, "kind")}: entry "a": "kind" and "type" both set (kind is the older name of type: keep one)`]);
+    expect(problems("k.yaml", both)).toEqual([
+      `k.yaml:${at(both, "kind")}: entry "a": "kind" and "type" both set (kind is the older name of type: keep one)`,
+    ]);
     // A map entry's id is its key: an `id` inside it is unknown.
-    expect(problems("m.yaml", "a:\n  id: x\n  text: Hi\n")).toEqual(['m.yaml:2:3: entry "a": unknown key "id" (known: text, to, company, type, kind, context, template, disable)']);
+    expect(problems("m.yaml", "a:\n  id: x\n  text: Hi\n")).toEqual([
+      'm.yaml:2:3: entry "a": unknown key "id" (known: text, to, company, type, kind, context, template, disable)',
+    ]);
   });
 
   it("a non-string entry, a text that is not a string and a duplicate id are errors", () => {
-    expect(problems("c.yaml", "- text: Hi\n- 42\n")).toEqual(['c.yaml:2:3: entry "2" must be the note text or a mapping with "text"']);
-    expect(problems("c.yaml", "- id: b\n  text: [a, b]\n")).toEqual(['c.yaml:2:9: entry "b": the note text must be a string']);
-    expect(problems("c.yaml", "- id: a\n  text: Hi\n- id: a\n  text: Ho\n")).toEqual(['c.yaml:3:3: duplicate entry id "a"']);
+    expect(problems("c.yaml", "- text: Hi\n- 42\n")).toEqual([
+      'c.yaml:2:3: entry "2" must be the note text or a mapping with "text"',
+    ]);
+    expect(problems("c.yaml", "- id: b\n  text: [a, b]\n")).toEqual([
+      'c.yaml:2:9: entry "b": the note text must be a string',
+    ]);
+    expect(problems("c.yaml", "- id: a\n  text: Hi\n- id: a\n  text: Ho\n")).toEqual([
+      'c.yaml:3:3: duplicate entry id "a"',
+    ]);
   });
 
   it("a large collection parsed entry by entry is judged on all its entries", () => {
-    const filler = (n: number, key = "text") => Array.from({ length: n }, (_, i) => `- id: n${i}\n  ${key}: Hi Priya, great meeting you at the meetup number ${i} last week.\n`).join("");
+    const filler = (n: number, key = "text") =>
+      Array.from(
+        { length: n },
+        (_, i) => `- id: n${i}\n  ${key}: Hi Priya, great meeting you at the meetup number ${i} last week.\n`,
+      ).join("");
     // Not a collection: a large list of mappings, none with text.
     const none = split("big.yaml", filler(1500, "body"));
     expect(none.units).toEqual([]);
@@ -124,7 +157,9 @@ describe("Markdown front matter is checked like a config file", () => {
       'n.md:4:1: front matter: unknown key "txet" (known: to, company, type, kind, context, template, collection)',
       'n.md:5:1: front matter: unknown key "title" (known: to, company, type, kind, context, template, collection)',
     ]);
-    expect(problems("n.md", "---\ncompnay: Acme\n---\nHi.\n")).toEqual(['n.md:2:1: front matter: unknown key "compnay"; did you mean "company"?']);
+    expect(problems("n.md", "---\ncompnay: Acme\n---\nHi.\n")).toEqual([
+      'n.md:2:1: front matter: unknown key "compnay"; did you mean "company"?',
+    ]);
   });
 
   it("kind is the older name of type; empty keys mean not set; positions hold with CRLF and a BOM", () => {
@@ -134,7 +169,9 @@ describe("Markdown front matter is checked like a config file", () => {
   });
 
   it("front matter that is not a mapping, or not YAML, is an error", () => {
-    expect(problems("n.md", "---\n- a\n- b\n---\nHi.\n")).toEqual(["n.md:2:1: front matter must be a mapping of keys (to, company, type, kind, context, template, collection)"]);
+    expect(problems("n.md", "---\n- a\n- b\n---\nHi.\n")).toEqual([
+      "n.md:2:1: front matter must be a mapping of keys (to, company, type, kind, context, template, collection)",
+    ]);
     expect(problems("n.md", "---\nto: [unclosed\n---\nHi.\n")[0]).toMatch(/^n\.md:\d+:\d+: front matter: /);
   });
 });
@@ -166,7 +203,11 @@ describe("Markdown as a collection: a note per section under a heading", () => {
   it("each section is a note named by its heading's anchor; the title, the introduction and empty sections are not notes", () => {
     const { units, warnings } = split("playbook.md", PLAYBOOK);
     expect(warnings).toEqual([]);
-    expect(units.map((u) => u.name)).toEqual(["playbook.md#after-a-talk", "playbook.md#after-a-booth-visit", "playbook.md#after-a-booth-visit-1"]);
+    expect(units.map((u) => u.name)).toEqual([
+      "playbook.md#after-a-talk",
+      "playbook.md#after-a-booth-visit",
+      "playbook.md#after-a-booth-visit-1",
+    ]);
     expect(units.map((u) => u.text.trim())).toEqual([
       "Hi Ana, your PyCon talk on data contracts was the best of the day.",
       "Great to meet you!!! Let's connect.",
@@ -177,7 +218,8 @@ describe("Markdown as a collection: a note per section under a heading", () => {
   it("positions point into the file: a note's text sits at its offset, markup blanked to spaces", () => {
     for (const u of split("playbook.md", PLAYBOOK).units) {
       // Every character kept is the file's character at the same place.
-      for (let i = 0; i < u.text.length; i++) if (u.text[i] !== " ") expect(PLAYBOOK[u.offset + i], `${u.name} at ${i}`).toBe(u.text[i]);
+      for (let i = 0; i < u.text.length; i++)
+        if (u.text[i] !== " ") expect(PLAYBOOK[u.offset + i], `${u.name} at ${i}`).toBe(u.text[i]);
       const body = u.text.trim();
       expect(PLAYBOOK.indexOf(body)).toBe(u.offset + u.text.indexOf(body));
       // The heading line is part of the slice, blanked.
@@ -195,34 +237,55 @@ describe("Markdown as a collection: a note per section under a heading", () => {
 
   it("a facts comment is checked too", () => {
     const text = "---\ncollection: sections\n---\n## A\n<!-- invite-lint-facts type: friend -->\nHi.\n## B\nHo.\n";
-    expect(problems("p.md", text)).toEqual([`p.md:${at(text, "friend")}: facts comment: "type" must be one of reconnect, cold, event, recruiter, sales, job-seeker, alumni, other (got "friend")`]);
+    expect(problems("p.md", text)).toEqual([
+      `p.md:${at(text, "friend")}: facts comment: "type" must be one of reconnect, cold, event, recruiter, sales, job-seeker, alumni, other (got "friend")`,
+    ]);
   });
 
   it("the config's sections switch it on; front matter collection: none switches it off", () => {
     const text = "## A\nHello Priya.\n## B\nHello Dan.\n";
     expect(split("t.md", text).units.map((u) => u.name)).toEqual(["t.md"]);
     expect(split("t.md", text, { sections: true }).units.map((u) => u.name)).toEqual(["t.md#a", "t.md#b"]);
-    expect(split("t.md", `---\ncollection: none\n---\n${text}`, { sections: true }).units.map((u) => u.name)).toEqual(["t.md"]);
-    expect(problems("t.md", "---\ncollection: yes\n---\nHi.\n")).toEqual(['t.md:2:13: front matter: "collection" must be "sections" (a note per section under a heading) or "none" (one note)']);
+    expect(split("t.md", `---\ncollection: none\n---\n${text}`, { sections: true }).units.map((u) => u.name)).toEqual([
+      "t.md",
+    ]);
+    expect(problems("t.md", "---\ncollection: yes\n---\nHi.\n")).toEqual([
+      't.md:2:13: front matter: "collection" must be "sections" (a note per section under a heading) or "none" (one note)',
+    ]);
   });
 
   it("headings of one level are all notes; a file without headings is one note; headings in fenced code do not split", () => {
-    expect(split("t.md", "# A\nHello.\n# B\nHi.\n", { sections: true }).units.map((u) => u.name)).toEqual(["t.md#a", "t.md#b"]);
-    expect(split("t.md", "Hello Priya.\n", { sections: true }).units.map((u) => [u.name, u.text])).toEqual([["t.md", "Hello Priya.\n"]]);
+    expect(split("t.md", "# A\nHello.\n# B\nHi.\n", { sections: true }).units.map((u) => u.name)).toEqual([
+      "t.md#a",
+      "t.md#b",
+    ]);
+    expect(split("t.md", "Hello Priya.\n", { sections: true }).units.map((u) => [u.name, u.text])).toEqual([
+      ["t.md", "Hello Priya.\n"],
+    ]);
     const fenced = "## A\nHello.\n```sh\n# not a heading\n```\n## B\nHi.\n";
     expect(split("t.md", fenced, { sections: true }).units.map((u) => u.name)).toEqual(["t.md#a", "t.md#b"]);
   });
 
   it("a file whose headings hold no text gives a warning and no notes", () => {
-    expect(split("t.md", "# Title\n## A\n## B\n", { sections: true })).toEqual({ units: [], warnings: ["t.md: no note under its headings, skipped"] });
+    expect(split("t.md", "# Title\n## A\n## B\n", { sections: true })).toEqual({
+      units: [],
+      warnings: ["t.md: no note under its headings, skipped"],
+    });
   });
 
   it("directives apply to the section they are in, or to every note from the introduction", () => {
-    const text = "# T\n<!-- invite-lint-disable too-short -->\n## A\n<!-- invite-lint-disable no-offer -->\nHello.\n## B\n<!-- invite-lint-disable-next-line exclamation-run -->\nHi!!!\n";
+    const text =
+      "# T\n<!-- invite-lint-disable too-short -->\n## A\n<!-- invite-lint-disable no-offer -->\nHello.\n## B\n<!-- invite-lint-disable-next-line exclamation-run -->\nHi!!!\n";
     const [a, b] = split("t.md", text, { sections: true }).units;
     expect(a!.disable).toEqual(["too-short", "no-offer"]);
     expect(b!.disable).toEqual(["too-short"]);
-    expect(b!.suppress).toEqual([{ start: text.indexOf("Hi!!!") - b!.offset, end: text.indexOf("Hi!!!") - b!.offset + 5, rules: ["exclamation-run"] }]);
+    expect(b!.suppress).toEqual([
+      {
+        start: text.indexOf("Hi!!!") - b!.offset,
+        end: text.indexOf("Hi!!!") - b!.offset + 5,
+        rules: ["exclamation-run"],
+      },
+    ]);
     // Only a section's own directives are reported when unused.
     expect(a!.directives.map((d) => d.rules)).toEqual([["no-offer"]]);
     expect(b!.directives.map((d) => [d.action, d.suppress])).toEqual([["disable-next-line", 0]]);

@@ -22,7 +22,9 @@ const notes = parse(readFileSync(join(ROOT, "test/fixtures/quality.yaml"), "utf8
 describe("hand-labelled notes pin the verdicts", () => {
   it.each(notes.map((n) => [n.id, n] as const))("%s", (_id, note) => {
     const r = lint(note.text, { template: note.template ?? false });
-    expect(r.passed, `verdict, score ${r.score}, findings ${r.messages.map((m) => m.ruleId).join(",")}`).toBe(note.pass);
+    expect(r.passed, `verdict, score ${r.score}, findings ${r.messages.map((m) => m.ruleId).join(",")}`).toBe(
+      note.pass,
+    );
     for (const check of ["generic", "personalization", "context", "value"] as const) {
       if (note[check] !== undefined) expect(r.checks[check]!.passed, check).toBe(note[check]);
     }

@@ -19,14 +19,24 @@ function fires(rule: RuleDef, text: string): boolean {
 }
 
 describe("every built-in rule", () => {
-  it.each(builtinRules.rules.map((r) => [r.id, r] as const))("%s has a description, a bad and a good example that behave", (_id, rule) => {
-    expect(rule.description.length).toBeGreaterThan(10);
-    expect(rule.examples.bad.length).toBeGreaterThan(0);
-    expect(rule.examples.good.length).toBeGreaterThan(0);
-    for (const bad of rule.examples.bad) expect(fires(rule, bad), `bad example should ${rule.kind === "cue" ? "lack the cue" : "fire"}: ${bad}`).toBe(true);
-    for (const good of rule.examples.good) expect(fires(rule, good), `good example should ${rule.kind === "cue" ? "have the cue" : "not fire"}: ${good}`).toBe(false);
-    if (rule.kind !== "cue") expect(rule.hint.length).toBeGreaterThan(5);
-  });
+  it.each(builtinRules.rules.map((r) => [r.id, r] as const))(
+    "%s has a description, a bad and a good example that behave",
+    (_id, rule) => {
+      expect(rule.description.length).toBeGreaterThan(10);
+      expect(rule.examples.bad.length).toBeGreaterThan(0);
+      expect(rule.examples.good.length).toBeGreaterThan(0);
+      for (const bad of rule.examples.bad)
+        expect(fires(rule, bad), `bad example should ${rule.kind === "cue" ? "lack the cue" : "fire"}: ${bad}`).toBe(
+          true,
+        );
+      for (const good of rule.examples.good)
+        expect(
+          fires(rule, good),
+          `good example should ${rule.kind === "cue" ? "have the cue" : "not fire"}: ${good}`,
+        ).toBe(false);
+      if (rule.kind !== "cue") expect(rule.hint.length).toBeGreaterThan(5);
+    },
+  );
 
   it("belongs to a known check and has a unique id that names its file", () => {
     const checks = new Set(builtinRules.scoring.checks.map((c) => c.id));
@@ -48,9 +58,18 @@ describe("every built-in rule", () => {
 
 /** Every phrase and pattern of the built-in rules, each with a matcher of its own. */
 const items = builtinRules.rules.flatMap((rule) => [
-  ...Object.entries(rule.phrases).flatMap(([lang, list]) => list.map((source) => ({ rule, lang, kind: "phrase", source, matcher: phraseMatcher([source]) }))),
+  ...Object.entries(rule.phrases).flatMap(([lang, list]) =>
+    list.map((source) => ({ rule, lang, kind: "phrase", source, matcher: phraseMatcher([source]) })),
+  ),
   ...Object.entries(rule.patterns).flatMap(([lang, list]) =>
-    list.map((source) => ({ rule, lang, kind: "pattern", source, matcher: patternMatcher(expandVocabulary(source, builtinRules.vocabulary), undefined) }))),
+    list.map((source) => ({
+      rule,
+      lang,
+      kind: "pattern",
+      source,
+      matcher: patternMatcher(expandVocabulary(source, builtinRules.vocabulary), undefined),
+    })),
+  ),
 ]);
 type Item = (typeof items)[number];
 
@@ -66,7 +85,15 @@ function firing(rule: RuleDef): Case[] {
 const seen = new Map<Case, { lang: string; norm: string; reported: Record<string, [number, number][]> }>();
 function look(c: Case) {
   let v = seen.get(c);
-  if (!v) seen.set(c, (v = { lang: linter.lint(c.text, c.options).lang, norm: normalize(c.text), reported: linter.matches(c.text, c.options) }));
+  if (!v)
+    seen.set(
+      c,
+      (v = {
+        lang: linter.lint(c.text, c.options).lang,
+        norm: normalize(c.text),
+        reported: linter.matches(c.text, c.options),
+      }),
+    );
   return v;
 }
 
@@ -80,8 +107,11 @@ function exercises(item: Item, c: Case): boolean {
 
 describe("every built-in phrase and pattern", () => {
   const withMatchers = builtinRules.rules.filter((r) => items.some((i) => i.rule === r));
-  it.each(withMatchers.map((r) => [r.id, r] as const))("%s: each phrase and pattern has a note, among the rule's examples or its table, that it decides", (_id, rule) => {
-    const idle = items.filter((i) => i.rule === rule && !firing(rule).some((c) => exercises(i, c)));
-    expect(idle.map((i) => `${i.kind} (${i.lang}): ${i.source}`)).toEqual([]);
-  });
+  it.each(withMatchers.map((r) => [r.id, r] as const))(
+    "%s: each phrase and pattern has a note, among the rule's examples or its table, that it decides",
+    (_id, rule) => {
+      const idle = items.filter((i) => i.rule === rule && !firing(rule).some((c) => exercises(i, c)));
+      expect(idle.map((i) => `${i.kind} (${i.lang}): ${i.source}`)).toEqual([]);
+    },
+  );
 });

@@ -1,7 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  banding, createFingerprinter, findNearDuplicates, jaccard, MIN_SHINGLES, NoteSet, similarity, type NoteInput,
+  banding,
+  createFingerprinter,
+  findNearDuplicates,
+  jaccard,
+  MIN_SHINGLES,
+  NoteSet,
+  similarity,
+  type NoteInput,
 } from "../../src/engine/sameness.js";
 import { createMasker, PLACEHOLDER } from "../../src/engine/sameness-mask.js";
 
@@ -9,10 +16,17 @@ import { createMasker, PLACEHOLDER } from "../../src/engine/sameness-mask.js";
 const TEMPLATE = (name: string, company: string) =>
   `Hi ${name}, I saw that ${company} just opened a data platform team in Rotterdam. We built something similar last year and wrote down what worked when hiring the first four engineers. Most of it was about on-call and code review. I'd be glad to send you the notes if that helps. Best, Sam`;
 /** The template with its closing sentence changed. */
-const CHANGED = (name: string, company: string) => TEMPLATE(name, company).replace("I'd be glad to send you the notes if that helps.", "Happy to share our notes.");
+const CHANGED = (name: string, company: string) =>
+  TEMPLATE(name, company).replace("I'd be glad to send you the notes if that helps.", "Happy to share our notes.");
 
 const pair = (a: string, b: string, facts: [Partial<NoteInput>, Partial<NoteInput>] = [{}, {}], threshold?: number) =>
-  findNearDuplicates([{ name: "a.txt", text: a, ...facts[0] }, { name: "b.txt", text: b, ...facts[1] }], { threshold });
+  findNearDuplicates(
+    [
+      { name: "a.txt", text: a, ...facts[0] },
+      { name: "b.txt", text: b, ...facts[1] },
+    ],
+    { threshold },
+  );
 
 const messages = (r: ReturnType<typeof findNearDuplicates>) => r.warnings.map((w) => w?.message);
 
@@ -20,29 +34,55 @@ describe("near-duplicate notes: pairs that are the same note", () => {
   it.each([
     {
       what: "the same template with different names and companies, the facts given",
-      a: TEMPLATE("Priya", "Acme"), b: TEMPLATE("Tom", "Globex Robotics"),
-      facts: [{ to: "Priya Shah", company: "Acme" }, { to: "Tom Berg", company: "Globex Robotics" }],
-      expected: ["100% the same as b.txt: only the name and company differ", "100% the same as a.txt: only the name and company differ"],
+      a: TEMPLATE("Priya", "Acme"),
+      b: TEMPLATE("Tom", "Globex Robotics"),
+      facts: [
+        { to: "Priya Shah", company: "Acme" },
+        { to: "Tom Berg", company: "Globex Robotics" },
+      ],
+      expected: [
+        "100% the same as b.txt: only the name and company differ",
+        "100% the same as a.txt: only the name and company differ",
+      ],
     },
     {
       what: "the same template with different names and companies, no facts (capitalised names are masked)",
-      a: TEMPLATE("Priya", "Acme"), b: TEMPLATE("Tom", "Initech"),
-      expected: ["100% the same as b.txt: only the name and other names differ", "100% the same as a.txt: only the name and other names differ"],
+      a: TEMPLATE("Priya", "Acme"),
+      b: TEMPLATE("Tom", "Initech"),
+      expected: [
+        "100% the same as b.txt: only the name and other names differ",
+        "100% the same as a.txt: only the name and other names differ",
+      ],
     },
     {
       what: "the template with merge fields against a filled-in copy",
-      a: TEMPLATE("{{first_name}}", "{{company}}"), b: TEMPLATE("Tom", "Globex"), facts: [{}, { company: "Globex" }],
-      expected: ["100% the same as b.txt: only the name and company differ", "100% the same as a.txt: only the name and company differ"],
+      a: TEMPLATE("{{first_name}}", "{{company}}"),
+      b: TEMPLATE("Tom", "Globex"),
+      facts: [{}, { company: "Globex" }],
+      expected: [
+        "100% the same as b.txt: only the name and company differ",
+        "100% the same as a.txt: only the name and company differ",
+      ],
     },
     {
       what: "the same template with one sentence changed",
-      a: TEMPLATE("Priya", "Acme"), b: CHANGED("Tom", "Acme"),
-      expected: ["87% the same as b.txt: one sentence and the name differ", "87% the same as a.txt: one sentence and the name differ"],
+      a: TEMPLATE("Priya", "Acme"),
+      b: CHANGED("Tom", "Acme"),
+      expected: [
+        "87% the same as b.txt: one sentence and the name differ",
+        "87% the same as a.txt: one sentence and the name differ",
+      ],
     },
     {
       what: "another greeting and sign-off",
-      a: TEMPLATE("Priya", "Acme"), b: TEMPLATE("Tom", "Acme").replace(/^Hi/, "Hello").replace(/Best, Sam$/, "Cheers,\nAna Lima"),
-      expected: ["100% the same as b.txt: only the name and sign-off differ", "100% the same as a.txt: only the name and sign-off differ"],
+      a: TEMPLATE("Priya", "Acme"),
+      b: TEMPLATE("Tom", "Acme")
+        .replace(/^Hi/, "Hello")
+        .replace(/Best, Sam$/, "Cheers,\nAna Lima"),
+      expected: [
+        "100% the same as b.txt: only the name and sign-off differ",
+        "100% the same as a.txt: only the name and sign-off differ",
+      ],
     },
   ])("$what", ({ a, b, facts, expected }) => {
     const r = pair(a, b, (facts ?? [{}, {}]) as [Partial<NoteInput>, Partial<NoteInput>]);
@@ -53,9 +93,20 @@ describe("near-duplicate notes: pairs that are the same note", () => {
 
   it("every merge-field spelling is masked like the name it stands for", () => {
     const filled = TEMPLATE("Tom", "Globex");
-    for (const field of ["{{first_name}}", "{first_name}", "[Name]", "<FirstName>", "*|FNAME|*", "%FIRSTNAME%", "%%FirstName%%"]) {
+    for (const field of [
+      "{{first_name}}",
+      "{first_name}",
+      "[Name]",
+      "<FirstName>",
+      "*|FNAME|*",
+      "%FIRSTNAME%",
+      "%%FirstName%%",
+    ]) {
       const r = pair(TEMPLATE(field, "{{company}}"), filled);
-      expect(r.clusters.map((c) => c.similarity), field).toEqual([100]);
+      expect(
+        r.clusters.map((c) => c.similarity),
+        field,
+      ).toEqual([100]);
     }
   });
 });
@@ -80,7 +131,10 @@ describe("near-duplicate notes: pairs that are not the same note", () => {
     {
       what: "the template with its longest sentence, a third of the note, rewritten (74% the same)",
       a: TEMPLATE("Priya", "Acme"),
-      b: TEMPLATE("Tom", "Acme").replace("We built something similar last year and wrote down what worked when hiring the first four engineers.", "We did the same in Lisbon."),
+      b: TEMPLATE("Tom", "Acme").replace(
+        "We built something similar last year and wrote down what worked when hiring the first four engineers.",
+        "We did the same in Lisbon.",
+      ),
     },
     { what: "two notes that are only a greeting and a sign-off", a: "Hi Priya, Best, Sam", b: "Hi Tom,\n\nBest,\nSam" },
   ])("$what", ({ a, b }) => {
@@ -90,14 +144,19 @@ describe("near-duplicate notes: pairs that are not the same note", () => {
   });
 
   it("one note alone is never a near-duplicate", () => {
-    expect(findNearDuplicates([{ name: "a.txt", text: TEMPLATE("Priya", "Acme") }])).toEqual({ warnings: [undefined], clusters: [] });
+    expect(findNearDuplicates([{ name: "a.txt", text: TEMPLATE("Priya", "Acme") }])).toEqual({
+      warnings: [undefined],
+      clusters: [],
+    });
   });
 
   it(`notes with fewer than ${MIN_SHINGLES} word 3-grams after masking are left out, however alike`, () => {
     const fp = createFingerprinter();
     // Eleven words after masking: nine 3-grams (LinkedIn's own stock invitation is one of these).
     expect(fp.fingerprint("I'd like to add you to my professional network on LinkedIn.")).toBeUndefined();
-    expect(fp.fingerprint("Hi Priya, I'd like to add you to my professional network on LinkedIn today. Best, Sam")?.shingles).toBe(10);
+    expect(
+      fp.fingerprint("Hi Priya, I'd like to add you to my professional network on LinkedIn today. Best, Sam")?.shingles,
+    ).toBe(10);
     const stock = "I'd like to add you to my professional network on LinkedIn.";
     expect(pair(stock, stock).clusters).toEqual([]);
   });
@@ -150,9 +209,15 @@ describe("near-duplicate notes: masking", () => {
   });
 
   it("masks the recipient's facts: the whole fact anywhere, a word of a name or company where capitalised", () => {
-    expect(masked("Great to see acme robotics and Acme grow; shah says hi to priya.", { to: "Priya Shah", company: "Acme Robotics" }))
-      .toBe("great to see # and # grow shah says hi to priya");
-    expect(masked("We both met at pydata denver last spring.", { context: "PyData Denver" })).toBe("we both met at # last spring");
+    expect(
+      masked("Great to see acme robotics and Acme grow; shah says hi to priya.", {
+        to: "Priya Shah",
+        company: "Acme Robotics",
+      }),
+    ).toBe("great to see # and # grow shah says hi to priya");
+    expect(masked("We both met at pydata denver last spring.", { context: "PyData Denver" })).toBe(
+      "we both met at # last spring",
+    );
   });
 
   it("a sentence ends at . ! ? … and at a blank line (LF or CRLF); a wrapped line ends one only before a capital", () => {
@@ -165,15 +230,22 @@ describe("near-duplicate notes: masking", () => {
   });
 
   it("keeps capitalised words in German notes, where every noun is capitalised", () => {
-    expect(masked("Ich habe deinen Vortrag über Datenqualität gesehen und fand ihn gut.")).toBe("ich habe deinen vortrag über datenqualität gesehen und fand ihn gut");
+    expect(masked("Ich habe deinen Vortrag über Datenqualität gesehen und fand ihn gut.")).toBe(
+      "ich habe deinen vortrag über datenqualität gesehen und fand ihn gut",
+    );
   });
 
   it("shows a cluster's shared text with the masked parts named and the sentences not shared by all as …", () => {
     const r = pair(TEMPLATE("Priya", "Acme"), CHANGED("Tom", "Acme"));
     expect(r.clusters[0]).toEqual({
-      similarity: 87, size: 2, differs: "one sentence and the name differ",
+      similarity: 87,
+      size: 2,
+      differs: "one sentence and the name differ",
       text: "Hi {name}, I saw that {name} just opened a data platform team in {name}. We built something similar last year and wrote down what worked when hiring the first four engineers. Most of it was about on-call and code review. … Best, {sender}",
-      members: [{ file: "a.txt", closest: "b.txt", similarity: 87 }, { file: "b.txt", closest: "a.txt", similarity: 87 }],
+      members: [
+        { file: "a.txt", closest: "b.txt", similarity: 87 },
+        { file: "b.txt", closest: "a.txt", similarity: 87 },
+      ],
     });
   });
 });
@@ -211,12 +283,17 @@ describe("near-duplicate notes: MinHash", () => {
 
   it("is deterministic: the same note gives the same signature in every fingerprinter", () => {
     const text = TEMPLATE("Priya", "Acme");
-    expect(Array.from(createFingerprinter().fingerprint(text)!.signature)).toEqual(Array.from(createFingerprinter().fingerprint(text)!.signature));
+    expect(Array.from(createFingerprinter().fingerprint(text)!.signature)).toEqual(
+      Array.from(createFingerprinter().fingerprint(text)!.signature),
+    );
   });
 
   it("a large cluster: 3,000 copies of a template are one cluster, each note named against its closest", () => {
     const names = ["Priya", "Tom", "Ana", "Kemal", "Rosa", "Omar"];
-    const notes = Array.from({ length: 3000 }, (_, i) => ({ name: `n${String(i).padStart(4, "0")}`, text: TEMPLATE(names[i % names.length]!, "Acme") }));
+    const notes = Array.from({ length: 3000 }, (_, i) => ({
+      name: `n${String(i).padStart(4, "0")}`,
+      text: TEMPLATE(names[i % names.length]!, "Acme"),
+    }));
     const r = findNearDuplicates(notes);
     expect(r.clusters.map((c) => [c.size, c.similarity, c.differs])).toEqual([[3000, 100, "only the name differs"]]);
     // With the names masked every copy is 100% the same as every other: the closest is the first other in name order.
@@ -233,16 +310,35 @@ describe("near-duplicate notes: the clusters do not depend on the order of the n
     "Hi {name}, your post about forecasting at {company} matched what we keep running into with our own customers. Would you be open to comparing notes sometime next month? Thanks, Omar",
   ];
   const note = fc.oneof(
-    fc.record({
-      t: fc.integer({ min: 0, max: templates.length - 1 }),
-      name: fc.constantFrom("Priya", "Tom", "Ana", "Kemal", "Rosa"),
-      company: fc.constantFrom("Acme", "Globex", "Initech", "Hooli"),
-      edit: fc.option(fc.constantFrom("last year", "this spring", "recently"), { nil: undefined }),
-    }).map(({ t, name, company, edit }) => {
-      const text = templates[t]!.replace("{name}", name).replace("{company}", company);
-      return edit ? text.replace(/\. /, ` ${edit}. `) : text;
-    }),
-    fc.array(fc.constantFrom("meetup", "talk", "roadmap", "survey", "pilot", "garden", "marathon", "thesis", "podcast", "read", "built", "shared"), { minLength: 14, maxLength: 30 })
+    fc
+      .record({
+        t: fc.integer({ min: 0, max: templates.length - 1 }),
+        name: fc.constantFrom("Priya", "Tom", "Ana", "Kemal", "Rosa"),
+        company: fc.constantFrom("Acme", "Globex", "Initech", "Hooli"),
+        edit: fc.option(fc.constantFrom("last year", "this spring", "recently"), { nil: undefined }),
+      })
+      .map(({ t, name, company, edit }) => {
+        const text = templates[t]!.replace("{name}", name).replace("{company}", company);
+        return edit ? text.replace(/\. /, ` ${edit}. `) : text;
+      }),
+    fc
+      .array(
+        fc.constantFrom(
+          "meetup",
+          "talk",
+          "roadmap",
+          "survey",
+          "pilot",
+          "garden",
+          "marathon",
+          "thesis",
+          "podcast",
+          "read",
+          "built",
+          "shared",
+        ),
+        { minLength: 14, maxLength: 30 },
+      )
       .map((w) => `Hi Sam, ${w.join(" ")}.`),
   );
 
@@ -261,7 +357,8 @@ describe("near-duplicate notes: the clusters do not depend on the order of the n
         const a = findNearDuplicates(notes);
         const b = findNearDuplicates(shuffled);
         expect(b.clusters).toEqual(a.clusters);
-        const byName = (r: typeof a, list: typeof notes) => Object.fromEntries(list.map((n, i) => [n.name, r.warnings[i]?.message]));
+        const byName = (r: typeof a, list: typeof notes) =>
+          Object.fromEntries(list.map((n, i) => [n.name, r.warnings[i]?.message]));
         expect(byName(b, shuffled)).toEqual(byName(a, notes));
       }),
       { numRuns: 200, seed: 20260515 },

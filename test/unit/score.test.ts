@@ -8,8 +8,10 @@ import { ROOT } from "../helpers.js";
 import { addRules, builtinRules, createLinter, lint } from "../../src/browser.js";
 import type { LintResult } from "../../src/engine/types.js";
 
-const GOOD = "Hi Priya, I enjoyed your talk on feature flags at DevOpsDays Amsterdam yesterday. Happy to share the rollout checklist we use.";
-const PITCH = "Hi Nora, I help SaaS founders like you cut churn by 30% with our onboarding platform. Do you have 15 minutes this week for a quick demo?";
+const GOOD =
+  "Hi Priya, I enjoyed your talk on feature flags at DevOpsDays Amsterdam yesterday. Happy to share the rollout checklist we use.";
+const PITCH =
+  "Hi Nora, I help SaaS founders like you cut churn by 30% with our onboarding platform. Do you have 15 minutes this week for a quick demo?";
 const STOCK = "I'd like to add you to my professional network on LinkedIn.";
 
 const points = (r: LintResult, id: string) => r.breakdown.items.find((i) => i.ruleId === id)?.points;
@@ -81,7 +83,13 @@ describe("severities mean one thing", () => {
 });
 
 describe("a check switched off is scored as if it passed, never lower", () => {
-  const notes = [GOOD, PITCH, STOCK, "Hi Tom, loved your RustConf talk.", "Thanks for the Terragrunt tip at the meetup!"];
+  const notes = [
+    GOOD,
+    PITCH,
+    STOCK,
+    "Hi Tom, loved your RustConf talk.",
+    "Thanks for the Terragrunt tip at the meetup!",
+  ];
   it.each(notes)("%s", (text) => {
     const base = lint(text);
     for (const check of ["generic", "personalization", "context", "value", "tone", "length", "readability"]) {
@@ -104,8 +112,11 @@ describe("a check switched off is scored as if it passed, never lower", () => {
 });
 
 describe("rule packs", () => {
-  const pack = (unless: string) => addRules(builtinRules, [
-    { path: "pack/warm-intro.yaml", text: `id: warm-intro
+  const pack = (unless: string) =>
+    addRules(builtinRules, [
+      {
+        path: "pack/warm-intro.yaml",
+        text: `id: warm-intro
 check: context
 kind: cue
 description: A warm introduction by a named colleague.
@@ -114,8 +125,11 @@ phrases: ["warm intro"]
 ${unless}examples:
   bad: ["Hi"]
   good: ["A warm intro from Jo."]
-` },
-    { path: "pack/agency.yaml", text: `id: agency
+`,
+      },
+      {
+        path: "pack/agency.yaml",
+        text: `id: agency
 check: tone
 kind: existence
 description: An agency's services.
@@ -126,8 +140,9 @@ phrases: ["full-service agency"]
 examples:
   bad: ["We are a full-service agency."]
   good: ["Hi"]
-` },
-  ]);
+`,
+      },
+    ]);
 
   it("a pack's rules weigh the points their files give them", () => {
     const r = createLinter(pack("")).lint("Hi Jo, a warm intro from Sam. We are a full-service agency.");
@@ -138,23 +153,33 @@ examples:
   it("unless on a pack's cue applies, against findings and other cues", () => {
     const linter = createLinter(pack("unless: [agency]\n"));
     expect(linter.lint("Hi Jo, a warm intro from Sam.").signals).toContain("warm-intro");
-    expect(linter.lint("Hi Jo, a warm intro from Sam. We are a full-service agency.").signals).not.toContain("warm-intro");
+    expect(linter.lint("Hi Jo, a warm intro from Sam. We are a full-service agency.").signals).not.toContain(
+      "warm-intro",
+    );
   });
 });
 
 describe("templates", () => {
   it("count a name field as a typical first name (8 characters, or nameLength) and a field with a default as its default", () => {
-    const text = "Hi {{first_name}}, loved your talk at {{ event | default(\"PyCon\") }}.";
+    const text = 'Hi {{first_name}}, loved your talk at {{ event | default("PyCon") }}.';
     const literal = text.trim().length;
     const r = lint(text, { template: true });
-    expect(r.characters).toBe(literal - "{{first_name}}".length + 8 - '{{ event | default("PyCon") }}'.length + "PyCon".length);
+    expect(r.characters).toBe(
+      literal - "{{first_name}}".length + 8 - '{{ event | default("PyCon") }}'.length + "PyCon".length,
+    );
     expect(lint(text, { template: true, nameLength: 12 }).characters).toBe(r.characters + 4);
   });
 
   it("take a specific's field for a specific and a mutual's for a named contact", () => {
-    expect(lint("Hi [Name], loved your post on [specific topic].", { template: true }).signals).toContain("their-named-work");
-    expect(lint("Hi [Name], [Mutual Contact Name] suggested I reach out.", { template: true }).signals).toContain("named-contact");
-    expect(lint("Hi [Name], we help [industry] leaders grow.", { template: true }).signals).not.toContain("named-thing");
+    expect(lint("Hi [Name], loved your post on [specific topic].", { template: true }).signals).toContain(
+      "their-named-work",
+    );
+    expect(lint("Hi [Name], [Mutual Contact Name] suggested I reach out.", { template: true }).signals).toContain(
+      "named-contact",
+    );
+    expect(lint("Hi [Name], we help [industry] leaders grow.", { template: true }).signals).not.toContain(
+      "named-thing",
+    );
   });
 });
 
@@ -163,10 +188,20 @@ describe("the recipient's name and company", () => {
     const wrong = lint("Hi Daniel, we met at PyCon last week.", { to: "Priya Shah" });
     expect(wrong.messages.find((m) => m.ruleId === "wrong-recipient")?.severity).toBe("error");
     expect(wrong.passed).toBe(false);
-    for (const [text, to] of [["Hi Dr. Shah, we met at PyCon.", "Priya Shah"], ["Hola José, nos conocimos en PyCon.", "Jose Ruiz"], ["Hi Tom, we met at PyCon.", "Thomas Berg"]] as const) {
+    for (const [text, to] of [
+      ["Hi Dr. Shah, we met at PyCon.", "Priya Shah"],
+      ["Hola José, nos conocimos en PyCon.", "Jose Ruiz"],
+      ["Hi Tom, we met at PyCon.", "Thomas Berg"],
+    ] as const) {
       const r = lint(text, { to });
-      expect(r.messages.map((m) => m.ruleId), text).not.toContain("wrong-recipient");
-      expect(r.messages.map((m) => m.ruleId), text).not.toContain("recipient-name-missing");
+      expect(
+        r.messages.map((m) => m.ruleId),
+        text,
+      ).not.toContain("wrong-recipient");
+      expect(
+        r.messages.map((m) => m.ruleId),
+        text,
+      ).not.toContain("recipient-name-missing");
     }
   });
 
@@ -180,9 +215,17 @@ describe("the recipient's name and company", () => {
 describe("npm run train", () => {
   const corpus = join(ROOT, "../shared/corpus/train.jsonl");
   // The labelled notes sit beside the project, not in it; without them there is nothing to refit.
-  it.skipIf(!existsSync(corpus))("reproduces rules/weights.yaml byte for byte from the labelled notes", () => {
-    const r = spawnSync(process.execPath, ["scripts/run-ts.mjs", "scripts/train.ts", "--check", corpus], { cwd: ROOT, encoding: "utf8", timeout: 120_000 });
-    expect(r.stdout + r.stderr).toContain("is what the notes and rules give");
-    expect(r.status).toBe(0);
-  }, 120_000);
+  it.skipIf(!existsSync(corpus))(
+    "reproduces rules/weights.yaml byte for byte from the labelled notes",
+    () => {
+      const r = spawnSync(process.execPath, ["scripts/run-ts.mjs", "scripts/train.ts", "--check", corpus], {
+        cwd: ROOT,
+        encoding: "utf8",
+        timeout: 120_000,
+      });
+      expect(r.stdout + r.stderr).toContain("is what the notes and rules give");
+      expect(r.status).toBe(0);
+    },
+    120_000,
+  );
 });

@@ -11,7 +11,10 @@ export function h<K extends keyof HTMLElementTagNameMap>(
 }
 
 /** Runs `fn` once `ms` have passed without another call. */
-export function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: number): ((...args: A) => void) & { cancel(): void } {
+export function debounce<A extends unknown[]>(
+  fn: (...args: A) => void,
+  ms: number,
+): ((...args: A) => void) & { cancel(): void } {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let pending: A | undefined;
   const run = () => {
@@ -20,14 +23,17 @@ export function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: numb
     pending = undefined;
     if (args) fn(...args);
   };
-  return Object.assign((...args: A) => {
-    pending = args;
-    clearTimeout(timer);
-    timer = setTimeout(run, ms);
-  }, {
-    cancel() {
+  return Object.assign(
+    (...args: A) => {
+      pending = args;
       clearTimeout(timer);
-      pending = undefined;
+      timer = setTimeout(run, ms);
     },
-  });
+    {
+      cancel() {
+        clearTimeout(timer);
+        pending = undefined;
+      },
+    },
+  );
 }

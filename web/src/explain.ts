@@ -16,15 +16,26 @@ export interface Reason {
 function fromBreakdown(b: Breakdown): Reason[] {
   return [
     { text: `Starts from ${b.base}.`, kind: "sum" },
-    ...b.items.map((i): Reason => ({ text: `${signed(i.points)} ${i.check}: ${i.ruleId}${i.message ? ` (${i.message})` : ""}`, kind: "item", ruleId: i.ruleId })),
-    ...b.caps.filter((c) => c.score < b.raw).map((c): Reason => ({ text: `Capped at ${c.score} by ${c.ruleId}.`, kind: "cap", ruleId: c.ruleId })),
+    ...b.items.map(
+      (i): Reason => ({
+        text: `${signed(i.points)} ${i.check}: ${i.ruleId}${i.message ? ` (${i.message})` : ""}`,
+        kind: "item",
+        ruleId: i.ruleId,
+      }),
+    ),
+    ...b.caps
+      .filter((c) => c.score < b.raw)
+      .map((c): Reason => ({ text: `Capped at ${c.score} by ${c.ruleId}.`, kind: "cap", ruleId: c.ruleId })),
   ];
 }
 /** Why the note passes or fails: the pass mark and any error. */
 function verdict(r: Result, minScore: number): Reason {
   const errors = r.messages.filter((m) => m.severity === "error").length;
   if (r.passed) return { text: `✔ passes: ${r.score} is at least ${minScore} and there is no error.`, kind: "verdict" };
-  const why = [r.score < minScore ? `${r.score} is below ${minScore}` : "", errors ? `${errors} error${errors === 1 ? "" : "s"}` : ""].filter(Boolean);
+  const why = [
+    r.score < minScore ? `${r.score} is below ${minScore}` : "",
+    errors ? `${errors} error${errors === 1 ? "" : "s"}` : "",
+  ].filter(Boolean);
   return { text: `✖ fails: ${why.join(" and ")}.`, kind: "verdict" };
 }
 

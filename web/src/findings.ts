@@ -39,11 +39,20 @@ export interface FindingActions {
 }
 
 /** One finding: severity in words, message, rule id, the fix hint and, with `actions`, its buttons. */
-export function renderFinding(m: Finding, text: string, to: string | undefined, actions?: FindingActions): HTMLLIElement {
+export function renderFinding(
+  m: Finding,
+  _text: string,
+  _to: string | undefined,
+  actions?: FindingActions,
+): HTMLLIElement {
   const spanned = m.endOffset > m.offset;
-  const li = h("li", { class: `il-finding il-${m.severity}`, "data-rule": m.ruleId },
-    h("span", { class: "il-severity" }, `${SEVERITY_MARK[m.severity]} ${m.severity}`), " ",
-    h("span", { class: "il-message" }, m.message), " ",
+  const li = h(
+    "li",
+    { class: `il-finding il-${m.severity}`, "data-rule": m.ruleId },
+    h("span", { class: "il-severity" }, `${SEVERITY_MARK[m.severity]} ${m.severity}`),
+    " ",
+    h("span", { class: "il-message" }, m.message),
+    " ",
     h("code", { class: "il-rule" }, m.ruleId),
     h("p", { class: "il-hint" }, `→ ${m.suggestion}`),
   );
@@ -67,7 +76,14 @@ export function renderFinding(m: Finding, text: string, to: string | undefined, 
 }
 
 /** Fills `list` with the findings (at most `limit`, the most important first). */
-export function renderFindings(list: HTMLElement, r: Result, text: string, to: string | undefined, actions?: FindingActions, limit = Infinity): void {
+export function renderFindings(
+  list: HTMLElement,
+  r: Result,
+  text: string,
+  to: string | undefined,
+  actions?: FindingActions,
+  limit = Infinity,
+): void {
   const ordered = byImportance(r.messages);
   const shown = ordered.slice(0, limit);
   list.replaceChildren(...shown.map((m) => renderFinding(m, text, to, actions)));
@@ -101,8 +117,19 @@ export function highlightLayer(text: string, messages: Finding[], active?: Findi
       continue;
     }
     const worst = byImportance(over)[0]!;
-    const isActive = active !== undefined && over.some((m) => m.offset === active.offset && m.endOffset === active.endOffset && m.ruleId === active.ruleId);
-    out.append(h("mark", { class: `il-mark il-${worst.severity}${isActive ? " il-active" : ""}`, "data-rules": over.map((m) => m.ruleId).join(" ") }, piece));
+    const isActive =
+      active !== undefined &&
+      over.some((m) => m.offset === active.offset && m.endOffset === active.endOffset && m.ruleId === active.ruleId);
+    out.append(
+      h(
+        "mark",
+        {
+          class: `il-mark il-${worst.severity}${isActive ? " il-active" : ""}`,
+          "data-rules": over.map((m) => m.ruleId).join(" "),
+        },
+        piece,
+      ),
+    );
   }
   // A trailing newline needs a character after it to take up its line, as in the textarea.
   out.append("\u200b");

@@ -86,7 +86,9 @@ function writeFragment(): void {
 /** The highlight layer under the textarea: the same text, its findings marked. */
 function drawLayer(): void {
   const text = note.value;
-  layer.replaceChildren(last && last.text === text ? highlightLayer(text, last.result.messages, active) : highlightLayer(text, []));
+  layer.replaceChildren(
+    last && last.text === text ? highlightLayer(text, last.result.messages, active) : highlightLayer(text, []),
+  );
   layer.scrollTop = note.scrollTop;
 }
 
@@ -131,7 +133,12 @@ function renderEmpty(): void {
   score.textContent = "No note yet";
   score.className = "score";
   status.textContent = "";
-  findings.replaceChildren(Object.assign(document.createElement("li"), { className: "il-none", textContent: "Type or paste your note to see what a recipient sees in it." }));
+  findings.replaceChildren(
+    Object.assign(document.createElement("li"), {
+      className: "il-none",
+      textContent: "Type or paste your note to see what a recipient sees in it.",
+    }),
+  );
   checks.replaceChildren();
   reasonsBox.replaceChildren();
 }
@@ -189,7 +196,9 @@ function wireReport(): void {
       // No clipboard API here (or no permission): the selection and the old copy command.
       done = document.execCommand("copy");
     }
-    copied.textContent = done ? "Copied. Nothing was sent: paste it where you report it." : "The report is selected: copy it with Ctrl+C (⌘C on a Mac).";
+    copied.textContent = done
+      ? "Copied. Nothing was sent: paste it where you report it."
+      : "The report is selected: copy it with Ctrl+C (⌘C on a Mac).";
   });
 }
 

@@ -13,7 +13,15 @@ export interface PageState {
   lang: string;
 }
 
-export const DEFAULT_STATE: PageState = { text: "", to: "", company: "", context: "", account: "premium", template: false, lang: "auto" };
+export const DEFAULT_STATE: PageState = {
+  text: "",
+  to: "",
+  company: "",
+  context: "",
+  account: "premium",
+  template: false,
+  lang: "auto",
+};
 
 /** Reads a fragment ("#text=..." or ""); unknown keys and values out of range fall back to defaults. */
 export function parseFragment(hash: string, languages: readonly string[]): PageState {

@@ -5,10 +5,37 @@
  * the detector is the "how" and the rule says what a hit means (`kind`, `check`).
  */
 import type { Detector } from "../context.js";
-import { recipientAddressed, sawThem, theirAct, theirOccasion, theirRole, theirThing, thingTheyDid } from "./recipient.js";
-import { conversation, joining, namedContact, plannedMeeting, selfPlacement, senderDid, sharedMemory, sharedPast } from "./shared.js";
+import {
+  recipientAddressed,
+  sawThem,
+  theirAct,
+  theirOccasion,
+  theirRole,
+  theirThing,
+  thingTheyDid,
+} from "./recipient.js";
+import {
+  conversation,
+  joining,
+  namedContact,
+  plannedMeeting,
+  selfPlacement,
+  senderDid,
+  sharedMemory,
+  sharedPast,
+} from "./shared.js";
 import { namedThing, timeAnchor } from "./named.js";
-import { asksThem, commercialTerms, cvRecital, jobTalk, presenting, selfIntro, senderOffering, senderOwn, thanksFor } from "./moves.js";
+import {
+  asksThem,
+  commercialTerms,
+  cvRecital,
+  jobTalk,
+  presenting,
+  selfIntro,
+  senderOffering,
+  senderOwn,
+  thanksFor,
+} from "./moves.js";
 
 export type { Detector } from "../context.js";
 

@@ -20,18 +20,34 @@ export const thanksFor: Detector = (ctx, params) => {
       const t = tokens[i]!;
       if (!thanks.has(t.norm)) continue;
       let j = i + 1;
-      while (tokens[j] && (tokens[j]!.norm === "you" || tokens[j]!.norm === "so" || tokens[j]!.norm === "much" || tokens[j]!.norm === "again" || tokens[j]!.norm === "a" || tokens[j]!.norm === "lot")) j++;
+      while (
+        tokens[j] &&
+        (tokens[j]!.norm === "you" ||
+          tokens[j]!.norm === "so" ||
+          tokens[j]!.norm === "much" ||
+          tokens[j]!.norm === "again" ||
+          tokens[j]!.norm === "a" ||
+          tokens[j]!.norm === "lot")
+      )
+        j++;
       const forTok = tokens[j];
       const direct = t.norm === "appreciate" || t.norm === "appreciated";
       // "I would appreciate a referral" asks for something; thanks are for what was given.
-      if (tokens.slice(Math.max(0, i - 2), i).some((x) => x.tag === "MD" || x.norm === "i'd" || x.norm === "we'd")) continue;
+      if (tokens.slice(Math.max(0, i - 2), i).some((x) => x.tag === "MD" || x.norm === "i'd" || x.norm === "we'd"))
+        continue;
       if (!direct && forTok?.norm !== "for") continue;
       const k = direct ? j : j + 1;
       const what = tokens[k];
       if (!what || what.first) continue;
       const words = tokens.slice(k, k + 3).map((x) => x.norm);
-      if (direct && (words[0] === "any" || words[0] === "a" || words[1] === "chance" || words[1] === "opportunity")) continue;
-      if (generic.has(words[0]!) || generic.has(words.slice(0, 2).join(" ")) || (words[0] === "your" && generic.has(words[1] ?? ""))) continue;
+      if (direct && (words[0] === "any" || words[0] === "a" || words[1] === "chance" || words[1] === "opportunity"))
+        continue;
+      if (
+        generic.has(words[0]!) ||
+        generic.has(words.slice(0, 2).join(" ")) ||
+        (words[0] === "your" && generic.has(words[1] ?? ""))
+      )
+        continue;
       const p = what.tag === "VG" ? undefined : phraseAt(ctx, tokens, k);
       const end = p ? p.end : tokens[Math.min(tokens.length - 1, k + 1)]!.end;
       out.push({ start: t.start, end });
@@ -53,11 +69,21 @@ export const senderOffering: Detector = (ctx, params) => {
   for (const tokens of ctx.sentenceTokens) {
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
-      const subject = ["we", "i", "we've", "we're", "i've", "i'm", "we'll", "i'll"].includes(t.norm) ||
+      const subject =
+        ["we", "i", "we've", "we're", "i've", "i'm", "we'll", "i'll"].includes(t.norm) ||
         ((t.norm === "our" || t.norm === "my") && sellers.has(tokens[i + 1]?.norm ?? ""));
       if (!subject) continue;
       let j = t.norm === "our" || t.norm === "my" ? i + 2 : i + 1;
-      while (tokens[j] && (tokens[j]!.tag === "R" || tokens[j]!.tag === "MD" || tokens[j]!.norm === "can" || tokens[j]!.norm === "are" || tokens[j]!.norm === "am" || tokens[j]!.norm === "is")) j++;
+      while (
+        tokens[j] &&
+        (tokens[j]!.tag === "R" ||
+          tokens[j]!.tag === "MD" ||
+          tokens[j]!.norm === "can" ||
+          tokens[j]!.norm === "are" ||
+          tokens[j]!.norm === "am" ||
+          tokens[j]!.norm === "is")
+      )
+        j++;
       const verb = tokens[j];
       if (!verb || !verbs.has(verb.norm)) continue;
       for (let k = j + 1; k < Math.min(tokens.length, j + 7); k++) {
@@ -88,7 +114,10 @@ export const cvRecital: Detector = (ctx, params) => {
         // "5+ years of experience", "with 8 years in", "I have 3 years as": the sender's experience, not "after six years in Singapore".
         const after = tokens.slice(i + 2, i + 5).map((x) => x.norm);
         const before = tokens.slice(Math.max(0, i - 3), i).map((x) => x.norm);
-        if (after.includes("experience") || before.some((x) => x === "with" || x === "have" || x === "i've" || x === "bring" || x === "having")) {
+        if (
+          after.includes("experience") ||
+          before.some((x) => x === "with" || x === "have" || x === "i've" || x === "bring" || x === "having")
+        ) {
           out.push(span(t, next));
         }
       } else if (markers.has(t.norm) && next && (next.norm === "in" || next.norm === "with")) out.push(span(t, next));
@@ -138,12 +167,23 @@ export const selfIntro: Detector = (ctx, params) => {
         if (w && (w.norm === "a" || w.norm === "an")) {
           const p = phraseAt(ctx, tokens, j);
           if (p && p.head.tag === "N") out.push({ start: t.start, end: p.end });
-        } else if (w && founding.has(w.norm) && tokens[j + 1] && (tokens[j + 1]!.tag === "D" || tokens[j + 1]!.tag === "NP" || tokens[j + 1]!.tag === "N")) {
+        } else if (
+          w &&
+          founding.has(w.norm) &&
+          tokens[j + 1] &&
+          (tokens[j + 1]!.tag === "D" || tokens[j + 1]!.tag === "NP" || tokens[j + 1]!.tag === "N")
+        ) {
           // "I'm building an AI agent platform", "I'm launching my own consulting practice"
           out.push(span(t, tokens[j + 1]!));
         }
-      } else if (t.norm === "my" && next.norm === "name" && tokens[i + 2]?.norm === "is") out.push(span(t, tokens[i + 2]!));
-      else if (t.norm === "i" && roles.has(next.norm) && tokens[i + 2] && (tokens[i + 2]!.tag === "N" || tokens[i + 2]!.tag === "NP" || tokens[i + 2]!.tag === "P")) {
+      } else if (t.norm === "my" && next.norm === "name" && tokens[i + 2]?.norm === "is")
+        out.push(span(t, tokens[i + 2]!));
+      else if (
+        t.norm === "i" &&
+        roles.has(next.norm) &&
+        tokens[i + 2] &&
+        (tokens[i + 2]!.tag === "N" || tokens[i + 2]!.tag === "NP" || tokens[i + 2]!.tag === "P")
+      ) {
         out.push(span(t, tokens[i + 2]!));
       }
     }
@@ -157,16 +197,26 @@ export const selfIntro: Detector = (ctx, params) => {
  */
 export const commercialTerms: Detector = (ctx) => {
   const out: Span[] = [];
-  const re = /[$€£₹]\s?\d[\d,.]*\s?[kKmMbB]?\b(?:\s?(?:\/|per\s)\s?(?:mo|month|year|yr|hour|hr)\b)?|\b\d[\d,.]*\s?(?:%|x\b|×)|\b\d[\d,.]*\+?\s?(?:lpa|usd|eur|k\/year)\b/giu;
+  const re =
+    /[$€£₹]\s?\d[\d,.]*\s?[kKmMbB]?\b(?:\s?(?:\/|per\s)\s?(?:mo|month|year|yr|hour|hr)\b)?|\b\d[\d,.]*\s?(?:%|x\b|×)|\b\d[\d,.]*\+?\s?(?:lpa|usd|eur|k\/year)\b/giu;
   for (const m of ctx.text.matchAll(re)) out.push({ start: m.index, end: m.index + m[0].length });
   const nouns = wordSet(ctx.vocabulary, "commercial-nouns", ctx.lang);
   for (const t of ctx.tokens) if (nouns.has(t.norm)) out.push({ start: t.start, end: t.end });
   for (const tokens of ctx.sentenceTokens) {
     for (let i = 0; i + 1 < tokens.length; i++) {
       const t = tokens[i]!;
-      if (t.norm !== "free" && t.norm !== "complimentary" && t.norm !== "gratuit" && t.norm !== "gratis" && t.norm !== "kostenlos" && t.norm !== "gratuito") continue;
+      if (
+        t.norm !== "free" &&
+        t.norm !== "complimentary" &&
+        t.norm !== "gratuit" &&
+        t.norm !== "gratis" &&
+        t.norm !== "kostenlos" &&
+        t.norm !== "gratuito"
+      )
+        continue;
       const p = phraseAt(ctx, tokens, i + 1);
-      if (p && p.head.tag === "N" && p.head.norm !== "time" && joined(ctx, t, tokens[i + 1]!)) out.push({ start: t.start, end: p.end });
+      if (p && p.head.tag === "N" && p.head.norm !== "time" && joined(ctx, t, tokens[i + 1]!))
+        out.push({ start: t.start, end: p.end });
     }
   }
   return out;
@@ -189,7 +239,10 @@ export const jobTalk: Detector = (ctx, params) => {
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
       const seeker = ["i", "i'm", "im", "i've", "i'd", "my", "me"].includes(t.norm) || firstSingular.has(t.norm);
-      const hirer = ["we", "we're", "we've", "our", "my", "i'm", "i", "they're"].includes(t.norm) || firstSingular.has(t.norm) || firstPlural.has(t.norm);
+      const hirer =
+        ["we", "we're", "we've", "our", "my", "i'm", "i", "they're"].includes(t.norm) ||
+        firstSingular.has(t.norm) ||
+        firstPlural.has(t.norm);
       if (recruiter ? !hirer : !seeker) continue;
       const window = tokens.slice(i + 1, i + 9);
       const end = window.findIndex((x) => x.first);
@@ -200,10 +253,28 @@ export const jobTalk: Detector = (ctx, params) => {
         // "we're hiring", "our client is looking for a Data Engineer", "I have a role that..."
         const hiring = clause.findIndex((x) => hiringWords.has(x.norm));
         if (hiring >= 0 && (t.norm !== "i" || clause[hiring]!.norm !== "client")) out.push(span(t, clause[hiring]!));
-        else if ((t.norm === "i" || t.norm === "we" || firstSingular.has(t.norm)) && (clause[0]?.norm === "have" || clause.slice(0, 4).some((x) => x.norm === "heb" || x.norm === "habe" || x.norm === "tengo" || x.norm === "ho" || x.norm === "tenho" || x.norm === "ai")) && noun >= 0) {
+        else if (
+          (t.norm === "i" || t.norm === "we" || firstSingular.has(t.norm)) &&
+          (clause[0]?.norm === "have" ||
+            clause
+              .slice(0, 4)
+              .some(
+                (x) =>
+                  x.norm === "heb" ||
+                  x.norm === "habe" ||
+                  x.norm === "tengo" ||
+                  x.norm === "ho" ||
+                  x.norm === "tenho" ||
+                  x.norm === "ai",
+              )) &&
+          noun >= 0
+        ) {
           out.push(span(t, clause[noun]!));
         }
-      } else if (noun >= 0 && (verb >= 0 || t.norm === "me" || ["referral", "cv", "resume", "résumé"].includes(clause[noun]!.norm))) {
+      } else if (
+        noun >= 0 &&
+        (verb >= 0 || t.norm === "me" || ["referral", "cv", "resume", "résumé"].includes(clause[noun]!.norm))
+      ) {
         // A referral or a CV is the seeker's whatever the verb ("would love a referral", "my CV is attached").
         out.push(span(t, clause[Math.max(noun, verb)]!));
       }
@@ -229,12 +300,38 @@ export const asksThem: Detector = (ctx) => {
       // The verb asked for: "would you be open to connect" asks nothing more than the invitation does.
       const asked = tokens.slice(i + 1, i + 6).some((x) => invitation.has(x.norm)) ? "connect" : "";
       if (t.tag === "MD" && ["could", "can", "would", "will"].includes(t.norm) && next.norm === "you" && !next.first) {
-        if ((third.tag === "V" || third.norm === "be" || third.norm === "mind" || third.tag === "R") && !invitation.has(third.norm) && !invitation.has(asked)) out.push(span(t, third));
-      } else if ((t.norm === "please" || t.norm === "kindly") && (next.tag === "V" || next.norm === "let") && !next.first && !invitation.has(next.norm)) out.push(span(t, next));
-      else if (t.tag === "MD" && ["could", "can", "shall"].includes(t.norm) && next.norm === "we" && third.tag === "V" && !invitation.has(third.norm) && !invitation.has(asked)) out.push(span(t, third));
-      else if (openers.has(t.norm) || openers.has(`${t.norm} ${next.norm}`)) out.push(span(t, openers.has(t.norm) ? t : next));
-      else if ((t.norm === "are" || t.norm === "r") && next.norm === "you" && ["open", "free", "available", "interested", "up"].includes(third.norm)) out.push(span(t, third));
-      else if (t.norm === "do" && next.norm === "you" && (third.norm === "have" || third.norm === "mind")) out.push(span(t, third));
+        if (
+          (third.tag === "V" || third.norm === "be" || third.norm === "mind" || third.tag === "R") &&
+          !invitation.has(third.norm) &&
+          !invitation.has(asked)
+        )
+          out.push(span(t, third));
+      } else if (
+        (t.norm === "please" || t.norm === "kindly") &&
+        (next.tag === "V" || next.norm === "let") &&
+        !next.first &&
+        !invitation.has(next.norm)
+      )
+        out.push(span(t, next));
+      else if (
+        t.tag === "MD" &&
+        ["could", "can", "shall"].includes(t.norm) &&
+        next.norm === "we" &&
+        third.tag === "V" &&
+        !invitation.has(third.norm) &&
+        !invitation.has(asked)
+      )
+        out.push(span(t, third));
+      else if (openers.has(t.norm) || openers.has(`${t.norm} ${next.norm}`))
+        out.push(span(t, openers.has(t.norm) ? t : next));
+      else if (
+        (t.norm === "are" || t.norm === "r") &&
+        next.norm === "you" &&
+        ["open", "free", "available", "interested", "up"].includes(third.norm)
+      )
+        out.push(span(t, third));
+      else if (t.norm === "do" && next.norm === "you" && (third.norm === "have" || third.norm === "mind"))
+        out.push(span(t, third));
     }
   }
   return out;
@@ -260,7 +357,8 @@ export const presenting: Detector = (ctx, params) => {
       // "tell you about an opportunity" presents; "learn about your work" does not: verbs of
       // seeing and learning present only the sender's own ("see how our AI scribe saves...").
       const telling = !looking.has(t.norm) && w?.norm === "about" && tokens[i + 1]?.norm !== "about";
-      if (w && !w.first && (telling || ((w.norm === "how" || w.norm === "what") && sender))) out.push(span(t, tokens[j + 1] ?? w));
+      if (w && !w.first && (telling || ((w.norm === "how" || w.norm === "what") && sender)))
+        out.push(span(t, tokens[j + 1] ?? w));
     }
   }
   return out;

@@ -22,13 +22,18 @@ export const namedThing: Detector = (ctx, params) => {
     const flush = () => {
       // A capitalised job title ("Engineering Manager", "Co Founder") names a role, not a thing.
       if (run.length && !roles.has(run[run.length - 1]!.norm.replace(/s$/, ""))) {
-        out.push({ start: run[0]!.start, end: run[run.length - 1]!.end, data: { name: ctx.text.slice(run[0]!.start, run[run.length - 1]!.end) } });
+        out.push({
+          start: run[0]!.start,
+          end: run[run.length - 1]!.end,
+          data: { name: ctx.text.slice(run[0]!.start, run[run.length - 1]!.end) },
+        });
       }
       run = [];
     };
     for (const t of tokens) {
-      const named = t.slot ? t.slot.role === "specific" || t.slot.role === "context" :
-        t.tag === "NP" && !common.has(t.norm) && !common.has(t.norm.replace(/'s$/, ""));
+      const named = t.slot
+        ? t.slot.role === "specific" || t.slot.role === "context"
+        : t.tag === "NP" && !common.has(t.norm) && !common.has(t.norm.replace(/'s$/, ""));
       if (named && !isAddressOrSignature(ctx, t)) {
         if (run.length && !joined(ctx, run[run.length - 1]!, t)) flush();
         run.push(t);
@@ -60,7 +65,8 @@ export const timeAnchor: Detector = (ctx, params) => {
       const next = tokens[i + 1];
       let found: Span | undefined;
       // "this morning" has happened by the time a note is written; "this week" may not have.
-      const pastWord = past.has(t.norm) || (t.norm === "this" && next !== undefined && ["morning", "afternoon"].includes(next.norm));
+      const pastWord =
+        past.has(t.norm) || (t.norm === "this" && next !== undefined && ["morning", "afternoon"].includes(next.norm));
       if (words.has(t.norm) || YEAR.test(t.norm) || DATE.test(t.norm)) found = { start: t.start, end: t.end };
       else if (relative.has(t.norm) && next && (units.has(next.norm) || words.has(next.norm)) && joined(ctx, t, next)) {
         found = { start: t.start, end: next.end };

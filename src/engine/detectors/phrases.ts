@@ -56,10 +56,15 @@ export function phraseAt(ctx: NoteContext, tokens: Token[], i: number, gerund = 
     run.push(t);
     if (run.length >= 6) break;
   }
-  while (run.length && !HEADS.has(run[run.length - 1]!.tag) && !(gerund && run[run.length - 1]!.tag === "VG")) run.pop();
+  while (run.length && !HEADS.has(run[run.length - 1]!.tag) && !(gerund && run[run.length - 1]!.tag === "VG"))
+    run.pop();
   if (run.length === 0) return undefined;
   const head = run[run.length - 1]!;
-  const named = quoted || run.some((t) => (t.slot ? t.slot.role === "specific" || t.slot.role === "context" : t.tag === "NP" || t.tag === "CD"));
+  const named =
+    quoted ||
+    run.some((t) =>
+      t.slot ? t.slot.role === "specific" || t.slot.role === "context" : t.tag === "NP" || t.tag === "CD",
+    );
   return { start: run[0]!.start, end: head.end, tokens: run, head, named };
 }
 
@@ -76,7 +81,9 @@ export function clauseOf(tokens: Token[], i: number): Token[] {
 export function namesSomething(ctx: NoteContext, t: Token, common: Set<string>): boolean {
   if (t.slot) return t.slot.role === "specific" || t.slot.role === "context";
   if (t.tag === "CD") return true;
-  return t.tag === "NP" && !common.has(t.norm) && !common.has(t.norm.replace(/'s$/, "")) && !isAddressOrSignature(ctx, t);
+  return (
+    t.tag === "NP" && !common.has(t.norm) && !common.has(t.norm.replace(/'s$/, "")) && !isAddressOrSignature(ctx, t)
+  );
 }
 
 /** A plural folded to its singular, for matching word lists ("talks" -> "talk"). */

@@ -6,13 +6,30 @@
  */
 import type { Detector, NoteContext, Span, Token } from "../context.js";
 import { wordSet } from "../context.js";
-import { clauseOf, isAddressOrSignature, joined, listParam, namesSomething, negated, phraseAt, singular, span, type Phrase } from "./phrases.js";
+import {
+  clauseOf,
+  isAddressOrSignature,
+  joined,
+  listParam,
+  namesSomething,
+  negated,
+  phraseAt,
+  singular,
+  span,
+  type Phrase,
+} from "./phrases.js";
 
 const BE = new Set(["are", "were", "was", "is", "be", "been", "'re", "am"]);
 const HAVE = new Set(["have", "has", "had", "'ve"]);
 
 /** The phrase after a possessive ("your", "your team's"), with its complement ("on feature flags"). */
-function possessed(ctx: NoteContext, tokens: Token[], i: number, possessives: Set<string>, praise?: Set<string>): { phrase: Phrase; end: number; complement?: Phrase } | undefined {
+function possessed(
+  ctx: NoteContext,
+  tokens: Token[],
+  i: number,
+  possessives: Set<string>,
+  praise?: Set<string>,
+): { phrase: Phrase; end: number; complement?: Phrase } | undefined {
   // "Great RustConf talk, Tom!": praise opening a clause stands for "your".
   const elliptic = praise !== undefined && tokens[i]!.first && praise.has(tokens[i]!.norm);
   if (!possessives.has(tokens[i]!.norm) && !elliptic) return undefined;
@@ -24,16 +41,24 @@ function possessed(ctx: NoteContext, tokens: Token[], i: number, possessives: Se
   const after = tokens.indexOf(phrase.head) + 1;
   const prep = tokens[after];
   let complement: Phrase | undefined;
-  if (prep && prep.tag === "P" && joined(ctx, phrase.head, prep) && prep.norm !== "to") complement = phraseAt(ctx, tokens, after + 1, true);
+  if (prep && prep.tag === "P" && joined(ctx, phrase.head, prep) && prep.norm !== "to")
+    complement = phraseAt(ctx, tokens, after + 1, true);
   return { phrase, end: complement?.end ?? phrase.end, complement };
 }
 
 /** A complement that names something (not "in marketing", "at your company"); after a profile noun only a topic counts ("your work on X", not "your work at Google"). */
-function specificComplement(ctx: NoteContext, c: Phrase | undefined, prep: string | undefined, broad: Set<string>, profile = false): boolean {
+function specificComplement(
+  ctx: NoteContext,
+  c: Phrase | undefined,
+  prep: string | undefined,
+  broad: Set<string>,
+  profile = false,
+): boolean {
   if (!c) return false;
   // A template's "[specific area]" is a specific, whatever it follows.
   if (c.tokens.some((t) => t.slot?.role === "specific")) return true;
-  if (prep === "at" || prep === "in" || prep === "with" || prep === "from") return !profile && c.named && !c.tokens.every((t) => isAddressOrSignature(ctx, t));
+  if (prep === "at" || prep === "in" || prep === "with" || prep === "from")
+    return !profile && c.named && !c.tokens.every((t) => isAddressOrSignature(ctx, t));
   const words = c.tokens.map((t) => t.norm).join(" ");
   return !broad.has(words) && !broad.has(singular(c.head.norm));
 }
@@ -75,12 +100,17 @@ export const theirThing: Detector = (ctx, params) => {
       const flattered = phrase.tokens.some((x) => praise.has(x.norm)) && !phrase.named;
       const isProfile = profile.has(head) || profile.has(phrase.head.norm) || flattered;
       const isVague = vague.has(head) || vague.has(phrase.head.norm);
-      const inClause = clauseOf(tokens, i).some((t) => (t.start < tokens[i]!.start || t.end > found.end) && (namesSomething(ctx, t, common) || times.has(t.norm)));
-      const specific = phrase.named || specificComplement(ctx, complement, prep, broad, isProfile) || (inClause && !isProfile);
+      const inClause = clauseOf(tokens, i).some(
+        (t) =>
+          (t.start < tokens[i]!.start || t.end > found.end) && (namesSomething(ctx, t, common) || times.has(t.norm)),
+      );
+      const specific =
+        phrase.named || specificComplement(ctx, complement, prep, broad, isProfile) || (inClause && !isProfile);
       let hit: boolean;
       if (heads) hit = heads.has(head) || heads.has(phrase.head.norm);
       else if (params.profile === true) hit = isProfile && !specific;
-      else if (params.specific === true) hit = specific && !(isProfile && !complement) && !(isVague && !phrase.named && !complement);
+      else if (params.specific === true)
+        hit = specific && !(isProfile && !complement) && !(isVague && !phrase.named && !complement);
       else hit = !isProfile && !isVague;
       if (hit) out.push({ start: tokens[i]!.start, end: found.end });
       i = tokens.indexOf(phrase.head);
@@ -123,7 +153,8 @@ export const theirAct: Detector = (ctx, params) => {
       if (verb.norm === "were" || verb.norm === "was") {
         // "you were my first manager", "you were on the panel": a role or occasion they had.
         const next = tokens[j + 1];
-        if (next && (next.tag === "PRP$" || next.tag === "P" || next.tag === "D") && !stative(tokens[j + 2], statives)) out.push(span(t, next));
+        if (next && (next.tag === "PRP$" || next.tag === "P" || next.tag === "D") && !stative(tokens[j + 2], statives))
+          out.push(span(t, next));
         continue;
       }
       if (verb.tag === "VD" && !stative(verb, statives) && verb.norm !== "been") out.push(span(t, verb));
@@ -139,15 +170,33 @@ export const thingTheyDid: Detector = (ctx) => {
     for (let i = 1; i + 1 < tokens.length; i++) {
       const you = tokens[i]!;
       // "the dashboard you shared", "the demo your team did"
-      const team = you.norm === "your" && ["team", "company", "group", "lab", "org", "organization", "organisation"].includes(tokens[i + 1]?.norm ?? "") && i + 2 < tokens.length;
+      const team =
+        you.norm === "your" &&
+        ["team", "company", "group", "lab", "org", "organization", "organisation"].includes(
+          tokens[i + 1]?.norm ?? "",
+        ) &&
+        i + 2 < tokens.length;
       if (you.norm !== "you" && !team) continue;
       let k = i - 1;
       if (tokens[k]!.norm === "that" || tokens[k]!.norm === "which") k--;
       const noun = tokens[k];
       const verb = tokens[team ? i + 2 : i + 1]!;
-      if (!noun || (noun.tag !== "N" && noun.tag !== "NP") || verb.tag !== "VD" || BE.has(verb.norm) || verb.norm === "been" || isAddressOrSignature(ctx, noun)) continue;
+      if (
+        !noun ||
+        (noun.tag !== "N" && noun.tag !== "NP") ||
+        verb.tag !== "VD" ||
+        BE.has(verb.norm) ||
+        verb.norm === "been" ||
+        isAddressOrSignature(ctx, noun)
+      )
+        continue;
       let s = k;
-      while (s > 0 && ["J", "N", "NP", "CD", "D", "PRP$"].includes(tokens[s - 1]!.tag) && joined(ctx, tokens[s - 1]!, tokens[s]!)) s--;
+      while (
+        s > 0 &&
+        ["J", "N", "NP", "CD", "D", "PRP$"].includes(tokens[s - 1]!.tag) &&
+        joined(ctx, tokens[s - 1]!, tokens[s]!)
+      )
+        s--;
       out.push(span(tokens[s]!, verb));
     }
   }
@@ -173,7 +222,7 @@ export const theirOccasion: Detector = (ctx, params) => {
           if (tokens[k]?.tag === "VG") k++;
           const p = phraseAt(ctx, tokens, k);
           const end = p?.end ?? tokens[k - 1]?.end;
-          if (end !== undefined && k > i + 2 || p) {
+          if ((end !== undefined && k > i + 2) || p) {
             if (params.specific !== true || p?.named) out.push({ start: t.start, end: end! });
           }
         }
@@ -257,7 +306,12 @@ export const sawThem: Detector = (ctx, params) => {
       // Where they were seen ("on the Changelog", "at PyCon") or what they did there ("speak",
       // "talking"); "noticed you work at Apple" reads their profile, not them.
       const where = tokens[j + 1];
-      if (where && !where.first && ((where.tag === "P" && ["at", "on", "in", "during"].includes(where.norm)) || performing.has(where.norm))) out.push(span(t, where));
+      if (
+        where &&
+        !where.first &&
+        ((where.tag === "P" && ["at", "on", "in", "during"].includes(where.norm)) || performing.has(where.norm))
+      )
+        out.push(span(t, where));
     }
   }
   return out;

@@ -6,7 +6,16 @@
  */
 import type { Detector, Span, Token } from "../context.js";
 import { wordSet } from "../context.js";
-import { clauseOf, isAddressOrSignature, joined, listParam, namesSomething, negated, phraseAt, span } from "./phrases.js";
+import {
+  clauseOf,
+  isAddressOrSignature,
+  joined,
+  listParam,
+  namesSomething,
+  negated,
+  phraseAt,
+  span,
+} from "./phrases.js";
 
 const WE = new Set(["we", "we've", "we'd", "we'll", "we're", "us"]);
 const PAST_BE = new Set(["were", "was"]);
@@ -22,7 +31,7 @@ export const sharedPast: Detector = (ctx, params) => {
   const pastWords = wordSet(ctx.vocabulary, listParam(params, "words", "shared-past-words"), ctx.lang);
   const sharedNouns = wordSet(ctx.vocabulary, listParam(params, "nouns", "shared-nouns"), ctx.lang);
   const firstPlural = wordSet(ctx.vocabulary, "first-plural", ctx.lang);
-  const statives = wordSet(ctx.vocabulary, "stative-verbs", ctx.lang);
+  const _statives = wordSet(ctx.vocabulary, "stative-verbs", ctx.lang);
   const sharedVerbs = wordSet(ctx.vocabulary, listParam(params, "verbs", "shared-verbs"), ctx.lang);
   const broad = wordSet(ctx.vocabulary, "broad-fields", ctx.lang);
   const out: Span[] = [];
@@ -35,7 +44,10 @@ export const sharedPast: Detector = (ctx, params) => {
         const p = phraseAt(ctx, tokens, i + 1);
         if (!p) continue;
         const after = tokens[tokens.indexOf(p.head) + 1];
-        const place = after && (after.norm === "at" || after.norm === "of" || after.norm === "from" || after.norm === "in") ? phraseAt(ctx, tokens, tokens.indexOf(after) + 1) : undefined;
+        const place =
+          after && (after.norm === "at" || after.norm === "of" || after.norm === "from" || after.norm === "in")
+            ? phraseAt(ctx, tokens, tokens.indexOf(after) + 1)
+            : undefined;
         if (p.named || place?.named) out.push({ start: t.start, end: place?.named ? place.end : p.end });
         continue;
       }
@@ -53,8 +65,13 @@ export const sharedPast: Detector = (ctx, params) => {
         if (p) out.push({ start: t.start, end: p.end });
         continue;
       }
-      if (!membership && (t.norm === "our" || firstPlural.has(t.norm)) && sharedNouns.has(tokens[i + 1]?.norm ?? "") && joined(ctx, t, tokens[i + 1]!) &&
-        tokens[i - 1]?.norm !== "to") {
+      if (
+        !membership &&
+        (t.norm === "our" || firstPlural.has(t.norm)) &&
+        sharedNouns.has(tokens[i + 1]?.norm ?? "") &&
+        joined(ctx, t, tokens[i + 1]!) &&
+        tokens[i - 1]?.norm !== "to"
+      ) {
         // "our conversation about", "our time at Accenture" (not "looking forward to our conversation": that one is to come)
         out.push(span(t, tokens[i + 1]!));
         continue;
@@ -63,7 +80,9 @@ export const sharedPast: Detector = (ctx, params) => {
       if (!WE.has(t.norm) && !firstPlural.has(t.norm) && !pair) continue;
       if (!membership && ctx.lang !== "en" && firstPlural.has(t.norm)) {
         // "wir haben uns gestern ... unterhalten", "nous avons travaillé": the participle may come late.
-        const participle = clauseOf(tokens, i).find((x) => x.start > t.start && (x.tag === "VD" || (ctx.lang === "de" && /^ge\p{Ll}{3,}(?:t|en)$/u.test(x.norm))));
+        const participle = clauseOf(tokens, i).find(
+          (x) => x.start > t.start && (x.tag === "VD" || (ctx.lang === "de" && /^ge\p{Ll}{3,}(?:t|en)$/u.test(x.norm))),
+        );
         if (participle) {
           out.push(span(t, participle));
           continue;
@@ -79,22 +98,41 @@ export const sharedPast: Detector = (ctx, params) => {
       if (!verb || negated(tokens, j) || verb.first) continue;
       const from = pair ? tokens[i - 2]! : t;
       // What two people do together ("we met", "we sat", "we co-wrote"), not what a company did for clients ("we've helped").
-      const past = (verb.tag === "VD" && sharedVerbs.has(verb.norm.slice(verb.norm.lastIndexOf("-") + 1))) || (PAST_BE.has(verb.norm) && t.norm === "we");
+      const past =
+        (verb.tag === "VD" && sharedVerbs.has(verb.norm.slice(verb.norm.lastIndexOf("-") + 1))) ||
+        (PAST_BE.has(verb.norm) && t.norm === "we");
       // Sharing needs "both" or "also" ("we both work at Deloitte", "we're also in the cohort"), or
       // being somewhere together ("we're in the same Slack", "we'll be on the same rotation"):
       // "we're hiring" and "we're helping teams" are a company speaking.
       const together = tokens.slice(i + 1, j).some((x) => x.norm === "both" || x.norm === "also" || x.norm === "all");
-      const place = (x: Token | undefined) => x !== undefined && (x.tag === "P" || x.norm === "members" || x.norm === "part" || x.norm === "connected");
-      const present = together ? verb.tag !== "VD" : (t.norm === "we're" || verb.norm === "are") ? place(t.norm === "we're" ? verb : tokens[j + 1]) :
-        (t.norm === "we'll" && verb.norm === "be" && place(tokens[j + 1])) || (verb.norm === "will" && tokens[j + 1]?.norm === "be" && place(tokens[j + 2]));
+      const place = (x: Token | undefined) =>
+        x !== undefined && (x.tag === "P" || x.norm === "members" || x.norm === "part" || x.norm === "connected");
+      const present = together
+        ? verb.tag !== "VD"
+        : t.norm === "we're" || verb.norm === "are"
+          ? place(t.norm === "we're" ? verb : tokens[j + 1])
+          : (t.norm === "we'll" && verb.norm === "be" && place(tokens[j + 1])) ||
+            (verb.norm === "will" && tokens[j + 1]?.norm === "be" && place(tokens[j + 2]));
       if (!membership && past && t.norm !== "we're" && t.norm !== "we'll") out.push(span(from, verb));
       else if (membership && !past && present) {
         // "We're both in the Rotary literacy group": up to what they share, when it follows.
         const k = verb.tag === "P" ? j : tokens[j + 1]?.tag === "P" && !tokens[j + 1]!.first ? j + 1 : -1;
         const what = k >= 0 ? phraseAt(ctx, tokens, k + 1) : undefined;
         // A broad field is no membership: "we're both in the tech industry", "we both work in marketing".
-        const field = what ? what.tokens.filter((x) => x.tag !== "D").map((x) => x.norm).join(" ") : tokens.slice(j + 1, j + 4).map((x) => x.norm).find((w) => broad.has(w));
-        if (field !== undefined && (broad.has(field) || broad.has(`the ${field}`) || (what && broad.has(what.head.norm)))) continue;
+        const field = what
+          ? what.tokens
+              .filter((x) => x.tag !== "D")
+              .map((x) => x.norm)
+              .join(" ")
+          : tokens
+              .slice(j + 1, j + 4)
+              .map((x) => x.norm)
+              .find((w) => broad.has(w));
+        if (
+          field !== undefined &&
+          (broad.has(field) || broad.has(`the ${field}`) || (what && broad.has(what.head.norm)))
+        )
+          continue;
         out.push(what ? { start: from.start, end: what.end } : span(from, verb));
       }
     }
@@ -124,7 +162,10 @@ export const selfPlacement: Detector = (ctx, params) => {
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
       const n = t.norm;
-      const intro = n === "i'm" || n === "im" || ((n === "i") && (tokens[i + 1]?.norm === "am" || tokens[i + 1]?.norm === "was")) ||
+      const intro =
+        n === "i'm" ||
+        n === "im" ||
+        (n === "i" && (tokens[i + 1]?.norm === "am" || tokens[i + 1]?.norm === "was")) ||
         ((n === "it's" || n === "this") && (n === "it's" || tokens[i + 1]?.norm === "is"));
       if (intro) {
         let j = i + 1;
@@ -134,7 +175,8 @@ export const selfPlacement: Detector = (ctx, params) => {
         // "I was your intern", "I'm your new colleague", "I'm Priyanka's sister".
         if (w.tag === "PRP$" || (w.tag === "NP" && w.norm.endsWith("'s"))) {
           const p = phraseAt(ctx, tokens, w.tag === "PRP$" ? j : j + 1);
-          if (p && (w.norm === "your" || relations.has(p.head.norm) || w.tag === "NP")) out.push({ start: t.start, end: p.end });
+          if (p && (w.norm === "your" || relations.has(p.head.norm) || w.tag === "NP"))
+            out.push({ start: t.start, end: p.end });
           continue;
         }
         // "I'm the one who...", "I was the guy in the yellow scarf", "I'm the nursing student from...", "it's Paul from the Stavanger office".
@@ -146,7 +188,9 @@ export const selfPlacement: Detector = (ctx, params) => {
           }
         }
         const look = tokens.slice(j, j + 8);
-        const rel = look.findIndex((x, k) => k > 0 && (x.norm === "who" || x.norm === "from" || x.norm === "that" || x.norm === "whose"));
+        const rel = look.findIndex(
+          (x, k) => k > 0 && (x.norm === "who" || x.norm === "from" || x.norm === "that" || x.norm === "whose"),
+        );
         if ((w.norm === "the" || w.tag === "NP") && rel > 0 && !look.slice(0, rel).some((x) => x.first)) {
           out.push(span(t, look[rel]!));
         }
@@ -154,8 +198,12 @@ export const selfPlacement: Detector = (ctx, params) => {
       }
       // "Rob from the Rabobank traineeship.", "the guy with the broken badge from DevOpsDays Amsterdam here"
       if (n === "here" && i >= 3 && (i === tokens.length - 1 || tokens[i + 1]!.first)) {
-        const fromAt = tokens.slice(0, i).map((x) => x.norm).lastIndexOf("from");
-        if (fromAt >= 1 && tokens.slice(fromAt + 1, i).some((x) => x.tag === "NP" || x.tag === "N")) out.push(span(tokens[0]!, t));
+        const fromAt = tokens
+          .slice(0, i)
+          .map((x) => x.norm)
+          .lastIndexOf("from");
+        if (fromAt >= 1 && tokens.slice(fromAt + 1, i).some((x) => x.tag === "NP" || x.tag === "N"))
+          out.push(span(tokens[0]!, t));
       }
     }
     // A clause that opens "NAME from the X" ("Liv from the CS 61B TA group", "Naledi from the Joburg Founders WhatsApp"),
@@ -173,7 +221,7 @@ export const selfPlacement: Detector = (ctx, params) => {
       const b = tokens[j];
       if (b && b.norm === "from" && !b.first) {
         const p = phraseAt(ctx, tokens, j + 1);
-        if (p && p.named) out.push({ start: a.start, end: p.end });
+        if (p?.named) out.push({ start: a.start, end: p.end });
       }
     }
   }
@@ -196,7 +244,11 @@ export const conversation: Detector = (ctx, params) => {
         if (talk.has(w.norm)) {
           // "Good to meet you." greets; "good to meet you at the summit" and "great chatting" recall a meeting.
           const infinitive = tokens[j - 1]?.norm === "to";
-          const where = clauseOf(tokens, j).some((x) => x.start > w.start && (x.tag === "P" && x.norm !== "to" || x.tag === "NP" || x.tag === "CD" || times.has(x.norm)));
+          const where = clauseOf(tokens, j).some(
+            (x) =>
+              x.start > w.start &&
+              ((x.tag === "P" && x.norm !== "to") || x.tag === "NP" || x.tag === "CD" || times.has(x.norm)),
+          );
           if (!infinitive || where) out.push(span(t, w));
           break;
         }
@@ -234,7 +286,17 @@ export const joining: Detector = (ctx, params) => {
           const rest = tokens.slice(j + 1, j + 8);
           // The sender's own company ("I recently joined {my_company}") is not theirs.
           if (rest[0]?.norm === "my" || rest[0]?.slot?.role === "sender") break;
-          if (rest.some((x) => x.norm === "your" || x.norm === "team" || x.tag === "NP" || x.tag === "CD" || x.norm === "next" || x.norm === "monday")) {
+          if (
+            rest.some(
+              (x) =>
+                x.norm === "your" ||
+                x.norm === "team" ||
+                x.tag === "NP" ||
+                x.tag === "CD" ||
+                x.norm === "next" ||
+                x.norm === "monday",
+            )
+          ) {
             out.push(span(t, w));
           }
           break;
@@ -256,7 +318,9 @@ export const namedContact: Detector = (ctx, params) => {
   const common = wordSet(ctx.vocabulary, "common-capitalized", ctx.lang);
   const out: Span[] = [];
   const isName = (t: Token | undefined): t is Token =>
-    t !== undefined && (t.slot !== undefined ? t.slot.role === "context" : t.tag === "NP" && !common.has(t.norm)) && !isAddressOrSignature(ctx, t);
+    t !== undefined &&
+    (t.slot !== undefined ? t.slot.role === "context" : t.tag === "NP" && !common.has(t.norm)) &&
+    !isAddressOrSignature(ctx, t);
   for (const tokens of ctx.sentenceTokens) {
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
@@ -284,7 +348,7 @@ export const namedContact: Detector = (ctx, params) => {
     }
     // Verb first, then the full name: "mi ha parlato di te Chiara Rossi", "me pasó tu contacto Pablo Ruiz".
     for (let i = 0; i < tokens.length; i++) {
-      if (!verbs.has(tokens[i]!.norm) || tokens[i]!.first && i > 0) continue;
+      if (!verbs.has(tokens[i]!.norm) || (tokens[i]!.first && i > 0)) continue;
       for (let j = i + 1; j < Math.min(tokens.length - 1, i + 5); j++) {
         const a = tokens[j]!;
         const b = tokens[j + 1]!;
@@ -321,7 +385,10 @@ export const plannedMeeting: Detector = (ctx, params) => {
   for (const tokens of ctx.sentenceTokens) {
     for (let i = 0; i + 2 < tokens.length; i++) {
       const t = tokens[i]!;
-      if ((t.norm === "forward" && tokens[i + 1]!.norm === "to") || (t.norm === "see" && tokens[i + 1]!.norm === "you")) {
+      if (
+        (t.norm === "forward" && tokens[i + 1]!.norm === "to") ||
+        (t.norm === "see" && tokens[i + 1]!.norm === "you")
+      ) {
         const rest = tokens.slice(i + 2, i + 6).filter((x) => !x.first);
         const hit = rest.find((x) => meetings.has(x.norm) || times.has(x.norm) || x.norm === "there" || x.tag === "CD");
         if (hit) out.push(span(t, hit));
@@ -342,12 +409,24 @@ export const sharedMemory: Detector = (ctx, params) => {
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
       const next = tokens[i + 1];
-      if (words.has(t.norm) && next && !next.first && (next.tag === "D" || next.tag === "PRP$" || next.norm === "when" || next.norm === "me" || next.tag === "PRP")) {
+      if (
+        words.has(t.norm) &&
+        next &&
+        !next.first &&
+        (next.tag === "D" || next.tag === "PRP$" || next.norm === "when" || next.norm === "me" || next.tag === "PRP")
+      ) {
         out.push(span(t, next));
-      } else if (t.norm === "back" && next && (next.norm === "in" || next.norm === "when") && !next.first) out.push(span(t, next));
-      else if (t.norm === "since" && next && (next.norm === "our" || next.norm === "the" || next.norm === "we") && tokens.slice(Math.max(0, i - 5), i).some((x) => x.norm === "been" || x.norm === "it's")) {
+      } else if (t.norm === "back" && next && (next.norm === "in" || next.norm === "when") && !next.first)
         out.push(span(t, next));
-      } else if (t.norm === "still" && next && (next.tag === "V" || next.tag === "VG") && tokens[i - 1]?.norm === "i") out.push(span(tokens[i - 1]!, next));
+      else if (
+        t.norm === "since" &&
+        next &&
+        (next.norm === "our" || next.norm === "the" || next.norm === "we") &&
+        tokens.slice(Math.max(0, i - 5), i).some((x) => x.norm === "been" || x.norm === "it's")
+      ) {
+        out.push(span(t, next));
+      } else if (t.norm === "still" && next && (next.tag === "V" || next.tag === "VG") && tokens[i - 1]?.norm === "i")
+        out.push(span(tokens[i - 1]!, next));
     }
   }
   return out;
@@ -371,9 +450,18 @@ export const senderDid: Detector = (ctx, params) => {
       const subject = t.norm === "i" || t.norm === "we" || t.norm === "i've" || t.norm === "we've";
       let verb = subject ? tokens[i + 1] : t.first ? t : undefined;
       // "Been using Tandoor since spring", "I've been playing your game": an ongoing use counts too.
-      if (verb?.norm === "been" && tokens[tokens.indexOf(verb) + 1]?.tag === "VG") verb = tokens[tokens.indexOf(verb) + 1];
+      if (verb?.norm === "been" && tokens[tokens.indexOf(verb) + 1]?.tag === "VG")
+        verb = tokens[tokens.indexOf(verb) + 1];
       const ongoing = verb?.tag === "VG" && tokens[tokens.indexOf(verb) - 1]?.norm === "been";
-      if (!verb || (verb.tag !== "VD" && !ongoing) || statives.has(verb.norm) || observing.has(verb.norm) || skip.has(verb.norm) || (subject && verb.first)) continue;
+      if (
+        !verb ||
+        (verb.tag !== "VD" && !ongoing) ||
+        statives.has(verb.norm) ||
+        observing.has(verb.norm) ||
+        skip.has(verb.norm) ||
+        (subject && verb.first)
+      )
+        continue;
       const k = tokens.indexOf(verb);
       const clause = clauseOf(tokens, k).filter((x) => x.start > verb.start);
       const object = clause.find((x) => x.norm === "you" || x.norm === "your" || namesSomething(ctx, x, common));

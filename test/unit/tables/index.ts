@@ -8,4 +8,12 @@ import { READABILITY } from "./readability.js";
 import { TONE } from "./tone.js";
 import { VALUE } from "./value.js";
 
-export const TABLES: RuleTable[] = [...GENERIC, ...PERSONALIZATION, ...CONTEXT, ...VALUE, ...TONE, ...LENGTH, ...READABILITY];
+export const TABLES: RuleTable[] = [
+  ...GENERIC,
+  ...PERSONALIZATION,
+  ...CONTEXT,
+  ...VALUE,
+  ...TONE,
+  ...LENGTH,
+  ...READABILITY,
+];

@@ -4,7 +4,8 @@ const SENTENCE = "great to meet you at the Leeds logistics meetup. ";
 /** 350 characters: the overflow past 300 is its last sentence. */
 const LONG = `Hi Jo, ${SENTENCE.repeat(7)}`;
 /** 239 characters: within Premium's 300, over a free account's 200. */
-const MID = "Hi Jo, great to meet you at the Leeds logistics meetup on Tuesday - thanks for the tip on slotting fast movers near packing, we tried it and it cut our pick paths. Happy to share the before and after data.";
+const MID =
+  "Hi Jo, great to meet you at the Leeds logistics meetup on Tuesday - thanks for the tip on slotting fast movers near packing, we tried it and it cut our pick paths. Happy to share the before and after data.";
 
 export const LENGTH: RuleTable[] = [
   {

@@ -27,9 +27,7 @@ export const PERSONALIZATION: RuleTable[] = [
       { text: "Hi Priya, great meeting you at PyData.", options: { to: "Priya Shah" } },
       "Hi, great meeting you at PyData.",
     ],
-    invalid: [
-      { text: "Hi Maya, great meeting you at PyData.", options: { to: "Priya Shah" }, errors: [[0, 0]] },
-    ],
+    invalid: [{ text: "Hi Maya, great meeting you at PyData.", options: { to: "Priya Shah" }, errors: [[0, 0]] }],
   },
   {
     rule: "generic-salutation",
@@ -46,8 +44,14 @@ export const PERSONALIZATION: RuleTable[] = [
       { text: "Hi everyone, I'm new to the group.", errors: ["Hi everyone"] },
       { text: "To whom it may concern, I am writing about the analyst role.", errors: ["To whom it may concern"] },
       { text: "Dear hiring manager, I applied for the data role.", errors: ["Dear hiring manager"] },
-      { text: "Sehr geehrte Damen und Herren, ich habe eine Frage zu Ihrem Produkt.", errors: ["Sehr geehrte Damen und Herren"] },
-      { text: "Estimado señor, le escribo porque me interesa la vacante de analista en su empresa.", errors: ["Estimado señor"] },
+      {
+        text: "Sehr geehrte Damen und Herren, ich habe eine Frage zu Ihrem Produkt.",
+        errors: ["Sehr geehrte Damen und Herren"],
+      },
+      {
+        text: "Estimado señor, le escribo porque me interesa la vacante de analista en su empresa.",
+        errors: ["Estimado señor"],
+      },
       { text: "Madame, Monsieur, je me permets de vous contacter au sujet du poste.", errors: ["Madame, Monsieur"] },
     ],
   },
@@ -57,9 +61,7 @@ export const PERSONALIZATION: RuleTable[] = [
       { text: "Hi Dr. Shah, we met at PyCon.", options: { to: "Priya Shah" } },
       { text: "Hi Alex, we met at PyCon.", options: { to: "Alexandra Ng" } },
     ],
-    invalid: [
-      { text: "Hi Daniel, we met at PyCon.", options: { to: "Priya Shah" }, errors: ["Daniel"] },
-    ],
+    invalid: [{ text: "Hi Daniel, we met at PyCon.", options: { to: "Priya Shah" }, errors: ["Daniel"] }],
   },
   {
     rule: "their-named-work",
@@ -85,9 +87,7 @@ export const PERSONALIZATION: RuleTable[] = [
       "Hi Jo, I would love to connect.",
       "I noticed you're now at Stripe.",
     ],
-    present: [
-      { text: "Your thread made my week.", found: ["Your thread"] },
-    ],
+    present: [{ text: "Your thread made my week.", found: ["Your thread"] }],
   },
   {
     rule: "named-thing",
@@ -96,16 +96,11 @@ export const PERSONALIZATION: RuleTable[] = [
       "HI MIKE!!! GREAT TO CONNECT!!!",
       "I'm a Data Science Product Manager.",
     ],
-    present: [
-      { text: "Hi Jo, loved the demo at KubeCon.", found: ["KubeCon"] },
-    ],
+    present: [{ text: "Hi Jo, loved the demo at KubeCon.", found: ["KubeCon"] }],
   },
   {
     rule: "recipient-named",
-    absent: [
-      "Hey there, thanks.",
-      "Hi all, thanks.",
-    ],
+    absent: ["Hey there, thanks.", "Hi all, thanks."],
     present: [
       { text: "Hi Rosa, thanks.", found: ["Rosa"] },
       { text: "Hello Dr. Okafor, thanks.", found: ["Okafor"] },
@@ -118,28 +113,17 @@ export const PERSONALIZATION: RuleTable[] = [
       { text: "Hi Omar, good luck with the launch at Acme.", options: { company: "Acme Corp" } },
       "Hi Omar, great to meet you at the summit.",
     ],
-    invalid: [
-      { text: "Hi Omar, great to meet you at the summit.", options: { company: "Acme" }, errors: [[0, 0]] },
-    ],
+    invalid: [{ text: "Hi Omar, great to meet you at the summit.", options: { company: "Acme" }, errors: [[0, 0]] }],
   },
   {
     rule: "named-things",
-    absent: [
-      "Hi Jo, loved the demo at KubeCon.",
-    ],
-    present: [
-      { text: "Hi Jo, loved the Bedrock agents demo at KubeCon.", found: ["Bedrock", "KubeCon"] },
-    ],
+    absent: ["Hi Jo, loved the demo at KubeCon."],
+    present: [{ text: "Hi Jo, loved the Bedrock agents demo at KubeCon.", found: ["Bedrock", "KubeCon"] }],
   },
   {
     rule: "no-personal-touch",
-    valid: [
-      "Hi Marta, great to meet you.",
-      "Your write-up on the Kafka migration at Bolt was excellent.",
-    ],
-    invalid: [
-      { text: "Hello, I would love to be part of your network.", errors: [[0, 0]] },
-    ],
+    valid: ["Hi Marta, great to meet you.", "Your write-up on the Kafka migration at Bolt was excellent."],
+    invalid: [{ text: "Hello, I would love to be part of your network.", errors: [[0, 0]] }],
   },
   {
     rule: "recipient-mentioned",

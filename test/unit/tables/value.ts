@@ -3,12 +3,12 @@ import type { RuleTable } from "../../helpers.js";
 export const VALUE: RuleTable[] = [
   {
     rule: "offer-value",
-    absent: [
-      "Hi Ana, great meeting you at the Lisbon meetup.",
-      "Hi Ana, I'll be at the Lisbon meetup too.",
-    ],
+    absent: ["Hi Ana, great meeting you at the Lisbon meetup.", "Hi Ana, I'll be at the Lisbon meetup too."],
     present: [
-      { text: "Hi Ana, great meeting you at the Lisbon meetup - happy to send you the slides we discussed.", found: ["happy to send"] },
+      {
+        text: "Hi Ana, great meeting you at the Lisbon meetup - happy to send you the slides we discussed.",
+        found: ["happy to send"],
+      },
       { text: "I can introduce you to our head of data if that would be useful.", found: ["I can introduce you"] },
       { text: "Let me know if I can help with the migration.", found: ["Let me know if I can help"] },
       { text: "Want me to send over the slides?", found: ["Want me to send"] },
@@ -41,8 +41,6 @@ export const VALUE: RuleTable[] = [
       "Hi Ana, great meeting you at the Lisbon meetup - happy to send you the slides we discussed.",
       "Hi Ana, can we hop on a quick call?",
     ],
-    invalid: [
-      { text: "Hi Ana, great meeting you at the Lisbon meetup.", errors: [[0, 0]] },
-    ],
+    invalid: [{ text: "Hi Ana, great meeting you at the Lisbon meetup.", errors: [[0, 0]] }],
   },
 ];
