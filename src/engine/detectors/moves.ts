@@ -2,9 +2,9 @@
  * The note's moves besides the reason: thanking for something particular, the sender
  * offering their services (a pitch), and the sender reciting their CV.
  */
-import type { Detector, Span } from "../context.js";
+import type { Detector, Span, Token } from "../context.js";
 import { wordSet } from "../context.js";
-import { joined, listParam, phraseAt, span } from "./phrases.js";
+import { joined, listParam, negated, phraseAt, span } from "./phrases.js";
 
 /**
  * Thanks for something particular: "thanks for the Terragrunt tip", "thank you for reviewing
@@ -65,6 +65,10 @@ export const senderOffering: Detector = (ctx, params) => {
   const verbs = wordSet(ctx.vocabulary, listParam(params, "verbs", "serving-verbs"), ctx.lang);
   const customers = wordSet(ctx.vocabulary, listParam(params, "customers", "customer-nouns"), ctx.lang);
   const sellers = wordSet(ctx.vocabulary, listParam(params, "sellers", "seller-nouns"), ctx.lang);
+  const outcomes = wordSet(ctx.vocabulary, listParam(params, "outcomes", "outcome-verbs"), ctx.lang);
+  const own = wordSet(ctx.vocabulary, "first-possessive", ctx.lang);
+  const shared = wordSet(ctx.vocabulary, "shared-nouns", ctx.lang);
+  const relations = wordSet(ctx.vocabulary, "relation-nouns", ctx.lang);
   const out: Span[] = [];
   for (const tokens of ctx.sentenceTokens) {
     for (let i = 0; i < tokens.length; i++) {
@@ -85,19 +89,65 @@ export const senderOffering: Detector = (ctx, params) => {
       )
         j++;
       const verb = tokens[j];
-      if (!verb || !verbs.has(verb.norm)) continue;
-      for (let k = j + 1; k < Math.min(tokens.length, j + 7); k++) {
-        const w = tokens[k]!;
-        if (w.first) break;
-        if (customers.has(w.norm) || (w.norm === "you" && k === j + 1)) {
-          out.push(span(t, w));
-          break;
+      if (!verb) continue;
+      if (verbs.has(verb.norm)) {
+        for (let k = j + 1; k < Math.min(tokens.length, j + 7); k++) {
+          const w = tokens[k]!;
+          if (w.first) break;
+          if (customers.has(w.norm) || (w.norm === "you" && k === j + 1)) {
+            out.push(span(t, w));
+            break;
+          }
         }
+        continue;
       }
+      const claim = outcomeClaim(tokens, j, outcomes, customers);
+      if (claim) out.push(span(t, claim));
+    }
+    // "our scheduler saves managers 5 hours", "my tool cuts review time in half": the sender's product as the subject of an outcome.
+    for (let i = 0; i + 2 < tokens.length; i++) {
+      if (!own.has(tokens[i]!.norm)) continue;
+      const p = phraseAt(ctx, tokens, i);
+      if (!p || p.tokens.some((x) => shared.has(x.norm) || relations.has(x.norm) || sellers.has(x.norm))) continue;
+      const j = tokens.indexOf(p.head) + 1;
+      const claim = outcomeClaim(tokens, j, outcomes, customers);
+      if (claim) out.push(span(tokens[i]!, claim));
     }
   }
   return out;
 };
+
+/**
+ * An outcome promised to customers: a verb of effect ("save", "cut", "raise", "solve") at `j`,
+ * then, in its clause, the customers, the recipient ("your reps"), or a quantity ("by 40%",
+ * "5 hours", "in half"). A past effect is the sender's own story ("we cut our build time by
+ * 40% after your talk") unless it was for others ("we solved that for Ramp"). The last token
+ * of the claim, or undefined.
+ */
+function outcomeClaim(
+  tokens: Token[],
+  j: number,
+  outcomes: ReadonlySet<string>,
+  customers: ReadonlySet<string>,
+): Token | undefined {
+  const verb = tokens[j];
+  if (!verb || !outcomes.has(verb.norm) || negated(tokens, j)) return undefined;
+  const past = verb.tag === "VD";
+  for (let k = j + 1; k < Math.min(tokens.length, j + 9); k++) {
+    const w = tokens[k]!;
+    if (w.first || w.tag === "C") break;
+    if (past) {
+      if (w.norm === "for" && tokens[k + 1] && (tokens[k + 1]!.tag === "NP" || customers.has(tokens[k + 1]!.norm)))
+        return tokens[k + 1];
+      continue;
+    }
+    if (w.norm === "our" || w.norm === "my") return undefined;
+    if (customers.has(w.norm) || w.norm === "you" || w.norm === "your" || w.tag === "CD" || QUANTITY.has(w.norm))
+      return w;
+  }
+  return undefined;
+}
+const QUANTITY = new Set(["half", "third", "quarter", "twice", "%", "percent", "hours", "days", "weeks"]);
 
 /**
  * The sender's CV in the note: years of experience ("5+ years of experience", "I have 8

@@ -45,6 +45,9 @@ export const namedThing: Detector = (ctx, params) => {
   return distinct.size >= min ? out : [];
 };
 
+const VERB_TAGS = new Set(["V", "VD", "MD"]);
+const question = (ctx: { text: string }, tokens: Token[]) =>
+  /^\s*\?/.test(ctx.text.slice(tokens[tokens.length - 1]!.end, tokens[tokens.length - 1]!.end + 3));
 const YEAR = /^(?:19|20)\d\d$|^'\d\d$/;
 const DATE = /^\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?$|^\d{1,2}(?:st|nd|rd|th)$/;
 
@@ -75,7 +78,11 @@ export const timeAnchor: Detector = (ctx, params) => {
       if (!found) continue;
       // An occasion is in the past ("yesterday", "last week", a verb in the past in its clause);
       // "this week" in "free for a call this week?" is an ask, not an occasion.
-      if (!pastWord && params.any !== true && !clauseOf(tokens, i).some((x) => x.tag === "VD")) continue;
+      // A year has passed or names an edition ("The 2019 case team in Chicago"); a clause without a
+      // verb that is no question names a memory ("Same orientation on 6/3!").
+      const clause = clauseOf(tokens, i);
+      const memory = YEAR.test(t.norm) || (!clause.some((x) => VERB_TAGS.has(x.tag)) && !question(ctx, tokens));
+      if (!pastWord && params.any !== true && !memory && !clause.some((x) => x.tag === "VD")) continue;
       out.push(found);
     }
   }

@@ -19,6 +19,7 @@ import {
 
 const WE = new Set(["we", "we've", "we'd", "we'll", "we're", "us"]);
 const PAST_BE = new Set(["were", "was"]);
+const ALSO_SUBJECTS = new Set(["i", "i'm", "you", "you're"]);
 
 /**
  * A shared past: "we" (or "you and I", "X and I") with a past verb ("we met", "we shared an
@@ -51,9 +52,10 @@ export const sharedPast: Detector = (ctx, params) => {
         if (p.named || place?.named) out.push({ start: t.start, end: place?.named ? place.end : p.end });
         continue;
       }
-      if (membership && (t.norm === "i" || t.norm === "i'm") && tokens[i + 1]?.norm === "also") {
+      if (membership && ALSO_SUBJECTS.has(t.norm) && tokens[i + 1]?.norm === "also") {
         // "I also went through the Civic Bridge fellowship", "I'm also in the Leeds running club": the
-        // sender in the same named programme, school or group as the recipient.
+        // sender in the same named programme, school or group as the recipient; "you also contribute
+        // to OpenStreetMap" says the same from the other side.
         const k = tokens.slice(i + 2, i + 6).findIndex((x) => x.tag === "P" || x.norm === "through");
         const p = k >= 0 ? phraseAt(ctx, tokens, i + 3 + k) : undefined;
         if (p?.named && !isAddressOrSignature(ctx, p.head)) out.push({ start: t.start, end: p.end });
@@ -249,7 +251,9 @@ export const conversation: Detector = (ctx, params) => {
               x.start > w.start &&
               ((x.tag === "P" && x.norm !== "to") || x.tag === "NP" || x.tag === "CD" || times.has(x.norm)),
           );
-          if (!infinitive || where) out.push(span(t, w));
+          // "It was cool to chat" tells of a talk that happened, as "great chatting" does.
+          const happened = clauseOf(tokens, j).some((x) => x.start < t.start && PAST_BE.has(x.norm));
+          if (!infinitive || where || happened) out.push(span(t, w));
           break;
         }
         if (!["P", "R", "V", "VD", "PRP"].includes(w.tag)) break;

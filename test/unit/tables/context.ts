@@ -91,6 +91,10 @@ export const CONTEXT: RuleTable[] = [
       { text: "We're both in the Rotary literacy group.", found: ["We're both in the Rotary literacy group"] },
       { text: "Same Amazon orientation on Monday!", found: ["Same Amazon orientation"] },
       {
+        text: "I saw that you also volunteer at the Leith Tool Library.",
+        found: ["you also volunteer at the Leith Tool Library"],
+      },
+      {
         text: "Fellow volunteer at the Riverside Food Bank here.",
         found: ["Fellow volunteer at the Riverside Food Bank"],
       },
@@ -139,8 +143,9 @@ export const CONTEXT: RuleTable[] = [
   },
   {
     rule: "conversation",
-    absent: ["Would love to chat."],
+    absent: ["Would love to chat.", "Nice to meet you.", "It would be great to chat."],
     present: [
+      { text: "Hey Lee, it was fun to chat.", found: ["fun to chat"] },
       { text: "Great chatting at the Kafka meetup last night.", found: ["Great chatting"] },
       { text: "Great meeting you at the Leeds JS meetup last night.", found: ["Great meeting"] },
     ],
@@ -184,8 +189,10 @@ export const CONTEXT: RuleTable[] = [
   },
   {
     rule: "time-anchor",
-    absent: ["Are you free for a call this week?"],
+    absent: ["Are you free for a call this week?", "Free for a call on Tuesday?"],
     present: [
+      { text: "Kayak club trip to Skye, 2016.", found: ["2016"] },
+      { text: "The hackathon on 6/3 at the Mill.", found: ["6/3"] },
       { text: "We met at the booth yesterday.", found: ["yesterday"] },
       { text: "Nice chatting this morning.", found: ["this morning"] },
       { text: "I interned at Aramco in 2019.", found: ["2019"] },

@@ -11,6 +11,7 @@ export const TONE: RuleTable[] = [
       { text: "My company helps developers like you ship faster.", errors: ["My company helps"] },
       { text: "We offer end-to-end services for startups.", errors: ["We offer end-to-end"] },
       { text: "Book a demo this week.", errors: ["Book a demo"] },
+      { text: "Open to a quick demo on Friday?", errors: ["Open to a quick demo"] },
       { text: "We help startups like yours hire faster.", errors: ["We help startups"] },
       { text: "We can help your team cut onboarding time in half.", errors: ["We can help your team cut"] },
       { text: "At Brightline, we build data platforms.", errors: ["At Brightline, we"] },
@@ -166,8 +167,16 @@ export const TONE: RuleTable[] = [
   },
   {
     rule: "sender-offering",
-    valid: ["We met at the FinOps meetup."],
+    valid: [
+      "We met at the FinOps meetup.",
+      "We cut our build time by a third after your talk.",
+      "Our team fixed the bug you wrote about.",
+      "We could never fix that flaky test.",
+    ],
     invalid: [
+      { text: "We could trim your form to 3 fields.", errors: ["We could trim your"] },
+      { text: "Our scheduler saves managers 5 hours a week.", errors: ["Our scheduler saves managers"] },
+      { text: "We solved that for Ramp last year.", errors: ["We solved that for Ramp"] },
       { text: "We help companies like yours cut cloud costs.", errors: ["We help companies"] },
       { text: "We're helping teams like yours onboard faster.", errors: ["We're helping teams"] },
     ],
