@@ -128,6 +128,7 @@ function stative(t: Token | undefined, statives: Set<string>): boolean {
  * Something the recipient did: "you" and a past verb ("you filed", "you told me", "you
  * were on the panel"). Being or having ("you've been at X for years") is not an act.
  */
+const TO_SENDER = new Set(["my", "me"]);
 export const theirAct: Detector = (ctx, params) => {
   const statives = wordSet(ctx.vocabulary, listParam(params, "statives", "stative-verbs"), ctx.lang);
   const observing = wordSet(ctx.vocabulary, "observation-verbs", ctx.lang);
@@ -140,8 +141,7 @@ export const theirAct: Detector = (ctx, params) => {
       if (i > 0 && ["how", "what", "why", "whether", "if"].includes(tokens[i - 1]!.norm)) continue;
       // "I see you attended the webinar", "saw you starred a few repos": read off their activity,
       // not something the two were part of. `observed: true` finds only those.
-      const seen = tokens.slice(Math.max(0, i - 2), i).some((x) => observing.has(x.norm));
-      if (seen !== (params.observed === true)) continue;
+      let seen = tokens.slice(Math.max(0, i - 2), i).some((x) => observing.has(x.norm));
       let j = i + 1;
       while (tokens[j]?.tag === "R" && j < i + 3) j++;
       // The perfect says what they have achieved ("you have achieved a lot", "you've built an
@@ -150,6 +150,10 @@ export const theirAct: Detector = (ctx, params) => {
       if (tokens[j]?.norm === "had") j++;
       const verb = tokens[j];
       if (!verb || negated(tokens, j)) continue;
+      // Seen, but done to the sender ("saw you commented on my post", "I see you reviewed my PR"):
+      // something between the two, as "you told me" is.
+      if (seen && tokens.slice(j + 1, j + 5).some((x) => TO_SENDER.has(x.norm) && !x.first)) seen = false;
+      if (seen !== (params.observed === true)) continue;
       if (verb.norm === "were" || verb.norm === "was") {
         // "you were my first manager", "you were on the panel": a role or occasion they had.
         const next = tokens[j + 1];

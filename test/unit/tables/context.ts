@@ -40,12 +40,13 @@ export const CONTEXT: RuleTable[] = [
     present: [
       { text: "You filed the TLS bug on our chart last week.", found: ["You filed"] },
       { text: "Ravi, you were my first manager at Infosys.", found: ["you were my"] },
+      { text: "Saw you liked my post about release notes.", found: ["you liked"] },
     ],
   },
   {
     rule: "their-act-seen",
-    absent: ["You filed the TLS bug."],
-    present: [{ text: "Saw you liked my post about release notes.", found: ["you liked"] }],
+    absent: ["You filed the TLS bug.", "Saw you liked my post about release notes."],
+    present: [{ text: "I see you attended the webinar on payroll.", found: ["you attended"] }],
   },
   {
     rule: "thing-they-did",
