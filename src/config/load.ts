@@ -24,6 +24,11 @@ export interface LoadedConfig {
   base?: string;
   /** Whether a Markdown file is read as a note per section (the config's `sections`). */
   sections?: (file: string) => boolean;
+  /**
+   * Whether the config's `files` select a file and its `ignores` leave it in (undefined: the
+   * config sets neither). The CLI applies them as it walks; the language server, to each open file.
+   */
+  selects?: (file: string) => boolean;
   /** A digest of the config file and its packs' files, for `--cache` keys. */
   digest?: string;
 }
@@ -39,6 +44,28 @@ function sectionsMatcher(patterns: string[], base: string, file: string): (path:
   return (path) => {
     const rel = relative(base, resolve(path));
     return !rel.startsWith("..") && set.match(rel.split(sep).join("/"), false) !== undefined;
+  };
+}
+
+/** The config's `files` and `ignores` as one test on file paths (outside its folder: selected). */
+function selectionMatcher(
+  files: string[] | undefined,
+  ignores: string[] | undefined,
+  base: string,
+  file: string,
+): (path: string) => boolean {
+  const set = (patterns: string[], key: string) =>
+    new PatternSet(
+      patterns.map((pattern) => ({ pattern, source: `"${key}" in ${file}` })),
+      ignore,
+    );
+  const wanted = files ? set(files, "files") : undefined;
+  const left = ignores ? set(ignores, "ignores") : undefined;
+  return (path) => {
+    const rel = relative(base, resolve(path));
+    if (rel.startsWith("..")) return true;
+    const posix = rel.split(sep).join("/");
+    return (!wanted || wanted.match(posix, false) !== undefined) && left?.match(posix, false) === undefined;
   };
 }
 
@@ -93,6 +120,8 @@ export class ConfigResolver {
     // Patterns are relative to the config's folder; with --config, to the working directory (as ESLint's -c).
     const base = explicit ? process.cwd() : dirname(path);
     const sections = data.sections ? sectionsMatcher(data.sections, base, file) : undefined;
+    const selects =
+      data.files || data.ignores ? selectionMatcher(data.files, data.ignores, base, file) : undefined;
     const loaded = {
       path,
       base,
@@ -100,6 +129,7 @@ export class ConfigResolver {
       rules,
       linear: rules === this.builtin ? undefined : re2Compiler,
       sections,
+      selects,
       digest: digestOf(sources),
     };
     this.loaded.set(path, loaded);

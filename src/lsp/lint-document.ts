@@ -41,6 +41,8 @@ export function lintDocument(doc: TextDocument, ctx: LintContext): Outcome {
   } catch (error) {
     return { kind: "config-error", problems: problemsOf(error, path) };
   }
+  // The config's `files` and `ignores` choose the note files, as `invite-lint .` does.
+  if (isFile && config.selects && !config.selects(path)) return { kind: "not-a-note" };
   const text = doc.getText();
   const format = formatOf(doc, path);
   let units: NoteUnit[];
