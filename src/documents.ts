@@ -30,6 +30,12 @@ export interface NoteUnit {
   disable: string[];
   /** Rules disabled on single lines (Markdown `disable-next-line`), as offset ranges of `text`. */
   suppress: { start: number; end: number; rules: string[] }[];
+  /**
+   * Where each character of `text` sits in the file, when `text` is not a slice of it: a
+   * quoted scalar with escapes ("I\u0027d", "\n") is linted as the text it stands for.
+   * `offsets[i]` is the file offset of `text[i]`; `offsets[text.length]` is where it ends.
+   */
+  offsets?: number[];
   /** Ranges of `text` that were markup, blanked out (Markdown). */
   ignore?: { start: number; end: number }[];
   /** Where each directive sits (offsets in the file), to report unused ones; `suppress` indexes `disable-next-line` ones. */
@@ -453,9 +459,12 @@ function* collectionUnits(path: string, source: string, options: SplitOptions): 
         return fail(at(textNode), `entry "${id}": the note text must be a string`);
       }
       const { from, to } = scalarBody(textNode.type, start + textNode.range[0], start + textNode.range[1], source);
+      const raw = source.slice(from, Math.max(from, to));
+      const decoded = unescaped(textNode.type, raw, from, textNode.value);
       units.push({
         name: `${path}#${id}`,
-        text: source.slice(from, Math.max(from, to)),
+        text: decoded?.text ?? raw,
+        ...(decoded ? { offsets: decoded.offsets } : {}),
         offset: from,
         characters: textNode.value.trim().length,
         facts,
@@ -506,6 +515,79 @@ function topLevelChunks(source: string): [number, number][] | undefined {
  * Where a scalar's text sits in the file: inside the quotes of a quoted scalar, after the
  * header line of a block scalar, the whole range of a plain one.
  */
+const SIMPLE_ESCAPES: Record<string, string> = {
+  n: "\n",
+  t: "\t",
+  r: "\r",
+  '"': '"',
+  "\\": "\\",
+  "/": "/",
+  "0": "\0",
+  b: "\b",
+  f: "\f",
+  " ": " ",
+  _: "\u00a0",
+  N: "\u0085",
+  L: "\u2028",
+  P: "\u2029",
+};
+const HEX_LENGTH: Record<string, number> = { x: 2, u: 4, U: 8 };
+
+/**
+ * A one-line quoted scalar whose body has escapes (double-quoted `\u0027`, `\n`, `\"`; single-
+ * quoted `''`), as the text it stands for, with the file offset of each character. Undefined
+ * when the body is the text already, spans lines (folding is left to the raw text), or does
+ * not decode to the parser's value.
+ */
+function unescaped(
+  type: Scalar["type"],
+  raw: string,
+  from: number,
+  value: string,
+): { text: string; offsets: number[] } | undefined {
+  if (!raw.includes("\\") && !raw.includes("''")) return undefined;
+  if (/[\r\n]/.test(raw)) return undefined;
+  let text = "";
+  const offsets: number[] = [];
+  if (type === Scalar.QUOTE_DOUBLE) {
+    for (let i = 0; i < raw.length; ) {
+      const ch = raw[i]!;
+      if (ch !== "\\") {
+        offsets.push(from + i);
+        text += ch;
+        i++;
+        continue;
+      }
+      const e = raw[i + 1];
+      if (e === undefined) return undefined;
+      const hex = HEX_LENGTH[e];
+      let out: string;
+      let width: number;
+      if (hex) {
+        const digits = raw.slice(i + 2, i + 2 + hex);
+        if (!/^[0-9a-fA-F]+$/.test(digits) || digits.length !== hex) return undefined;
+        out = String.fromCodePoint(Number.parseInt(digits, 16));
+        width = 2 + hex;
+      } else if (SIMPLE_ESCAPES[e] !== undefined) {
+        out = SIMPLE_ESCAPES[e]!;
+        width = 2;
+      } else return undefined;
+      for (let k = 0; k < out.length; k++) offsets.push(from + i);
+      text += out;
+      i += width;
+    }
+  } else if (type === Scalar.QUOTE_SINGLE) {
+    for (let i = 0; i < raw.length; i++) {
+      offsets.push(from + i);
+      text += raw[i];
+      if (raw[i] === "'" && raw[i + 1] === "'") i++;
+    }
+  } else return undefined;
+  if (text === raw || text !== value) return undefined;
+  offsets.push(from + raw.length);
+  return { text, offsets };
+}
+
 export function scalarBody(
   type: Scalar["type"],
   start: number,

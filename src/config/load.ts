@@ -120,8 +120,7 @@ export class ConfigResolver {
     // Patterns are relative to the config's folder; with --config, to the working directory (as ESLint's -c).
     const base = explicit ? process.cwd() : dirname(path);
     const sections = data.sections ? sectionsMatcher(data.sections, base, file) : undefined;
-    const selects =
-      data.files || data.ignores ? selectionMatcher(data.files, data.ignores, base, file) : undefined;
+    const selects = data.files || data.ignores ? selectionMatcher(data.files, data.ignores, base, file) : undefined;
     const loaded = {
       path,
       base,

@@ -92,6 +92,7 @@ export function noteOptions(
     allow: c.allow?.length || o.allow?.length ? [...(c.allow ?? []), ...(o.allow ?? [])] : undefined,
     ignore: unit.ignore,
     offset: unit.offset,
+    offsets: unit.offsets,
     source,
     positions,
     characters: unit.characters,

@@ -219,18 +219,26 @@ const lowerFirst = (s: string) =>
 
 /** Where the note's text starts in its file. */
 export function positionOf(options: LintOptions, text: string, lead: number): { line: number; column: number } {
-  const at = (options.offset ?? 0) + lead;
+  const at = inSource(options)(lead);
   if (at === 0) return { line: 1, column: 1 };
   const index = options.positions ?? new LineIndex(options.source ?? text);
   return index.position(at);
 }
 
-export function toMessages(findings: Finding[], text: string, options: LintOptions): Message[] {
+/** A note offset as an offset in its file: `offset` added, or read off `offsets` (clamped to the note). */
+function inSource(options: LintOptions): (i: number) => number {
+  const map = options.offsets;
+  if (map) return (i) => map[Math.max(0, Math.min(map.length - 1, i))]!;
   const base = options.offset ?? 0;
+  return (i) => base + i;
+}
+
+export function toMessages(findings: Finding[], text: string, options: LintOptions): Message[] {
+  const at = inSource(options);
   const index = options.positions ?? new LineIndex(options.source ?? text);
   return findings.map((f) => {
-    const s = index.position(base + f.start);
-    const e = index.position(base + f.end);
+    const s = index.position(at(f.start));
+    const e = index.position(at(f.end));
     const msg: Message = {
       ruleId: f.ruleId,
       check: f.check,
@@ -241,12 +249,11 @@ export function toMessages(findings: Finding[], text: string, options: LintOptio
       column: s.column,
       endLine: e.line,
       endColumn: e.column,
-      offset: base + f.start,
-      endOffset: base + f.end,
+      offset: at(f.start),
+      endOffset: at(f.end),
     };
     if (f.url) msg.url = f.url;
-    if (f.fix)
-      msg.fix = { range: [base + f.fix.range[0], base + f.fix.range[1]], text: f.fix.text, label: f.fix.label };
+    if (f.fix) msg.fix = { range: [at(f.fix.range[0]), at(f.fix.range[1])], text: f.fix.text, label: f.fix.label };
     return msg;
   });
 }

@@ -38,6 +38,7 @@ const OTHERS = [
   "ignore",
   "onSuppress",
   "positions",
+  "offsets",
 ] as const;
 const KNOWN = new Set<string>([...STRINGS, ...Object.keys(NUMBERS), ...OTHERS]);
 
@@ -105,6 +106,13 @@ export function checkLintCall(text: unknown, options: LintOptions | undefined, d
   ) {
     throw new UsageError(`lint: option "settings" must be an object of rule or check id to severity`);
   }
+  if (
+    o.offsets !== undefined &&
+    (!isList(o.offsets, (x) => typeof x === "number") || (o.offsets as number[]).length !== text.length + 1)
+  )
+    throw new UsageError(
+      `lint: option "offsets" must be a list of numbers, one per character of the note and one for its end`,
+    );
   if (o.onSuppress !== undefined && typeof o.onSuppress !== "function")
     throw new UsageError(`lint: option "onSuppress" must be a function`);
   if (o.kind !== undefined) {

@@ -295,6 +295,12 @@ export interface LintOptions {
   nameLength?: number;
   /** Shared line index of `source`, so many notes of one file do not each rebuild it. */
   positions?: { position(offset: number): { line: number; column: number } };
+  /**
+   * Where each character of `text` sits in `source` when `text` is not a slice of it (a quoted
+   * entry with escapes, decoded): `offsets[i]` for `text[i]`, `offsets[text.length]` for its end.
+   * Replaces `offset`.
+   */
+  offsets?: readonly number[];
 }
 
 /** Near-duplicate notes of one run: the same note with a different name (src/engine/sameness.ts). */

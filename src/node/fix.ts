@@ -134,7 +134,7 @@ function pick(
   for (const c of out) {
     const u = linted.units[c.unit]!;
     const mine = byUnit.get(c.unit) ?? [];
-    mine.push({ range: [c.range[0] - u.offset, c.range[1] - u.offset], text: c.text });
+    mine.push({ range: [inNote(u, c.range[0]), inNote(u, c.range[1])], text: c.text });
     byUnit.set(c.unit, mine);
   }
   const emptied = new Set<number>();
@@ -146,6 +146,13 @@ function pick(
     }
   }
   return emptied.size ? out.filter((c) => !emptied.has(c.unit)) : out;
+}
+
+/** A file offset as an offset in the note's text (read off `offsets` for a decoded entry). */
+function inNote(u: NoteUnit, at: number): number {
+  if (!u.offsets) return at - u.offset;
+  const i = u.offsets.findIndex((o) => o >= at);
+  return i === -1 ? u.text.length : i;
 }
 
 /** Text with non-overlapping edits made. */

@@ -251,3 +251,36 @@ describe("front matter and collection entries are checked like config files", ()
     expect(ids("t.md#priya")).not.toContain("reconnect-without-shared-past");
   });
 });
+
+describe("collection entries with escapes", () => {
+  const STOCK = "I'd like to add you to my professional network on LinkedIn.";
+  const ENTRY = "Great to meet you at RustConf\\u0021!! We talked about\\nwasm  builds.";
+  const dir = makeTempTree({
+    "notes.json": `[{"id": "stock", "text": "I\\u0027d like to add you to my professional network on LinkedIn."}, {"id": "fix", "text": "${ENTRY}"}]\n`,
+    "stock.txt": STOCK,
+  });
+
+  it("are scored as the text they stand for: the same as that text in a file of its own", () => {
+    const entries = JSON.parse(runCli(["notes.json", "-f", "json"], { cwd: dir }).stdout) as Report;
+    const plain = JSON.parse(runCli(["stock.txt", "-f", "json"], { cwd: dir }).stdout) as Report;
+    const stock = entries.results.find((r) => r.file === "notes.json#stock")!;
+    expect(stock.score).toBe(plain.results[0]!.score);
+    expect(stock.score).toBeLessThanOrEqual(20);
+    expect(stock.messages.map((m) => m.ruleId).sort()).toEqual(plain.results[0]!.messages.map((m) => m.ruleId).sort());
+  });
+
+  it("point into the file across an escape, and --fix edits the entry in its own escapes", () => {
+    const source = readFileSync(join(dir, "notes.json"), "utf8");
+    const report = JSON.parse(runCli(["notes.json", "-f", "json"], { cwd: dir }).stdout) as Report;
+    const run = report.results
+      .find((r) => r.file === "notes.json#fix")!
+      .messages.find((m) => m.ruleId === "exclamation-run")!;
+    expect(source.slice(run.offset, run.endOffset)).toBe("\\u0021!!");
+    const p = new LineIndex(source).position(run.offset);
+    expect([run.line, run.column]).toEqual([p.line, p.column]);
+    runCli(["notes.json", "--fix"], { cwd: dir });
+    expect(readFileSync(join(dir, "notes.json"), "utf8")).toContain(
+      '"Great to meet you at RustConf! We talked about\\nwasm builds."',
+    );
+  });
+});

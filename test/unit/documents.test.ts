@@ -291,3 +291,29 @@ describe("Markdown as a collection: a note per section under a heading", () => {
     expect(b!.directives.map((d) => [d.action, d.suppress])).toEqual([["disable-next-line", 0]]);
   });
 });
+
+describe("quoted entries with escapes are linted as the text they stand for", () => {
+  it("a JSON entry's \\u0027 and \\n are decoded; each character knows where it sits in the file", () => {
+    const file = '[{"id": "a", "text": "I\\u0027d like to meet.\\nThanks"}]\n';
+    const [u] = split("c.json", file).units;
+    expect(u!.text).toBe("I'd like to meet.\nThanks");
+    expect(u!.offsets).toHaveLength(u!.text.length + 1);
+    // The apostrophe is the whole escape's first character; "d" follows the escape.
+    expect(file.slice(u!.offsets![1]!, u!.offsets![2]!)).toBe("\\u0027");
+    expect(file[u!.offsets![2]!]).toBe("d");
+    expect(file.slice(u!.offsets![u!.text.length]!)).toBe('"}]\n');
+  });
+
+  it("a single-quoted YAML entry's '' is one apostrophe", () => {
+    const file = "- text: 'We met at Tom''s meetup.'\n";
+    const [u] = split("c.yaml", file).units;
+    expect(u!.text).toBe("We met at Tom's meetup.");
+    expect(file[u!.offsets![u!.text.indexOf("s meetup")]!]).toBe("s");
+  });
+
+  it("an entry without escapes is a slice of the file, with no offsets", () => {
+    const [u] = split("c.json", '[{"text": "Hi Tom, great talk."}]').units;
+    expect(u!.text).toBe("Hi Tom, great talk.");
+    expect(u!.offsets).toBeUndefined();
+  });
+});
