@@ -11,6 +11,8 @@ import type { LintResult } from "../engine/types.js";
 import { format } from "../report/index.js";
 import { toReport } from "../report/summary.js";
 import { SOURCE } from "./diagnostics.js";
+import { entryScalars, fixScalar, type EntryScalar } from "../node/fix-collection.js";
+import { formatOf, pathOf } from "./lint-document.js";
 
 /** The score of the note under the cursor: in a collection, the entry it is in. */
 export function hoverFor(results: LintResult[], position: Position): Hover | null {
@@ -31,22 +33,37 @@ export function hoverFor(results: LintResult[], position: Position): Hover | nul
   };
 }
 
-/** Quick fixes are the rules' own `fix:` entries, as the engine computed them for each finding. */
+/**
+ * Quick fixes are the rules' own `fix:` entries, as the engine computed them for each finding.
+ * In a collection the edit is the entry's scalar written in its own style, as `--fix` writes it
+ * (a quote in a double-quoted entry escaped, `''` in a single-quoted one); a fix `--fix` would
+ * not make there (into an escape, across a folded line break) is not offered.
+ */
 export function quickFixes(doc: TextDocument, results: LintResult[], diagnostics: Diagnostic[]): CodeAction[] {
   const actions: CodeAction[] = [];
+  const text = doc.getText();
+  const scalars: EntryScalar[] | undefined =
+    formatOf(doc, pathOf(doc.uri)) === "collection" ? (entryScalars(pathOf(doc.uri), text) ?? []) : undefined;
   for (const d of diagnostics) {
     if (d.source !== SOURCE) continue;
     const start = doc.offsetAt(d.range.start);
     const m = results.flatMap((r) => r.messages).find((x) => x.ruleId === d.code && x.offset === start && x.fix);
     if (!m?.fix) continue;
-    const [from, to] = m.fix.range;
+    let [from, to] = m.fix.range;
+    let newText = m.fix.text;
+    if (scalars) {
+      const s = scalars.find((x) => x.from <= from && to <= x.to);
+      const edit = s ? fixScalar(text, s, [{ range: [from, to], text: newText }]).edit : undefined;
+      if (!edit) continue;
+      [from, to, newText] = [edit.start, edit.end, edit.text];
+    }
     actions.push({
       title: m.fix.label,
       kind: CodeActionKind.QuickFix,
       diagnostics: [d],
       edit: {
         changes: {
-          [doc.uri]: [{ range: { start: doc.positionAt(from), end: doc.positionAt(to) }, newText: m.fix.text }],
+          [doc.uri]: [{ range: { start: doc.positionAt(from), end: doc.positionAt(to) }, newText }],
         },
       },
     });

@@ -61,7 +61,7 @@ export function lintDocument(doc: TextDocument, ctx: LintContext): Outcome {
 }
 
 /** The editor's language wins over the file name (an untitled Markdown buffer, a .txt shown as Markdown). */
-function formatOf(doc: TextDocument, path: string): DocumentFormat {
+export function formatOf(doc: TextDocument, path: string): DocumentFormat {
   if (doc.languageId === "markdown") return "markdown";
   if (doc.languageId === "yaml" || doc.languageId === "json") return "collection";
   return documentFormat(path);

@@ -2,6 +2,9 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import {
+  type CodeAction,
+  CodeActionRequest,
+  type Command,
   DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification,
   DidOpenTextDocumentNotification,
@@ -96,6 +99,16 @@ export class TestClient {
       contentChanges: [{ text }],
     });
     return published;
+  }
+
+  /** The code actions the server offers for these diagnostics of `path`. */
+  async codeActions(path: string, diagnostics: Diagnostic[]): Promise<(CodeAction | Command)[]> {
+    const actions = await this.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: uriOf(path) },
+      range: diagnostics[0]!.range,
+      context: { diagnostics },
+    });
+    return actions ?? [];
   }
 
   /** Tells the server that files changed on disk, as a client that watches files does. */
