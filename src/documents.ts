@@ -16,31 +16,8 @@ import {
 } from "./note-facts.js";
 
 /** One note to lint, cut from a file: its text and where it sits in the file. */
-export interface NoteUnit {
-  /** `path` for a whole file, `path#id` for a collection entry or a Markdown section. */
-  name: string;
-  /** The note text; offsets in findings are relative to it. */
-  text: string;
-  /** Offset of `text` in the file. */
-  offset: number;
-  /** Characters as the recipient will see them (markup and YAML quoting removed). */
-  characters: number;
-  facts: NoteFacts;
-  /** Rules disabled for this note (directives, per-entry `disable:`). */
-  disable: string[];
-  /** Rules disabled on single lines (Markdown `disable-next-line`), as offset ranges of `text`. */
-  suppress: { start: number; end: number; rules: string[] }[];
-  /**
-   * Where each character of `text` sits in the file, when `text` is not a slice of it: a
-   * quoted scalar with escapes ("I\u0027d", "\n") is linted as the text it stands for.
-   * `offsets[i]` is the file offset of `text[i]`; `offsets[text.length]` is where it ends.
-   */
-  offsets?: number[];
-  /** Ranges of `text` that were markup, blanked out (Markdown). */
-  ignore?: { start: number; end: number }[];
-  /** Where each directive sits (offsets in the file), to report unused ones; `suppress` indexes `disable-next-line` ones. */
-  directives: { rules: string[]; offset: number; action: "disable" | "disable-next-line"; suppress?: number }[];
-}
+export type { NoteUnit } from "./note-unit.js";
+import { plainUnit, type NoteUnit } from "./note-unit.js";
 
 export { documentFormat, type DocumentFormat } from "./document-format.js";
 
@@ -64,18 +41,7 @@ export function splitDocument(
 ): Iterable<NoteUnit> {
   if (format === "markdown") return markdownUnits(path, text, options);
   if (format === "collection") return collectionUnits(path, text, options);
-  return [
-    {
-      name: path,
-      text,
-      offset: 0,
-      characters: text.trim().length,
-      facts: {},
-      disable: [],
-      suppress: [],
-      directives: [],
-    },
-  ];
+  return [plainUnit(path, text)];
 }
 
 const blank = (s: string) => s.replace(/[^\r\n]/g, " ");

@@ -26,6 +26,7 @@ import type { LintResult, Message, RuleSetData } from "../engine/types.js";
 import { builtinRules } from "../builtin.js";
 import { documentFormat, type DocumentFormat } from "../document-format.js";
 import type { NoteUnit } from "../documents.js";
+import { plainUnit } from "../note-unit.js";
 import { UsageError } from "../errors.js";
 import { configSource, lookupName } from "../config/resolve.js";
 import { DEFAULT_MAX_BYTES, decode, describe, readText } from "./input.js";
@@ -399,19 +400,6 @@ export async function fixRun(paths: string[], options: LintFilesOptions, fix: Fi
     get rulesMeta() {
       return run.rulesMeta;
     },
-  };
-}
-
-function plainUnit(name: string, text: string): NoteUnit {
-  return {
-    name,
-    text,
-    offset: 0,
-    characters: text.trim().length,
-    facts: {},
-    disable: [],
-    suppress: [],
-    directives: [],
   };
 }
 

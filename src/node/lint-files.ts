@@ -4,6 +4,7 @@ import { LineIndex } from "../engine/text.js";
 import { builtinRules } from "../builtin.js";
 import { documentFormat } from "../document-format.js";
 import type { NoteUnit } from "../documents.js";
+import { plainUnit } from "../note-unit.js";
 import { DEFAULT_MAX_BYTES, readText } from "./input.js";
 import { NEAR_DUPLICATE_RULE, type Cluster } from "../engine/sameness.js";
 import { samenessPass, type SamenessCache } from "./sameness-pass.js";
@@ -153,19 +154,6 @@ function openCache(m: typeof import("./cache.js"), options: LintFilesOptions, ba
     unusedDirectives: Boolean(options.reportUnusedDirectives),
     binary: Boolean(options.allowBinary),
   });
-}
-
-function plainUnit(name: string, text: string): NoteUnit {
-  return {
-    name,
-    text,
-    offset: 0,
-    characters: text.trim().length,
-    facts: {},
-    disable: [],
-    suppress: [],
-    directives: [],
-  };
 }
 
 /** Lints the notes of one file with its configuration, one at a time. */
