@@ -44,7 +44,7 @@ const commonjs = {
 /**
  * commander loads node:child_process at start-up for executable subcommands, which the CLI
  * does not have; loading it also loads Node's socket and stream modules. This defers it to
- * first use.
+ * first use: without it one note cold took 1.08 times as long (about 4 ms) and 2.4 MiB more.
  */
 const lazyChildProcess = {
   name: "lazy-child-process",
