@@ -1,5 +1,5 @@
 // Build of the web page (dist/web/) and the browser extension (dist/extension/ and its zip),
-// called from scripts/build.mjs with the bundles' shared esbuild plugins.
+// called from scripts/build.mjs.
 //
 // Both are classic scripts (IIFE), not ES modules: Chrome blocks module scripts on file://
 // pages, and content scripts are classic scripts. The page's bundle is the engine and the
@@ -23,10 +23,10 @@ export function forbiddenInputs(metafile) {
 }
 
 /**
- * @param {{ root: string, plugins: import("esbuild").Plugin[] }} options
+ * @param {{ root: string }} options
  * @returns {Promise<{ pageBytes: number, pageGzip: number }>}
  */
-export async function buildWeb({ root, plugins }) {
+export async function buildWeb({ root }) {
   const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
   const web = join(root, "dist/web");
   const extension = join(root, "dist/extension");
@@ -45,7 +45,6 @@ export async function buildWeb({ root, plugins }) {
     metafile: true,
     define: { __INVITE_LINT_VERSION__: JSON.stringify(pkg.version) },
     loader: { ".css": "text" },
-    plugins,
   };
 
   const page = await build({ ...common, entryPoints: [join(root, "web/src/main.ts")], outfile: join(web, "app.js") });

@@ -53,9 +53,9 @@ export function createParser(readability: ReadabilityOptions): (text: string) =>
       const start = sentences.length;
       collect(tree, piece, from, sentences);
       // retext-readability measures every word of every sentence before it skips the short
-      // ones; handing it only the sentences long enough to judge gives the same messages
-      // for a fraction of the work.
-      const long = sentenceNodes(tree).filter((_, i) => sentences[start + i]!.words.length >= readability.minWords);
+      // ones; handing it only the sentences it could judge hard gives the same messages for
+      // a fraction of the work.
+      const long = sentenceNodes(tree).filter((_, i) => mayBeHard(sentences[start + i]!.words, readability));
       if (long.length) {
         const root = { type: "RootNode", children: [{ type: "ParagraphNode", children: long }] };
         processor.runSync(root as never, file);
@@ -68,6 +68,33 @@ export function createParser(readability: ReadabilityOptions): (text: string) =>
     }
     return { sentences, hard };
   };
+}
+
+/**
+ * Whether retext-readability could judge a sentence of these words hard to read. It scores a
+ * sentence of at least `minWords` words with seven formulas and flags it when at least
+ * `threshold` of them put it above `age`. Three of the seven are known before any word is
+ * looked up: the automated readability index and Coleman-Liau depend only on the counts of
+ * words and letters, and SMOG's age, ceil(sqrt(3.1291 + 1.043 * sqrt(30 * polysyllables)) +
+ * 2.5), stays under 19 for any sentence under about 1,700 words. When those that surely stay
+ * at or under `age` leave too few to reach `threshold`, the sentence is not handed over. Each
+ * is counted as surely under only half a year or more below the age it would have to pass
+ * once rounded, so rounding cannot tip one. (A test runs retext-readability on every sentence and compares.)
+ */
+export function mayBeHard(words: readonly Word[], { age, minWords, threshold }: ReadabilityOptions): boolean {
+  const n = words.length;
+  if (n < minWords || n === 0) return false;
+  let letters = 0;
+  for (const w of words) letters += w.text.length;
+  // The grades as retext-readability's formulas give them; the age is the grade + 5.
+  const ari = 4.71 * (letters / n) + 0.5 * n - 21.43;
+  const colemanLiau = 0.0588 * ((letters / n) * 100) - 0.296 * ((1 / n) * 100) - 15.8;
+  const smogAge = Math.sqrt(3.1291 + 1.043 * Math.sqrt(30 * n)) + 2.5;
+  let under = 0;
+  if (ari + 5 < age - 1) under++;
+  if (colemanLiau + 5 < age - 1) under++;
+  if (smogAge < Math.floor(age) - 0.5) under++;
+  return (7 - under) / 7 >= threshold;
 }
 
 /** Splits at blank lines, then at whitespace, so no piece is much longer than CHUNK. */

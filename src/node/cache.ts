@@ -40,8 +40,8 @@ export interface CachedFile {
   results: LintResult[];
   /** Each note's offset in the file where whole-note findings sit. */
   leads: number[];
-  /** The notes as the near-duplicate pass saw them, when it ran. */
-  notes?: CachedNote[];
+  /** Whether the entry holds the notes as the near-duplicate pass saw them (see `notes`). */
+  hasNotes: boolean;
 }
 
 /** An entry as the cache file holds it: results and notes as JSON text, parsed only for a file that is linted again. */
@@ -97,32 +97,31 @@ export class ResultCache {
     return sha1(`${configDigest}\u0000${text}`);
   }
 
-  /** The entry of `file` if its key is `key`; its results are new objects, the caller's to change. */
+  /** The results of `file`'s entry if its key is `key`: new objects, the caller's to change. */
   get(file: string, key: string): CachedFile | undefined {
-    const f = this.files.get(resolve(file));
-    if (!f || f.key !== key || typeof f.results !== "string" || !Array.isArray(f.leads)) return undefined;
+    const f = this.entry(file, key);
+    if (!f) return undefined;
     try {
-      const notes =
-        f.notes === undefined
-          ? undefined
-          : (JSON.parse(f.notes) as { name: string; fingerprint?: StoredFingerprint; exempt: boolean }[]);
-      return {
-        key,
-        results: JSON.parse(f.results) as LintResult[],
-        leads: f.leads,
-        ...(notes
-          ? {
-              notes: notes.map((n) => ({
-                name: n.name,
-                exempt: n.exempt,
-                ...(n.fingerprint ? { fingerprint: fromStored(n.fingerprint) } : {}),
-              })),
-            }
-          : {}),
-      };
+      return { key, results: JSON.parse(f.results) as LintResult[], leads: f.leads, hasNotes: f.notes !== undefined };
     } catch {
       return undefined;
     }
+  }
+
+  /** The near-duplicate notes of `file`'s entry if its key is `key` (its results are not parsed). */
+  notes(file: string, key: string): CachedNote[] | undefined {
+    const f = this.entry(file, key);
+    if (f?.notes === undefined) return undefined;
+    try {
+      return parseNotes(f.notes);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private entry(file: string, key: string): StoredFile | undefined {
+    const f = this.files.get(resolve(file));
+    return f && f.key === key && typeof f.results === "string" && Array.isArray(f.leads) ? f : undefined;
   }
 
   /** Keeps an entry; `results` is the JSON text of the file's results before near-duplicate warnings. */
@@ -176,6 +175,14 @@ function toStored(f: Fingerprint): StoredFingerprint {
     values: [...f.values],
     sentences: [...f.sentences],
   };
+}
+
+function parseNotes(text: string): CachedNote[] {
+  return (JSON.parse(text) as { name: string; fingerprint?: StoredFingerprint; exempt: boolean }[]).map((n) => ({
+    name: n.name,
+    exempt: n.exempt,
+    ...(n.fingerprint ? { fingerprint: fromStored(n.fingerprint) } : {}),
+  }));
 }
 
 function fromStored(s: StoredFingerprint): Fingerprint {

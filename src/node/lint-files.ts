@@ -56,7 +56,7 @@ export function lintRun(paths: string[], options: LintFilesOptions = {}): LintRu
     /** Near-duplicate fingerprints of the files the cache did not have, kept for their new entries. */
     const fresh = new Map<number, CachedNote[]>();
     const samenessCache: SamenessCache | undefined = cache && {
-      notes: (_input, p, text) => cache.get(p, keyOf(p, text))?.notes,
+      notes: (_input, p, text) => cache.notes(p, keyOf(p, text)),
       record: (input, notes) => void fresh.set(input, notes),
     };
     // Near-duplicates: a first pass fingerprints every note (src/node/sameness-pass.ts).
@@ -86,7 +86,7 @@ export function lintRun(paths: string[], options: LintFilesOptions = {}): LintRu
       if (hit) {
         const results = hit.results;
         same?.cached(results, hit.leads, text, split);
-        if (same && !hit.notes && fresh.has(input)) cache!.addNotes(p, fresh.get(input)!);
+        if (same && !hit.hasNotes && fresh.has(input)) cache!.addNotes(p, fresh.get(input)!);
         for (const r of results) yield r;
         done += results.length;
         continue;

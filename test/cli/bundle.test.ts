@@ -6,9 +6,8 @@ import { describe, expect, it } from "vitest";
 import { lint } from "../../src/index.js";
 import { ROOT } from "../helpers.js";
 
-// The bundles in dist/ are built with changes that must not change a result: the rules
-// enter as JSON.parse, retext-readability's word-list lookups use a Set. They must give
-// exactly what the source gives.
+// The bundles in dist/ are what users run: they must give exactly what the source gives
+// (a dependency bundled twice, a module evaluated in another order, a minifier's rewrite).
 const notes = parse(readFileSync(join(ROOT, "test/fixtures/quality.yaml"), "utf8")) as {
   text: string;
   template?: boolean;

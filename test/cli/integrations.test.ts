@@ -22,9 +22,17 @@ describe("integrations", () => {
     expect(pkg.bin[hook.entry]).toBeDefined();
     expect(hook.language).toBe("node");
     for (const f of ["notes/a.txt", "t/b.md", "c.yaml"]) expect(new RegExp(hook.files).test(f), f).toBe(true);
-    const excluded = ["package.json", "sub/.invite-lintrc.yaml", "README.md", "team/CHANGELOG.md", "docs/guide.md", ".github/workflows/ci.yml"];
+    const excluded = [
+      "package.json",
+      "sub/.invite-lintrc.yaml",
+      "README.md",
+      "team/CHANGELOG.md",
+      "docs/guide.md",
+      ".github/workflows/ci.yml",
+    ];
     for (const f of excluded) expect(new RegExp(hook.exclude).test(f), f).toBe(true);
-    for (const f of ["notes/readme-ideas.txt", "outreach/docs-team.yaml"]) expect(new RegExp(hook.exclude).test(f), f).toBe(false);
+    for (const f of ["notes/readme-ideas.txt", "outreach/docs-team.yaml"])
+      expect(new RegExp(hook.exclude).test(f), f).toBe(false);
   });
 
   it("the GitHub Action is composite and annotates with --format github, SARIF optional", () => {
