@@ -7,7 +7,7 @@ import { NOTE_TYPES } from "./engine/options.js";
 import { InputError, RuleFileError, UsageError, didYouMean } from "./errors.js";
 import { FORMATS, type FormatName } from "./report/options.js";
 import { writeReport, type Sink } from "./report/writer.js";
-import { explain, listRules, rulesJson } from "./report/rules.js";
+import { explain, listRules, reportable, rulesJson } from "./report/rules.js";
 import { configSource, lookupName, parseRuleFlags, printedConfig, warningLimit } from "./config/resolve.js";
 import { parseSamenessFlag } from "./config/sameness.js";
 import { expandInputs, type ExpandOptions } from "./node/files.js";
@@ -255,7 +255,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
 
 /** `invite-lint rules [--format json]` and `--explain <rule>`: the rules of the config that applies here. */
 async function describeRules(parsed: Parsed, io: Io): Promise<number> {
-  const rules = (await configSource(parsed.request, [], builtinRules)).forFile(parsed.request.stdinFilename).rules;
+  const rules = reportable(
+    (await configSource(parsed.request, [], builtinRules)).forFile(parsed.request.stdinFilename).rules,
+  );
   if (parsed.listRules) {
     io.stdout(parsed.format === "json" ? rulesJson(rules) : listRules(rules));
     return 0;

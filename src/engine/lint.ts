@@ -18,6 +18,7 @@ import { findingsOf, positionOf, toMessages, verdictFinding } from "./messages.j
 import { UsageError } from "../errors.js";
 import { checkLintCall } from "./options.js";
 import type { LinearCompiler } from "./linear.js";
+import { RULE_ID as NEAR_DUPLICATE_ID } from "./sameness.js";
 
 /** Thrown for options the caller got wrong (unknown rule id, bad setting). The same class as `UsageError`. */
 export const LintUsageError = UsageError;
@@ -44,7 +45,8 @@ export interface LinterOptions {
 export function createLinter(data: RuleSetData, options: LinterOptions = {}): Linter {
   const compiled = compileRules(data, options.linear);
   const checkIds = new Set(data.scoring.checks.map((c) => c.id));
-  const ids = new Set<string>([...compiled.map((r) => r.def.id), ...checkIds]);
+  // near-duplicate compares the notes of a run, not a note: its setting is taken here and used by the run.
+  const ids = new Set<string>([...compiled.map((r) => r.def.id), ...checkIds, NEAR_DUPLICATE_ID]);
   const activationFor = activator(compiled, checkIds, ids);
   const order = new Map(data.scoring.checks.map((c, i) => [c.id, i]));
   const readability = data.rules.find((r) => r.metric === "readability");

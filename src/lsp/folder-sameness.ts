@@ -11,7 +11,7 @@ import { documentFormat } from "../document-format.js";
 import { splitDocument, type NoteUnit } from "../documents.js";
 import { NOTE_FILE, SKIP_FILES } from "../node/files.js";
 import { DEFAULT_MAX_BYTES, readText } from "../node/input.js";
-import { addWarning, factsOf, fingerprinterFor } from "../node/sameness-pass.js";
+import { addWarning, factsOf, fingerprinterFor, type NearDuplicateLevel } from "../node/sameness-pass.js";
 import type { LintFilesOptions } from "../node/lint-files.js";
 
 const FRESH_MS = 10_000;
@@ -66,8 +66,9 @@ export class FolderSameness {
     threshold: number | "off" = DEFAULT_THRESHOLD,
     open: OpenDocs = new Map(),
     overrides: LintFilesOptions["overrides"] = {},
+    level: NearDuplicateLevel | "off" = "warning",
   ): void {
-    if (threshold === "off") return;
+    if (threshold === "off" || level === "off") return;
     const dir = dirname(path);
     const local = (name: string) => (name.startsWith(dir + sep) ? name.slice(dir.length + 1) : name);
     const notes = new NoteSet();
@@ -83,7 +84,8 @@ export class FolderSameness {
     const clustering = notes.cluster(threshold);
     units.forEach((u, i) => {
       const w = clustering.warning(i);
-      if (w && !u.disable.includes(RULE_ID) && results[i]) addWarning(results[i]!, u, w, this.checkOrder);
+      if (w && !u.disable.includes(RULE_ID) && !u.disable.includes("generic") && results[i])
+        addWarning(results[i]!, u, w, this.checkOrder, level);
     });
   }
 

@@ -7,6 +7,7 @@ import { documentFormat, type DocumentFormat } from "../document-format.js";
 import { splitDocument, type NoteUnit } from "../documents.js";
 import type { LoadedConfig } from "../config/load.js";
 import { lintUnits } from "../node/lint-files.js";
+import { nearDuplicateLevel } from "../node/sameness-pass.js";
 import type { FolderSameness, OpenDocs } from "./folder-sameness.js";
 import { holdsNotes, type NoteFiles } from "./note-files.js";
 import type { ServerSettings } from "./settings.js";
@@ -56,7 +57,15 @@ export function lintDocument(doc: TextDocument, ctx: LintContext): Outcome {
   const overrides = { to: ctx.settings.to, template: ctx.settings.template };
   const results = [...lintUnits(units, text, format !== "text", config, { overrides })];
   if (isFile)
-    ctx.folders.check(path, units, results, config.data.sameness?.threshold, ctx.openDocs(), { to: ctx.settings.to });
+    ctx.folders.check(
+      path,
+      units,
+      results,
+      config.data.sameness?.threshold,
+      ctx.openDocs(),
+      { to: ctx.settings.to },
+      nearDuplicateLevel(undefined, config.data.settings) ?? "off",
+    );
   return { kind: "linted", results, rules: config.rules };
 }
 

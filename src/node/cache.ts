@@ -8,8 +8,8 @@
  * version or another rule set, is ignored and replaced.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import type { LintResult } from "../engine/types.js";
 import type { Fingerprint } from "../engine/sameness.js";
 import { describe } from "./input.js";
@@ -156,10 +156,16 @@ export class ResultCache {
     if (!this.changed) return undefined;
     const tmp = `${this.path}.${process.pid}.tmp`;
     try {
+      // `--cache-location .cache/` names a folder that may not be there yet, as ESLint allows.
+      mkdirSync(dirname(this.path), { recursive: true });
       writeFileSync(tmp, JSON.stringify({ format: FORMAT, run: this.run, files: Object.fromEntries(this.files) }));
       renameSync(tmp, this.path);
     } catch (error) {
-      rmSync(tmp, { force: true });
+      try {
+        rmSync(tmp, { force: true });
+      } catch {
+        // No temporary file was made where the folder cannot be.
+      }
       return `cache not written to ${this.path}: ${describe(error)}`;
     }
     this.changed = false;

@@ -98,8 +98,10 @@ export async function samenessPass(
   const fingerprinter = fingerprinterFor(base);
   const notes = new NoteSet();
   const layout = new Layout();
-  /** Notes that take no warning: `disable: [near-duplicate]`, or their generic check is off. */
+  /** Notes that take no warning: `disable: [near-duplicate]`, or the check or their generic check is off. */
   const exempt = new Set<number>();
+  /** Notes whose warning is set to another level (`--rule near-duplicate=error`, config `settings`). */
+  const levels = new Map<number, NearDuplicateLevel>();
   /** The ordinal of each input's first note. */
   const starts: number[] = [];
   for (const [input, p] of inputs.entries()) {
@@ -110,15 +112,16 @@ export async function samenessPass(
       stdin.push((text = options.readStdin ? options.readStdin() : readText(0, maxBytes, name, options.allowBinary)));
     else text = options.readFile?.(p) ?? readText(p, maxBytes, p, options.allowBinary);
     const known = p === "-" ? undefined : cache?.notes(input, p, text);
+    const config = configFor(p);
+    const level = nearDuplicateLevel(options.ruleSettings, config.data.settings);
     if (known) {
       for (const n of known) {
         const i = notes.add(n.name, n.fingerprint);
         if (n.exempt) exempt.add(i);
+        else if (level !== "warning" && level !== undefined) levels.set(i, level);
       }
       continue;
     }
-    const config = configFor(p);
-    const checkOff = isOff(config.data.settings?.generic) || isOff(options.ruleSettings?.generic);
     const units = documents
       ? documents.splitDocument(name, text, formatOf(p), {
           sections: config.sections?.(lookupName(p, options.stdinFilename) ?? name),
@@ -130,8 +133,9 @@ export async function samenessPass(
       file?.add(unit);
       const fingerprint = fingerprinter.fingerprint(unit.text, factsOf(unit, options.overrides));
       const i = notes.add(unit.name, fingerprint);
-      const isExempt = checkOff || unit.disable.includes(RULE_ID) || unit.disable.includes("generic");
+      const isExempt = level === undefined || unit.disable.includes(RULE_ID) || unit.disable.includes("generic");
       if (isExempt) exempt.add(i);
+      else if (level !== "warning") levels.set(i, level);
       seen?.push({ name: unit.name, exempt: isExempt, ...(fingerprint ? { fingerprint } : {}) });
       if ((i + 1) % YIELD_EVERY === 0) await new Promise((r) => setImmediate(r));
     }
@@ -139,11 +143,26 @@ export async function samenessPass(
   }
   const clustering = notes.cluster(threshold);
   starts.push(notes.size);
-  return lintPass({ notes, clustering, fingerprinter, exempt, stdin, layout, starts }, options, base);
+  return lintPass({ notes, clustering, fingerprinter, exempt, levels, stdin, layout, starts }, options, base);
 }
 
 const isOff = (s: SeveritySetting | RuleSetting | undefined) =>
   s === "off" || (typeof s === "object" && s.severity === "off");
+
+/** How loud the near-duplicate warning is. */
+export type NearDuplicateLevel = "info" | "warning" | "error";
+type Settings = Record<string, SeveritySetting | RuleSetting> | undefined;
+
+/**
+ * The near-duplicate check's level for a note under the command line's settings (`--rule`) and
+ * its config's (`settings:`), the command line's first: undefined when it or the generic check is off.
+ */
+export function nearDuplicateLevel(cli: Settings, config: Settings): NearDuplicateLevel | undefined {
+  if (isOff(cli?.generic) || isOff(config?.generic)) return undefined;
+  const s = cli?.[RULE_ID] ?? config?.[RULE_ID];
+  const severity = typeof s === "object" ? s.severity : s;
+  return severity === "off" ? undefined : (severity ?? "warning");
+}
 
 /** What the first pass leaves for the lint pass. */
 interface FirstPass {
@@ -151,13 +170,14 @@ interface FirstPass {
   clustering: Clustering;
   fingerprinter: Fingerprinter;
   exempt: Set<number>;
+  levels: Map<number, NearDuplicateLevel>;
   stdin: string[];
   layout: Layout;
   starts: number[];
 }
 
 function lintPass(
-  { notes, clustering, fingerprinter, exempt, stdin, layout, starts }: FirstPass,
+  { notes, clustering, fingerprinter, exempt, levels, stdin, layout, starts }: FirstPass,
   options: LintFilesOptions,
   base: RuleSetData,
 ): SamenessRun {
@@ -208,7 +228,7 @@ function lintPass(
         const w = clustering.warning(ordinal);
         if (!w) return;
         if (exempt.has(ordinal)) dropUsedDirective(r);
-        else addWarning(r, { text: "", offset: leads[k] ?? 0 }, w, checkOrder);
+        else addWarning(r, { text: "", offset: leads[k] ?? 0 }, w, checkOrder, levels.get(ordinal));
       });
     },
     attach(result) {
@@ -217,7 +237,7 @@ function lintPass(
       const w = clustering.warning(current.ordinal);
       if (!w) return;
       if (exempt.has(current.ordinal)) dropUsedDirective(result);
-      else addWarning(result, current.unit, w, checkOrder);
+      else addWarning(result, current.unit, w, checkOrder, levels.get(current.ordinal));
     },
     clusters: () => clustering.clusters(texts),
   };
@@ -232,20 +252,22 @@ function dropUsedDirective(result: LintResult): void {
 
 /**
  * Adds the warning where whole-note findings sit (where the note's text starts), in the
- * engine's order of findings: position, then check, then rule id.
+ * engine's order of findings: position, then check, then rule id. At level `error` it blocks
+ * the note, as an error finding does: a note that passed fails, with a verdict that says why.
  */
 export function addWarning(
   result: LintResult,
   unit: Pick<NoteUnit, "text" | "offset">,
   w: NearDuplicate,
   checkOrder: string[],
+  level: NearDuplicateLevel = "warning",
 ): void {
   const offset = unit.offset + (unit.text.length - unit.text.trimStart().length);
   const { line, column } = result.position;
   const message: Message = {
     ruleId: RULE_ID,
     check: "generic",
-    severity: "warning",
+    severity: level,
     message: w.message,
     suggestion: w.suggestion,
     line,
@@ -262,6 +284,15 @@ export function addWarning(
       (m.endOffset > offset || rank(m.check) > rank("generic") || (m.check === "generic" && m.ruleId > RULE_ID)));
   const at = result.messages.findIndex(after);
   result.messages.splice(at < 0 ? result.messages.length : at, 0, message);
+  if (level === "error" && result.passed) {
+    result.passed = false;
+    result.messages.splice(result.messages.indexOf(message), 0, {
+      ...message,
+      ruleId: "verdict",
+      check: "verdict",
+      message: `The note fails (${result.score}/100, but ${RULE_ID} is an error here): ${w.message}`,
+    });
+  }
 }
 
 /** The folder a path is in, absolute: the language server compares a note with the note files there. */

@@ -1,6 +1,12 @@
 // Describing rules: `invite-lint rules` (a table, or JSON) and `--explain <rule>`.
 import type { RuleDef, RuleSetData } from "../engine/types.js";
 import { ruleUrl } from "./sarif.js";
+import { NEAR_DUPLICATE_RULE } from "../engine/sameness.js";
+
+/** The rules a run can report: the rule set's, and near-duplicate, which compares the notes of a run. */
+export function reportable(rules: RuleSetData): RuleSetData {
+  return { ...rules, rules: [...rules.rules, NEAR_DUPLICATE_RULE] };
+}
 
 /** `invite-lint rules --format json`: every rule's metadata, one object each. */
 export function rulesJson(rules: RuleSetData): string {
@@ -39,6 +45,22 @@ export function explain(rule: RuleDef, rules: RuleSetData): string {
     rule.description,
     "",
   ];
+  if (rule === NEAR_DUPLICATE_RULE) {
+    out.push(
+      "Score:",
+      "  no points: a warning on each note of a run that is the same note as others with another name",
+      "  (--rule near-duplicate=error fails those notes; =off or config sameness.threshold: off turns it off)",
+      "",
+      "Matches:",
+      "  compares the notes of one run (files, collection entries, Markdown sections) by word 3-grams,",
+      "  names, greetings and merge fields masked; similarity at least sameness.threshold (0.8 by default)",
+      "",
+      `Fix: ${rule.hint}`,
+    );
+    const url = ruleUrl(rule);
+    if (url) out.push("", `Docs: ${url}`);
+    return `${out.join("\n")}\n`;
+  }
   out.push("Score:", ...fittedWeights(rule, rules), "");
   const matchers = [
     ...Object.entries(rule.phrases).map(

@@ -152,12 +152,20 @@ describe("--cache", () => {
       expect(r.stdout).toBe(plain);
       expect(r.stderr).toMatch(/^invite-lint: warning: cache not written to .*ro\/\.invite-lintcache: /);
     }
-    const folder = join(dir, "no/such/folder/");
-    const r = runCli(["notes", "-f", "json", "--cache-location", folder], { cwd: dir });
+    // A cache file where a folder is needed cannot be written: a warning.
+    writeFileSync(join(dir, "blocked"), "");
+    const r = runCli(["notes", "-f", "json", "--cache-location", join(dir, "blocked/sub/")], { cwd: dir });
     expect(r.stdout).toBe(plain);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
     expect(r.stderr).toMatch(/^invite-lint: warning: cache not written to /);
     expect(r.status).toBe(1);
+  });
+
+  it("a --cache-location folder that is not there yet is made, as ESLint does", () => {
+    const dir = repo();
+    const r = runCli(["notes", "-f", "json", "--cache-location", "no/such/folder/"], { cwd: dir });
+    expect(r.stderr).toBe("");
+    expect(existsSync(join(dir, "no/such/folder/.invite-lintcache"))).toBe(true);
   });
 
   it("--cache-location names a file, or a folder to keep .invite-lintcache in", () => {

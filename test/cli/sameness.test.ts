@@ -120,6 +120,37 @@ describe("near-duplicate notes: configuration", () => {
     expect(Object.values(warned(json([".", "--sameness", "off"], { cwd: tmp(notes) })))).toEqual([[], []]);
   });
 
+  it("near-duplicate is a rule id for --rule and settings: off, info, or error, which fails the notes with a verdict", () => {
+    const same = { "a.txt": TEMPLATE("Priya", "Acme"), "b.txt": TEMPLATE("Tom", "Acme") };
+    const levels = (report: Report) =>
+      report.results.map((r) => r.messages.filter((m) => m.ruleId === "near-duplicate").map((m) => m.severity));
+    const dir = tmp(same);
+    expect(levels(json(["."], { cwd: dir }))).toEqual([["warning"], ["warning"]]);
+    expect(levels(json([".", "--rule", "near-duplicate=off"], { cwd: dir }))).toEqual([[], []]);
+    expect(levels(json([".", "--rule", "near-duplicate=info"], { cwd: dir }))).toEqual([["info"], ["info"]]);
+    // Both notes pass on their own; as an error the check fails them, and the verdict says why.
+    expect(json(["."], { cwd: dir }).results.map((r) => r.passed)).toEqual([true, true]);
+    const r = runCli([".", "-f", "json", "--rule", "near-duplicate=error"], { cwd: dir });
+    expect(r.status).toBe(1);
+    const failed = JSON.parse(r.stdout) as Report;
+    expect(failed.results.map((x) => x.passed)).toEqual([false, false]);
+    expect(failed.results[0]!.messages.find((m) => m.ruleId === "verdict")!.message).toMatch(
+      /^The note fails \(\d+\/100, but near-duplicate is an error here\): 100% the same as b\.txt/,
+    );
+    // The config's settings do the same; --rule wins over them.
+    const quiet = tmp({ ...same, ".invite-lintrc.yaml": "settings:\n  near-duplicate: info\n" });
+    expect(levels(json(["."], { cwd: quiet }))).toEqual([["info"], ["info"]]);
+    expect(levels(json([".", "--rule", "near-duplicate=warning"], { cwd: quiet }))).toEqual([["warning"], ["warning"]]);
+  });
+
+  it("--explain near-duplicate and invite-lint rules describe the check", () => {
+    const explained = runCli(["--explain", "near-duplicate"]);
+    expect(explained.status).toBe(0);
+    expect(explained.stdout).toMatch(/^near-duplicate \(generic check/);
+    expect(explained.stdout).toContain("sameness.threshold");
+    expect(runCli(["rules"]).stdout).toMatch(/^near-duplicate +generic +warning /m);
+  });
+
   it("a bad threshold is a configuration error at its line, and a bad flag a usage error", () => {
     const dir = tmp({ ...notes, ".invite-lintrc.yaml": "minScore: 70\nsameness:\n  threshold: 2\n" });
     expect(runCli(["."], { cwd: dir })).toMatchObject({
