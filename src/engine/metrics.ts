@@ -40,8 +40,11 @@ export const METRICS: Record<string, Metric> = {
       return n <= ctx.limit && n >= Math.floor(ctx.limit * ctx.nearLimit) ? [{ ...WHOLE, data }] : [];
     }
     if (n <= ctx.limit) return [];
+    // The last `over` characters: in a template whose merge fields count as what they stand for,
+    // those are where the filled-in note runs over, not the limit's offset in the template's text.
     const lead = ctx.text.length - ctx.text.trimStart().length;
-    return [{ start: lead + ctx.limit, end: ctx.text.trimEnd().length, data }];
+    const end = ctx.text.trimEnd().length;
+    return [{ start: Math.max(lead, end - data.over), end, data }];
   },
 
   /** Nothing to lint. */

@@ -16,6 +16,13 @@ export const LENGTH: RuleTable[] = [
       { text: LONG, errors: [[300, LONG.trimEnd().length]] },
       { text: MID, options: { account: "free" }, errors: [[200, MID.length]] },
       { text: MID, options: { limit: 150 }, errors: [[150, MID.length]] },
+      // A template's name field counts as a first name (8 characters for the 6 of [Name]): the
+      // filled-in note (199 characters of text, 201 filled in) runs over by its last character.
+      {
+        text: `Hi [Name], ${MID.slice(11, 11 + 188)}`,
+        options: { template: true, account: "free" },
+        errors: [[198, 199]],
+      },
     ],
   },
   {
