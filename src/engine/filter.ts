@@ -69,22 +69,59 @@ function applyFilters(hits: RawHit[], filters: SpanFilter[]): Hit[] {
  */
 function withoutNested(findings: Hit[]): Hit[] {
   const out: Hit[] = [];
+  const indexes = new Map<Hit, SpanIndex>();
+  const indexOf = (h: Hit) => {
+    let ix = indexes.get(h);
+    if (!ix) indexes.set(h, (ix = spanIndex(h.spans)));
+    return ix;
+  };
   for (const h of findings) {
     const a = h.active;
-    const kept = h.spans.filter(
-      (s) =>
-        s.end === s.start ||
-        !findings.some(
-          (o) =>
-            o !== h &&
-            o.active.rule.def.check === a.rule.def.check &&
-            (o.active.weight > a.weight || (o.active.weight === a.weight && o.active.rule.def.id < a.rule.def.id)) &&
-            o.spans.some((x) => x.start <= s.start && s.end <= x.end && x.end - x.start > s.end - s.start),
-        ),
+    const over = findings.filter(
+      (o) =>
+        o !== h &&
+        o.active.rule.def.check === a.rule.def.check &&
+        (o.active.weight > a.weight || (o.active.weight === a.weight && o.active.rule.def.id < a.rule.def.id)),
     );
+    const kept = over.length
+      ? h.spans.filter((s) => s.end === s.start || !over.some((o) => holdsLarger(indexOf(o), s)))
+      : h.spans;
     if (kept.length) out.push({ active: a, spans: kept });
   }
   return out;
+}
+
+/** A rule's spans sorted by start, with the largest end up to each: containment in O(log n) a span. */
+export interface SpanIndex {
+  starts: number[];
+  maxEnd: number[];
+}
+export function spanIndex(spans: Span[]): SpanIndex {
+  const sorted = [...spans].sort((x, y) => x.start - y.start);
+  const maxEnd: number[] = [];
+  let m = -Infinity;
+  for (const s of sorted) maxEnd.push((m = Math.max(m, s.end)));
+  return { starts: sorted.map((s) => s.start), maxEnd };
+}
+/** The first index whose start is at least `at` (or past it, with `after`). */
+function bound(starts: number[], at: number, after: boolean): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! < at || (after && starts[mid] === at)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+/** Whether a span of the index holds `s` and is larger: starts before it and ends no earlier, or starts with it and ends later. */
+export function holdsLarger(ix: SpanIndex, s: Span): boolean {
+  const before = bound(ix.starts, s.start, false) - 1;
+  if (before >= 0 && ix.maxEnd[before]! >= s.end) return true;
+  // Every span starting before `s` ends before it does: a larger end among those up to the last
+  // span starting with `s` belongs to one that starts with it.
+  const upTo = bound(ix.starts, s.start, true) - 1;
+  return upTo > before && ix.maxEnd[upTo]! > s.end;
 }
 
 /**

@@ -11,7 +11,7 @@ import { createLexicon, type Lexicon } from "./tagger.js";
 import { normalize, noteLength } from "./text.js";
 import { detectLanguage } from "./language.js";
 import { activator, type ActiveRule } from "./activate.js";
-import { detect, slotSpans } from "./detect.js";
+import { detect, slotSpans, type RawHit } from "./detect.js";
 import { filterHits, type Kept } from "./filter.js";
 import { featureIds, score } from "./score.js";
 import { findingsOf, positionOf, toMessages, verdictFinding } from "./messages.js";
@@ -36,6 +36,31 @@ export interface Linter {
 
 /** Characters a name merge field counts for in a template: a typical first name. */
 const NAME_LENGTH = 8;
+/** Past this many characters an input is linted a piece of up to PIECE characters at a time. */
+const HUGE = 256 * 1024;
+const PIECE = 64 * 1024;
+
+/** [start, end) pieces of at most `size` characters, cut after a blank line, else after the last line break or space. */
+export function pieces(text: string, size: number): [number, number][] {
+  const out: [number, number][] = [];
+  let start = 0;
+  while (text.length - start > size) {
+    const window = text.slice(start, start + size);
+    const blank = window.lastIndexOf("\n\n", size - 2);
+    let cut = blank >= size / 2 ? blank + 2 : -1;
+    if (cut < 0) {
+      const at = Math.max(window.lastIndexOf("\n"), window.lastIndexOf(" "));
+      cut = at >= size / 2 ? at + 1 : size;
+    }
+    // Never between the halves of a surrogate pair.
+    const code = text.charCodeAt(start + cut);
+    if (code >= 0xdc00 && code <= 0xdfff) cut--;
+    out.push([start, start + cut]);
+    start += cut;
+  }
+  out.push([start, text.length]);
+  return out;
+}
 
 export interface LinterOptions {
   /** The linear-time regex engine rule packs' patterns run on (`re2Compiler`); needed only with packs. */
@@ -129,13 +154,61 @@ export function createLinter(data: RuleSetData, options: LinterOptions = {}): Li
     };
   }
 
+  /**
+   * An input far beyond any note (over HUGE characters; LinkedIn's limit is 300) is read a piece
+   * at a time, cut at paragraph breaks: the words and tags of one piece are held at once, not
+   * those of the whole input. Each piece's findings keep their places in the input; the length
+   * rules measure the whole.
+   */
+  function inPieces(text: string, options: LintOptions, rules: ActiveRule[]): { ctx: NoteContext; raw: RawHit[] } {
+    const whole = (a: ActiveRule) => a.rule.def.metric === "characters" || a.rule.def.metric === "empty";
+    const pieceRules = rules.filter((a) => !whole(a));
+    const spans = new Map<ActiveRule, Span[]>();
+    let first: NoteContext | undefined;
+    for (const [from, to] of pieces(text, PIECE)) {
+      const ctx = contextOf(text.slice(from, to), { ...options, lang: first?.lang ?? options.lang }, rules);
+      first ??= ctx;
+      for (const h of detect(pieceRules, ctx)) {
+        const list = spans.get(h.active) ?? [];
+        for (const s of h.spans) list.push({ ...s, start: s.start + from, end: s.end + from });
+        spans.set(h.active, list);
+      }
+    }
+    const norm = normalize(text);
+    const ctx: NoteContext = {
+      ...first!,
+      text,
+      norm,
+      slots: slotSpans(rules, { norm, lang: first!.lang }).map((s) => ({
+        ...s,
+        role: slotRole(text.slice(s.start, s.end), data.vocabulary),
+      })),
+      sentences: [],
+      words: [],
+      sentenceTokens: [],
+      tokens: [],
+      hard: [],
+      signature: findSignature(text),
+      characters: options.characters ?? noteLength(text),
+    };
+    for (const h of detect(rules.filter(whole), ctx)) spans.set(h.active, h.spans);
+    // In the order of the rules, as detect gives them.
+    const raw = rules.filter((a) => spans.has(a)).map((active) => ({ active, spans: spans.get(active)! }));
+    return { ctx, raw };
+  }
+
   function run(
     text: string,
     options: LintOptions,
   ): { ctx: NoteContext; kept: Kept; activation: ReturnType<typeof activationFor> } {
     const activation = activationFor(options);
-    const ctx = contextOf(text, options, activation.rules);
-    const raw = detect(activation.rules, ctx);
+    const { ctx, raw } =
+      text.length > HUGE
+        ? inPieces(text, options, activation.rules)
+        : (() => {
+            const c = contextOf(text, options, activation.rules);
+            return { ctx: c, raw: detect(activation.rules, c) };
+          })();
     const kept = filterHits(raw, ctx, options, allowSpans(options.allow, ctx.norm), activation.rules);
     return { ctx, kept, activation };
   }
