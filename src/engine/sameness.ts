@@ -553,22 +553,48 @@ export class Clustering {
  * Sorts (32-bit key, rank) pairs by key: two stable counting passes of 16 bits each, a few
  * milliseconds for 100,000 pairs where a comparison sort of numbers took 14.
  */
-class PairSorter {
+/** Up to this many notes, a band's keys are sorted by comparison rather than by radix. */
+const SORT_BY_COMPARISON = 512;
+
+export class PairSorter {
   keys: Uint32Array;
   ranks: Int32Array;
   private spareKeys: Uint32Array;
   private spareRanks: Int32Array;
-  private readonly counts = new Int32Array(65537);
+  private readonly counts: Int32Array;
 
-  constructor(n: number) {
+  constructor(
+    n: number,
+    private readonly byComparison = n <= SORT_BY_COMPARISON,
+  ) {
     this.keys = new Uint32Array(n);
+    this.counts = new Int32Array(byComparison ? 0 : 65537);
     this.ranks = new Int32Array(n);
     this.spareKeys = new Uint32Array(n);
     this.spareRanks = new Int32Array(n);
   }
 
-  /** Sorts `keys` (with the ranks 0..n-1 as payload) and returns the sorted pairs. */
+  /**
+   * Sorts `keys` (with the ranks 0..n-1 as payload) and returns the sorted pairs, equal keys in
+   * rank order. A radix sort's two passes clear and sum 65,536 counters each, whatever n is: up
+   * to a few hundred notes (a folder in the language server, on every keystroke) a comparison
+   * sort is faster (10 notes: 1.3 against 121 µs a band; they cross near 700).
+   */
   sort(): { keys: Uint32Array; ranks: Int32Array } {
+    const n = this.keys.length;
+    if (this.byComparison) {
+      const { keys, ranks, spareKeys, spareRanks } = this;
+      const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => keys[a]! - keys[b]! || a - b);
+      for (let i = 0; i < n; i++) {
+        spareKeys[i] = keys[order[i]!]!;
+        spareRanks[i] = order[i]!;
+      }
+      this.keys = spareKeys;
+      this.ranks = spareRanks;
+      this.spareKeys = keys;
+      this.spareRanks = ranks;
+      return { keys: this.keys, ranks: this.ranks };
+    }
     for (let i = 0; i < this.ranks.length; i++) this.ranks[i] = i;
     this.pass(0);
     this.pass(16);

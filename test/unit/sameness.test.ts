@@ -7,6 +7,7 @@ import {
   jaccard,
   MIN_SHINGLES,
   NoteSet,
+  PairSorter,
   similarity,
   type NoteInput,
 } from "../../src/engine/sameness.js";
@@ -375,5 +376,27 @@ describe("near-duplicate notes: the clusters do not depend on the order of the n
     expect(c.groups.map((g) => Array.from(g))).toEqual([[0, 1]]);
     expect(c.warning(2)).toBeUndefined();
     expect(c.warning(0)?.message).toBe("100% the same as b.txt: only the name differs");
+  });
+});
+
+describe("a band's keys sort the same by comparison and by radix", () => {
+  it("equal keys stay in rank order either way", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 0xffffffff }), { minLength: 1, maxLength: 300 }),
+        fc.nat(5),
+        (raw, spread) => {
+          // Few distinct keys too, so ties are common.
+          const values = raw.map((k) => (spread === 0 ? k % 7 : k) >>> 0);
+          const sorted = (byComparison: boolean) => {
+            const s = new PairSorter(values.length, byComparison);
+            s.keys.set(values);
+            const { keys, ranks } = s.sort();
+            return { keys: [...keys], ranks: [...ranks] };
+          };
+          expect(sorted(true)).toEqual(sorted(false));
+        },
+      ),
+    );
   });
 });
