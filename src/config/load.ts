@@ -2,7 +2,7 @@ import { existsSync, statSync } from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
 import ignore from "ignore";
 import type { RuleSetData } from "../engine/types.js";
-import { RULE_ID as NEAR_DUPLICATE_ID } from "../engine/sameness.js";
+import { settingIds } from "../engine/activate.js";
 import type { ConfigData } from "../config/schema.js";
 import { addRules, re2Compiler } from "../ruleset/load.js";
 import { RuleFileError } from "../ruleset/validate.js";
@@ -109,7 +109,7 @@ export class ConfigResolver {
       for (const f of files) sources.push(f.path, f.text);
       rules = addRules(rules, files);
     }
-    const ids = new Set([...rules.rules.map((r) => r.id), ...rules.scoring.checks.map((c) => c.id), NEAR_DUPLICATE_ID]);
+    const ids = settingIds(rules);
     for (const id of Object.keys(data.settings ?? {})) {
       if (!ids.has(id)) {
         const at = locate([...(isPackage ? ["invite-lint"] : []), "settings", id], true);

@@ -7,8 +7,8 @@
  */
 import { dirname, resolve } from "node:path";
 import type { LintOptions, RuleDef, RuleSetData, RuleSetting, SeveritySetting } from "../engine/types.js";
-import { ruleSeverity } from "../engine/activate.js";
-import { DEFAULT_THRESHOLD, RULE_ID as NEAR_DUPLICATE_ID } from "../engine/sameness.js";
+import { ruleSeverity, settingIds } from "../engine/activate.js";
+import { DEFAULT_THRESHOLD } from "../engine/sameness.js";
 import { UsageError, didYouMean } from "../errors.js";
 import type { ConfigData } from "./schema.js";
 import type { NoteUnit } from "../documents.js";
@@ -49,7 +49,7 @@ export async function configSource(
 
 /** `--rule id=severity` items, checked against the rule set the run uses. */
 export function parseRuleFlags(items: readonly string[], rules: RuleSetData): Record<string, SeveritySetting> {
-  const ids = new Set([...rules.rules.map((r) => r.id), ...rules.scoring.checks.map((c) => c.id), NEAR_DUPLICATE_ID]);
+  const ids = settingIds(rules);
   const out: Record<string, SeveritySetting> = {};
   for (const item of items) {
     const m = /^([a-z0-9-]+)[=:](off|info|warning|error)$/.exec(item);

@@ -3,8 +3,17 @@
  * settings (`--rule`, config `settings`) and the note's directives.
  */
 import type { CompiledRule } from "./compile.js";
-import type { LintOptions, RuleDef, RuleSetting, Severity, SeveritySetting } from "./types.js";
+import type { LintOptions, RuleDef, RuleSetData, RuleSetting, Severity, SeveritySetting } from "./types.js";
 import { UsageError, didYouMean } from "../errors.js";
+import { RULE_ID as NEAR_DUPLICATE_ID } from "./sameness.js";
+
+/**
+ * The ids a setting may name: every rule and check of the set, and near-duplicate, which
+ * compares the notes of a run (its setting is taken by the linter and used by the run).
+ */
+export function settingIds(rules: RuleSetData): Set<string> {
+  return new Set([...rules.rules.map((r) => r.id), ...rules.scoring.checks.map((c) => c.id), NEAR_DUPLICATE_ID]);
+}
 
 export interface ActiveRule {
   rule: CompiledRule;

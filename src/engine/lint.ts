@@ -10,7 +10,7 @@ import { createParser, type Parsed } from "./nlp.js";
 import { createLexicon, type Lexicon } from "./tagger.js";
 import { normalize, noteLength } from "./text.js";
 import { detectLanguage } from "./language.js";
-import { activator, type ActiveRule } from "./activate.js";
+import { activator, settingIds, type ActiveRule } from "./activate.js";
 import { detect, slotSpans, type RawHit } from "./detect.js";
 import { filterHits, type Kept } from "./filter.js";
 import { featureIds, score } from "./score.js";
@@ -18,7 +18,6 @@ import { findingsOf, positionOf, toMessages, verdictFinding } from "./messages.j
 import { UsageError } from "../errors.js";
 import { checkLintCall } from "./options.js";
 import type { LinearCompiler } from "./linear.js";
-import { RULE_ID as NEAR_DUPLICATE_ID } from "./sameness.js";
 
 /** Thrown for options the caller got wrong (unknown rule id, bad setting). The same class as `UsageError`. */
 export const LintUsageError = UsageError;
@@ -70,8 +69,7 @@ export interface LinterOptions {
 export function createLinter(data: RuleSetData, options: LinterOptions = {}): Linter {
   const compiled = compileRules(data, options.linear);
   const checkIds = new Set(data.scoring.checks.map((c) => c.id));
-  // near-duplicate compares the notes of a run, not a note: its setting is taken here and used by the run.
-  const ids = new Set<string>([...compiled.map((r) => r.def.id), ...checkIds, NEAR_DUPLICATE_ID]);
+  const ids = settingIds(data);
   const activationFor = activator(compiled, checkIds, ids);
   const order = new Map(data.scoring.checks.map((c, i) => [c.id, i]));
   const readability = data.rules.find((r) => r.metric === "readability");
@@ -161,8 +159,8 @@ export function createLinter(data: RuleSetData, options: LinterOptions = {}): Li
    * rules measure the whole.
    */
   function inPieces(text: string, options: LintOptions, rules: ActiveRule[]): { ctx: NoteContext; raw: RawHit[] } {
-    const whole = (a: ActiveRule) => a.rule.def.metric === "characters" || a.rule.def.metric === "empty";
-    const pieceRules = rules.filter((a) => !whole(a));
+    const measuresWhole = (a: ActiveRule) => a.rule.def.metric === "characters" || a.rule.def.metric === "empty";
+    const pieceRules = rules.filter((a) => !measuresWhole(a));
     const spans = new Map<ActiveRule, Span[]>();
     let first: NoteContext | undefined;
     for (const [from, to] of pieces(text, PIECE)) {
@@ -191,10 +189,15 @@ export function createLinter(data: RuleSetData, options: LinterOptions = {}): Li
       signature: findSignature(text),
       characters: options.characters ?? noteLength(text),
     };
-    for (const h of detect(rules.filter(whole), ctx)) spans.set(h.active, h.spans);
+    for (const h of detect(rules.filter(measuresWhole), ctx)) spans.set(h.active, h.spans);
     // In the order of the rules, as detect gives them.
     const raw = rules.filter((a) => spans.has(a)).map((active) => ({ active, spans: spans.get(active)! }));
     return { ctx, raw };
+  }
+
+  function inOne(text: string, options: LintOptions, rules: ActiveRule[]): { ctx: NoteContext; raw: RawHit[] } {
+    const ctx = contextOf(text, options, rules);
+    return { ctx, raw: detect(rules, ctx) };
   }
 
   function run(
@@ -203,12 +206,7 @@ export function createLinter(data: RuleSetData, options: LinterOptions = {}): Li
   ): { ctx: NoteContext; kept: Kept; activation: ReturnType<typeof activationFor> } {
     const activation = activationFor(options);
     const { ctx, raw } =
-      text.length > HUGE
-        ? inPieces(text, options, activation.rules)
-        : (() => {
-            const c = contextOf(text, options, activation.rules);
-            return { ctx: c, raw: detect(activation.rules, c) };
-          })();
+      text.length > HUGE ? inPieces(text, options, activation.rules) : inOne(text, options, activation.rules);
     const kept = filterHits(raw, ctx, options, allowSpans(options.allow, ctx.norm), activation.rules);
     return { ctx, kept, activation };
   }

@@ -66,6 +66,7 @@ export const senderOffering: Detector = (ctx, params) => {
   const customers = wordSet(ctx.vocabulary, listParam(params, "customers", "customer-nouns"), ctx.lang);
   const sellers = wordSet(ctx.vocabulary, listParam(params, "sellers", "seller-nouns"), ctx.lang);
   const outcomes = wordSet(ctx.vocabulary, listParam(params, "outcomes", "outcome-verbs"), ctx.lang);
+  const quantities = wordSet(ctx.vocabulary, listParam(params, "quantities", "quantity-words"), ctx.lang);
   const own = wordSet(ctx.vocabulary, "first-possessive", ctx.lang);
   const shared = wordSet(ctx.vocabulary, "shared-nouns", ctx.lang);
   const relations = wordSet(ctx.vocabulary, "relation-nouns", ctx.lang);
@@ -101,7 +102,7 @@ export const senderOffering: Detector = (ctx, params) => {
         }
         continue;
       }
-      const claim = outcomeClaim(tokens, j, outcomes, customers);
+      const claim = outcomeClaim(tokens, j, outcomes, customers, quantities);
       if (claim) out.push(span(t, claim));
     }
     // "our scheduler saves managers 5 hours", "my tool cuts review time in half": the sender's product as the subject of an outcome.
@@ -110,7 +111,7 @@ export const senderOffering: Detector = (ctx, params) => {
       const p = phraseAt(ctx, tokens, i);
       if (!p || p.tokens.some((x) => shared.has(x.norm) || relations.has(x.norm) || sellers.has(x.norm))) continue;
       const j = tokens.indexOf(p.head) + 1;
-      const claim = outcomeClaim(tokens, j, outcomes, customers);
+      const claim = outcomeClaim(tokens, j, outcomes, customers, quantities);
       if (claim) out.push(span(tokens[i]!, claim));
     }
   }
@@ -129,6 +130,7 @@ function outcomeClaim(
   j: number,
   outcomes: ReadonlySet<string>,
   customers: ReadonlySet<string>,
+  quantities: ReadonlySet<string>,
 ): Token | undefined {
   const verb = tokens[j];
   if (!verb || !outcomes.has(verb.norm) || negated(tokens, j)) return undefined;
@@ -142,12 +144,11 @@ function outcomeClaim(
       continue;
     }
     if (w.norm === "our" || w.norm === "my") return undefined;
-    if (customers.has(w.norm) || w.norm === "you" || w.norm === "your" || w.tag === "CD" || QUANTITY.has(w.norm))
+    if (customers.has(w.norm) || w.norm === "you" || w.norm === "your" || w.tag === "CD" || quantities.has(w.norm))
       return w;
   }
   return undefined;
 }
-const QUANTITY = new Set(["half", "third", "quarter", "twice", "%", "percent", "hours", "days", "weeks"]);
 
 /**
  * The sender's CV in the note: years of experience ("5+ years of experience", "I have 8
